@@ -1,0 +1,13 @@
+//! What the bundler writes and the app reads: the wire types, slugs, dates, the paths of the data
+//! files, and the one Markdown renderer with its safety policy. Builds for wasm32 and native.
+
+pub mod date;
+pub mod paths;
+pub mod render;
+pub mod slug;
+pub mod wire;
+
+pub use date::Date;
+pub use render::{render_html, RenderOptions};
+pub use slug::Slug;
+pub use wire::{Author, PostBundle, PostIndex, PostSummary, Site, Versioned, FORMAT_VERSION};

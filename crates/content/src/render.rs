@@ -1,0 +1,181 @@
+//! The one Markdown renderer, used in the browser and natively, with Folio's safety policy:
+//! raw HTML becomes text unless the site trusts its authors; links and images keep only safe
+//! targets; links that leave the site get `rel="noopener noreferrer"`.
+
+use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
+
+/// How to render a post.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RenderOptions {
+    /// Render raw HTML in posts as HTML. Off by default: it is shown as text.
+    pub trusted_html: bool,
+}
+
+/// Renders Markdown to HTML under the safety policy.
+pub fn render_html(markdown: &str, options: RenderOptions) -> String {
+    let parser = Parser::new_ext(markdown, markdown_options());
+    let mut kept_links = Vec::new();
+    let events = parser.filter_map(|event| filter(event, options, &mut kept_links));
+    let mut out = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut out, events);
+    out
+}
+
+fn markdown_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Applies the policy to one event. `kept_links` remembers, for each open link or image,
+/// whether its tags were kept, so that the matching end tag is kept or dropped with it.
+fn filter<'a>(event: Event<'a>, options: RenderOptions, kept_links: &mut Vec<bool>) -> Option<Event<'a>> {
+    match event {
+        Event::Html(raw) | Event::InlineHtml(raw) if !options.trusted_html => Some(Event::Text(raw)),
+        Event::Start(Tag::Link { dest_url, title, .. }) => {
+            let keep = is_safe_url(&dest_url, Target::Link);
+            kept_links.push(keep);
+            keep.then(|| Event::InlineHtml(link_open(&dest_url, &title)))
+        }
+        Event::Start(Tag::Image { dest_url, .. }) if !is_safe_url(&dest_url, Target::Image) => {
+            // The image's alt text stays, as plain text.
+            kept_links.push(false);
+            None
+        }
+        Event::Start(tag @ Tag::Image { .. }) => {
+            kept_links.push(true);
+            Some(Event::Start(tag))
+        }
+        Event::End(TagEnd::Link) => match kept_links.pop() {
+            Some(true) => Some(Event::InlineHtml(CowStr::Borrowed("</a>"))),
+            _ => None,
+        },
+        Event::End(TagEnd::Image) => kept_links.pop().unwrap_or(false).then_some(Event::End(TagEnd::Image)),
+        other => Some(other),
+    }
+}
+
+fn link_open(href: &str, title: &str) -> CowStr<'static> {
+    let mut tag = String::from("<a href=\"");
+    // Writing into a String cannot fail.
+    let _ = pulldown_cmark_escape::escape_href(&mut tag, href);
+    tag.push('"');
+    if !title.is_empty() {
+        tag.push_str(" title=\"");
+        let _ = pulldown_cmark_escape::escape_html(&mut tag, title);
+        tag.push('"');
+    }
+    if is_external(href) {
+        tag.push_str(" rel=\"noopener noreferrer\"");
+    }
+    tag.push('>');
+    CowStr::Boxed(tag.into_boxed_str())
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Link,
+    Image,
+}
+
+/// Keeps http, https, mailto (links only), relative and same-page targets, and raster `data:`
+/// images. Browsers ignore ASCII whitespace and control characters inside a scheme, so they are
+/// removed before the scheme is read.
+fn is_safe_url(url: &str, target: Target) -> bool {
+    let cleaned: String = url.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control()).collect();
+    let Some(scheme) = scheme_of(&cleaned) else {
+        return true; // relative path, query or fragment
+    };
+    match (scheme.to_ascii_lowercase().as_str(), target) {
+        ("http" | "https", _) | ("mailto", Target::Link) => true,
+        ("data", Target::Image) => is_raster_data_url(&cleaned),
+        _ => false,
+    }
+}
+
+/// The scheme of an absolute URL: the letters before the first `:` if no `/`, `?` or `#` comes first.
+fn scheme_of(url: &str) -> Option<&str> {
+    let end = url.find([':', '/', '?', '#'])?;
+    (url.as_bytes().get(end) == Some(&b':')).then(|| &url[..end])
+}
+
+fn is_raster_data_url(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    ["png", "jpeg", "jpg", "gif", "webp", "avif"]
+        .iter()
+        .any(|kind| lower.starts_with(&format!("data:image/{kind};base64,")))
+}
+
+fn is_external(href: &str) -> bool {
+    let lower = href.trim_start().to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("//")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(markdown: &str) -> String {
+        render_html(markdown, RenderOptions::default())
+    }
+
+    #[test]
+    fn renders_common_markdown() {
+        assert_eq!(render("Hello *world*"), "<p>Hello <em>world</em></p>\n");
+        assert!(render("| a |\n|---|\n| b |").contains("<table>"));
+        assert!(render("~~gone~~").contains("<del>gone</del>"));
+        assert!(render("- [x] done").contains("checkbox"));
+        assert!(render("\"quoted\"").contains("“quoted”"));
+    }
+
+    #[test]
+    fn raw_html_is_text_unless_trusted() {
+        let hostile = "<script>alert(1)</script>\n\nHi <img src=x onerror=alert(1)>";
+        let safe = render(hostile);
+        assert!(!safe.contains("<script"), "{safe}");
+        assert!(!safe.contains("<img"), "{safe}");
+        assert!(safe.contains("&lt;script&gt;"), "{safe}");
+        let trusted = render_html("<b>bold</b>", RenderOptions { trusted_html: true });
+        assert!(trusted.contains("<b>bold</b>"), "{trusted}");
+    }
+
+    #[test]
+    fn unsafe_link_targets_are_dropped_but_their_text_stays() {
+        for url in ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\tscript:alert(1)", "vbscript:x", "data:text/html,<b>x</b>", "unknown:thing"] {
+            let html = render(&format!("[click](<{url}>)"));
+            assert!(!html.contains("<a"), "{url}: {html}");
+            assert!(html.contains("click"), "{url}: {html}");
+        }
+    }
+
+    #[test]
+    fn safe_links_are_kept_and_external_ones_marked() {
+        let html = render("[a](https://example.org \"T\") [b](/posts/x) [c](#top) [d](mailto:a@b.c)");
+        assert!(html.contains("<a href=\"https://example.org\" title=\"T\" rel=\"noopener noreferrer\">a</a>"), "{html}");
+        assert!(html.contains("<a href=\"/posts/x\">b</a>"), "{html}");
+        assert!(html.contains("<a href=\"#top\">c</a>"), "{html}");
+        assert!(html.contains("<a href=\"mailto:a@b.c\">d</a>"), "{html}");
+    }
+
+    #[test]
+    fn images_keep_only_safe_sources() {
+        assert!(render("![alt](/a.png)").contains("<img src=\"/a.png\" alt=\"alt\""));
+        assert!(render("![alt](data:image/png;base64,AAAA)").contains("<img"));
+        for bad in ["javascript:alert(1)", "data:image/svg+xml;base64,AAAA", "mailto:a@b.c"] {
+            let html = render(&format!("![alt text](<{bad}>)"));
+            assert!(!html.contains("<img"), "{bad}: {html}");
+            assert!(html.contains("alt text"), "{bad}: {html}");
+        }
+    }
+
+    #[test]
+    fn a_dropped_link_around_an_image_keeps_nesting_right() {
+        let html = render("[![i](/i.png)](javascript:x) [ok](/ok)");
+        assert!(html.contains("<img src=\"/i.png\""), "{html}");
+        assert!(html.contains("<a href=\"/ok\">ok</a>"), "{html}");
+        assert_eq!(html.matches("</a>").count(), 1, "{html}");
+    }
+}

@@ -1,0 +1,82 @@
+//! `Slug`: the URL-safe name of a post. Made from a file name by the bundler and checked again
+//! when it comes from a URL, so a slug can never step outside `data/posts/`.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// Lowercase letters and digits (any script) separated by single hyphens.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Slug(String);
+
+impl Slug {
+    /// Derives a slug from free text such as a file stem: lowercases, turns every run of other
+    /// characters into one hyphen. Returns `None` when nothing usable is left.
+    pub fn derive(text: &str) -> Option<Slug> {
+        let mut out = String::with_capacity(text.len());
+        for c in text.chars().flat_map(char::to_lowercase) {
+            if c.is_alphanumeric() {
+                out.push(c);
+            } else if !out.is_empty() && !out.ends_with('-') {
+                out.push('-');
+            }
+        }
+        while out.ends_with('-') {
+            out.pop();
+        }
+        (!out.is_empty()).then_some(Slug(out))
+    }
+
+    /// Accepts `text` only if it already is a slug (as `derive` would make it).
+    pub fn parse(text: &str) -> Option<Slug> {
+        Slug::derive(text).filter(|slug| slug.0 == text)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Slug {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Slug {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Slug::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("{text:?} is not a valid slug")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn derives_from_file_stems() {
+        let slug = |s| Slug::derive(s).map(|s| s.0);
+        assert_eq!(slug("leading-for-innovation").as_deref(), Some("leading-for-innovation"));
+        assert_eq!(slug("  Hello, World!  ").as_deref(), Some("hello-world"));
+        assert_eq!(slug("Ünïcödé Straße").as_deref(), Some("ünïcödé-straße"));
+        assert_eq!(slug("a__b..c").as_deref(), Some("a-b-c"));
+        assert_eq!(slug("--- !!! ---"), None);
+    }
+
+    #[test]
+    fn parse_rejects_anything_that_could_leave_the_folder() {
+        assert!(Slug::parse("leading-for-innovation").is_some());
+        for bad in ["", "../etc", "a/b", "A", "a--b", "-a", "a.json", "a b"] {
+            assert_eq!(Slug::parse(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn deserializing_checks_the_slug() {
+        assert!(serde_json::from_str::<Slug>("\"ok-slug\"").is_ok());
+        assert!(serde_json::from_str::<Slug>("\"../x\"").is_err());
+    }
+}
