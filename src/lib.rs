@@ -1,1 +1,46 @@
-//! placeholder
+//! The app: the layout shell and the route table. Pages live in `pages/`, views in `components/`.
+
+pub mod api;
+pub mod components;
+pub mod pages;
+pub mod route;
+pub mod site;
+
+use leptos::prelude::*;
+use leptos_meta::provide_meta_context;
+use leptos_router::{
+    components::{Route as RouteDef, Router, Routes, A},
+    path,
+};
+
+use crate::{
+    pages::{HomePage, NotFoundPage, PostPage},
+    route::Route,
+    site::{provide_site, site_title},
+};
+
+/// The whole app: header, routed page, footer.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_site();
+    view! {
+        <Router>
+            <a class="skip-link" href="#content">"Skip to content"</a>
+            <header class="site-header">
+                <A href=Route::Home>
+                    <span class="site-title">{site_title}</span>
+                </A>
+            </header>
+            <main id="content" tabindex="-1">
+                <Routes fallback=NotFoundPage>
+                    <RouteDef path=path!("/") view=HomePage />
+                    <RouteDef path=path!("/posts/:slug") view=PostPage />
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                <p>"Made with Folio"</p>
+            </footer>
+        </Router>
+    }
+}

@@ -1,1 +1,62 @@
-fn main() {}
+//! `cargo xtask <command>`: the chores around Folio. Each command installs what it needs first.
+
+mod build;
+mod cmd;
+mod serve;
+mod setup;
+mod size;
+mod test;
+
+use std::{path::PathBuf, process::ExitCode};
+
+use anyhow::{bail, Context, Result};
+
+const USAGE: &str = "\
+usage: cargo xtask <command> [options]
+
+commands:
+  setup                 install what building and testing need (idempotent)
+  serve                 install what is missing, then serve the site at http://127.0.0.1:8080
+                        with live reload
+  build [--site DIR] [--dist DIR]
+                        build the deployable site into dist/ (release, size-tuned); a failed
+                        build leaves the previous dist/ as it was
+  test                  install test dependencies, then run every check and test";
+
+fn main() -> ExitCode {
+    match run(std::env::args().skip(1).collect()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("xtask: error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: Vec<String>) -> Result<()> {
+    let root = workspace_root()?;
+    let (command, rest) = args
+        .split_first()
+        .map(|(c, r)| (c.as_str(), r))
+        .unwrap_or(("", &[]));
+    match command {
+        "setup" => setup::all(&root, setup::Purpose::Test),
+        "serve" => serve::run(&root),
+        "build" => build::run(&root, &build::Options::parse(&root, rest)?),
+        "test" => test::run(&root),
+        "" | "help" | "--help" | "-h" => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        other => bail!("unknown command {other:?}\n\n{USAGE}"),
+    }
+}
+
+/// The workspace root: the folder above xtask/.
+fn workspace_root() -> Result<PathBuf> {
+    let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest_dir
+        .parent()
+        .map(PathBuf::from)
+        .context("xtask/ has no parent folder")
+}

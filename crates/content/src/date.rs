@@ -13,14 +13,25 @@ pub struct Date {
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 impl Date {
     /// Returns `None` unless the day exists in that month of that year (years 1 to 9999).
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let leap =
+            year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
         let days = match month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
             4 | 6 | 9 | 11 => 30,
@@ -28,7 +39,11 @@ impl Date {
             2 => 28,
             _ => return None,
         };
-        ((1..=9999).contains(&year) && (1..=days).contains(&day)).then_some(Date { year, month, day })
+        ((1..=9999).contains(&year) && (1..=days).contains(&day)).then_some(Date {
+            year,
+            month,
+            day,
+        })
     }
 
     pub fn year(self) -> u16 {
@@ -45,7 +60,10 @@ impl Date {
 
     /// The date as readers see it: "25 October 2015".
     pub fn human(self) -> String {
-        let month = MONTHS.get(usize::from(self.month) - 1).copied().unwrap_or_default();
+        let month = MONTHS
+            .get(usize::from(self.month) - 1)
+            .copied()
+            .unwrap_or_default();
         format!("{} {} {}", self.day, month, self.year)
     }
 }
@@ -56,7 +74,11 @@ pub struct DateError(String);
 
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:?} is not a date: write it as YYYY-MM-DD, e.g. 2015-10-25", self.0)
+        write!(
+            f,
+            "{:?} is not a date: write it as YYYY-MM-DD, e.g. 2015-10-25",
+            self.0
+        )
     }
 }
 
@@ -71,17 +93,22 @@ impl FromStr for Date {
         let shaped = bytes.len() == 10
             && bytes[4] == b'-'
             && bytes[7] == b'-'
-            && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+            && bytes
+                .iter()
+                .enumerate()
+                .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
         if !shaped {
             return Err(error());
         }
         let number = |range: std::ops::Range<usize>| text.get(range).and_then(|s| s.parse().ok());
         let (year, month, day) = (number(0..4), number(5..7), number(8..10));
         match (year, month, day) {
-            (Some(y), Some(m), Some(d)) => {
-                Date::new(y, u8::try_from(m).map_err(|_| error())?, u8::try_from(d).map_err(|_| error())?)
-                    .ok_or_else(error)
-            }
+            (Some(y), Some(m), Some(d)) => Date::new(
+                y,
+                u8::try_from(m).map_err(|_| error())?,
+                u8::try_from(d).map_err(|_| error())?,
+            )
+            .ok_or_else(error),
             _ => Err(error()),
         }
     }
@@ -120,7 +147,17 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_a_date() {
-        for bad in ["2015-13-01", "2015-02-29", "1900-02-29", "2015-10-32", "0000-01-01", "25 October 2015", "2015-1-01", "２０１５-10-25", ""] {
+        for bad in [
+            "2015-13-01",
+            "2015-02-29",
+            "1900-02-29",
+            "2015-10-32",
+            "0000-01-01",
+            "25 October 2015",
+            "2015-1-01",
+            "２０１５-10-25",
+            "",
+        ] {
             let error = bad.parse::<Date>().unwrap_err().to_string();
             assert!(error.contains("YYYY-MM-DD"), "{bad}: {error}");
         }

@@ -32,10 +32,18 @@ fn markdown_options() -> Options {
 
 /// Applies the policy to one event. `kept_links` remembers, for each open link or image,
 /// whether its tags were kept, so that the matching end tag is kept or dropped with it.
-fn filter<'a>(event: Event<'a>, options: RenderOptions, kept_links: &mut Vec<bool>) -> Option<Event<'a>> {
+fn filter<'a>(
+    event: Event<'a>,
+    options: RenderOptions,
+    kept_links: &mut Vec<bool>,
+) -> Option<Event<'a>> {
     match event {
-        Event::Html(raw) | Event::InlineHtml(raw) if !options.trusted_html => Some(Event::Text(raw)),
-        Event::Start(Tag::Link { dest_url, title, .. }) => {
+        Event::Html(raw) | Event::InlineHtml(raw) if !options.trusted_html => {
+            Some(Event::Text(raw))
+        }
+        Event::Start(Tag::Link {
+            dest_url, title, ..
+        }) => {
             let keep = is_safe_url(&dest_url, Target::Link);
             kept_links.push(keep);
             keep.then(|| Event::InlineHtml(link_open(&dest_url, &title)))
@@ -53,7 +61,10 @@ fn filter<'a>(event: Event<'a>, options: RenderOptions, kept_links: &mut Vec<boo
             Some(true) => Some(Event::InlineHtml(CowStr::Borrowed("</a>"))),
             _ => None,
         },
-        Event::End(TagEnd::Image) => kept_links.pop().unwrap_or(false).then_some(Event::End(TagEnd::Image)),
+        Event::End(TagEnd::Image) => kept_links
+            .pop()
+            .unwrap_or(false)
+            .then_some(Event::End(TagEnd::Image)),
         other => Some(other),
     }
 }
@@ -85,7 +96,10 @@ enum Target {
 /// images. Browsers ignore ASCII whitespace and control characters inside a scheme, so they are
 /// removed before the scheme is read.
 fn is_safe_url(url: &str, target: Target) -> bool {
-    let cleaned: String = url.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control()).collect();
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
+        .collect();
     let Some(scheme) = scheme_of(&cleaned) else {
         return true; // relative path, query or fragment
     };
@@ -144,7 +158,14 @@ mod tests {
 
     #[test]
     fn unsafe_link_targets_are_dropped_but_their_text_stays() {
-        for url in ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\tscript:alert(1)", "vbscript:x", "data:text/html,<b>x</b>", "unknown:thing"] {
+        for url in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "java\tscript:alert(1)",
+            "vbscript:x",
+            "data:text/html,<b>x</b>",
+            "unknown:thing",
+        ] {
             let html = render(&format!("[click](<{url}>)"));
             assert!(!html.contains("<a"), "{url}: {html}");
             assert!(html.contains("click"), "{url}: {html}");
@@ -153,8 +174,14 @@ mod tests {
 
     #[test]
     fn safe_links_are_kept_and_external_ones_marked() {
-        let html = render("[a](https://example.org \"T\") [b](/posts/x) [c](#top) [d](mailto:a@b.c)");
-        assert!(html.contains("<a href=\"https://example.org\" title=\"T\" rel=\"noopener noreferrer\">a</a>"), "{html}");
+        let html =
+            render("[a](https://example.org \"T\") [b](/posts/x) [c](#top) [d](mailto:a@b.c)");
+        assert!(
+            html.contains(
+                "<a href=\"https://example.org\" title=\"T\" rel=\"noopener noreferrer\">a</a>"
+            ),
+            "{html}"
+        );
         assert!(html.contains("<a href=\"/posts/x\">b</a>"), "{html}");
         assert!(html.contains("<a href=\"#top\">c</a>"), "{html}");
         assert!(html.contains("<a href=\"mailto:a@b.c\">d</a>"), "{html}");
@@ -164,7 +191,11 @@ mod tests {
     fn images_keep_only_safe_sources() {
         assert!(render("![alt](/a.png)").contains("<img src=\"/a.png\" alt=\"alt\""));
         assert!(render("![alt](data:image/png;base64,AAAA)").contains("<img"));
-        for bad in ["javascript:alert(1)", "data:image/svg+xml;base64,AAAA", "mailto:a@b.c"] {
+        for bad in [
+            "javascript:alert(1)",
+            "data:image/svg+xml;base64,AAAA",
+            "mailto:a@b.c",
+        ] {
             let html = render(&format!("![alt text](<{bad}>)"));
             assert!(!html.contains("<img"), "{bad}: {html}");
             assert!(html.contains("alt text"), "{bad}: {html}");

@@ -59,7 +59,10 @@ mod tests {
     #[test]
     fn derives_from_file_stems() {
         let slug = |s| Slug::derive(s).map(|s| s.0);
-        assert_eq!(slug("leading-for-innovation").as_deref(), Some("leading-for-innovation"));
+        assert_eq!(
+            slug("leading-for-innovation").as_deref(),
+            Some("leading-for-innovation")
+        );
         assert_eq!(slug("  Hello, World!  ").as_deref(), Some("hello-world"));
         assert_eq!(slug("Ünïcödé Straße").as_deref(), Some("ünïcödé-straße"));
         assert_eq!(slug("a__b..c").as_deref(), Some("a-b-c"));

@@ -1,0 +1,82 @@
+//! The only place that fetches. Every request checks the status and the Content-Type, decodes
+//! into the shared wire types and checks their format version; failures are typed.
+
+use folio_content::{paths, PostBundle, PostIndex, Site, Slug, Versioned, FORMAT_VERSION};
+use gloo_net::http::Request;
+use serde::de::DeserializeOwned;
+use thiserror::Error;
+
+/// Why data could not be had.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum ApiError {
+    #[error("The server could not be reached. Check your connection and try again.")]
+    Network(String),
+    #[error("This page does not exist.")]
+    NotFound,
+    #[error("The server answered with an error (status {0}). Try again in a moment.")]
+    Status(u16),
+    #[error("The data for this page could not be read ({0}).")]
+    BadData(String),
+}
+
+/// The site settings.
+pub async fn fetch_site() -> Result<Site, ApiError> {
+    get(paths::SITE).await
+}
+
+/// The list of published posts.
+pub async fn fetch_index() -> Result<PostIndex, ApiError> {
+    get(paths::INDEX).await
+}
+
+/// One post's bundle.
+pub async fn fetch_post(slug: Slug) -> Result<PostBundle, ApiError> {
+    get(&paths::post(&slug)).await
+}
+
+/// Paths are relative, so they resolve against the document's `<base href>` and the app works
+/// under any base path.
+async fn get<T: DeserializeOwned + Versioned>(path: &str) -> Result<T, ApiError> {
+    let response = Request::get(path)
+        .send()
+        .await
+        .map_err(|error| ApiError::Network(error.to_string()))?;
+    let content_type = response.headers().get("content-type");
+    let body = response
+        .text()
+        .await
+        .map_err(|error| ApiError::Network(error.to_string()))?;
+    decode(response.status(), content_type.as_deref(), &body)
+}
+
+/// Turns a response into data or a typed error. A static host's SPA fallback answers a missing
+/// file with index.html and status 200: HTML where JSON was expected means "not found".
+pub fn decode<T: DeserializeOwned + Versioned>(
+    status: u16,
+    content_type: Option<&str>,
+    body: &str,
+) -> Result<T, ApiError> {
+    if status == 404 || status == 410 {
+        return Err(ApiError::NotFound);
+    }
+    if !(200..300).contains(&status) {
+        return Err(ApiError::Status(status));
+    }
+    let is_html = content_type.is_some_and(|kind| {
+        kind.trim_start()
+            .to_ascii_lowercase()
+            .starts_with("text/html")
+    }) || body.trim_start().starts_with('<');
+    if is_html {
+        return Err(ApiError::NotFound);
+    }
+    let document: T =
+        serde_json::from_str(body).map_err(|error| ApiError::BadData(error.to_string()))?;
+    if document.format() != FORMAT_VERSION {
+        return Err(ApiError::BadData(format!(
+            "format version {}, this app reads version {FORMAT_VERSION}; reload the page",
+            document.format()
+        )));
+    }
+    Ok(document)
+}

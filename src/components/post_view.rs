@@ -1,0 +1,44 @@
+//! One post: title, date, byline and the body rendered by the shared renderer.
+
+use folio_content::{render_html, Author, PostBundle};
+use leptos::prelude::*;
+
+use crate::{
+    components::{DocumentTitle, PostDate},
+    site::render_options,
+};
+
+#[component]
+pub fn PostView(bundle: PostBundle) -> impl IntoView {
+    let PostBundle { post, body, .. } = bundle;
+    let html = move || render_html(&body, render_options());
+    view! {
+        <DocumentTitle page=post.title.clone() />
+        <article class="post" aria-labelledby="page-heading">
+            <header>
+                <h1 id="page-heading" tabindex="-1">{post.title}</h1>
+                <p class="meta">
+                    <PostDate date=post.date />
+                </p>
+                <Byline authors=post.authors />
+            </header>
+            <div class="post-body" inner_html=html></div>
+        </article>
+    }
+}
+
+#[component]
+fn Byline(authors: Vec<Author>) -> impl IntoView {
+    (!authors.is_empty()).then(|| {
+        let people = authors
+            .into_iter()
+            .map(|author| {
+                let role = author
+                    .role
+                    .map(|role| view! { ", " <span class="role">{role}</span> });
+                view! { <span class="author"><span class="name">{author.name}</span>{role}</span> }
+            })
+            .collect_view();
+        view! { <p class="byline">"By " {people}</p> }
+    })
+}

@@ -1,0 +1,177 @@
+//! The app's pieces in a real browser (wasm-bindgen-test in headless Chromium): how responses
+//! are classified, and what the views put in the DOM.
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use folio::{
+    api::{decode, ApiError},
+    components::{PostList, PostView},
+};
+use folio_content::{Author, Date, PostBundle, PostIndex, PostSummary, Slug, FORMAT_VERSION};
+use leptos::{mount::mount_to, prelude::*};
+use leptos_router::components::Router;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn summary(slug: &str, title: &str) -> PostSummary {
+    PostSummary {
+        slug: Slug::parse(slug).unwrap(),
+        title: title.to_owned(),
+        date: Date::new(2015, 10, 25).unwrap(),
+        authors: vec![Author {
+            name: "Joan Munro".into(),
+            role: Some("Director".into()),
+        }],
+        summary: "A summary.".into(),
+        tags: vec!["innovation".into()],
+    }
+}
+
+fn index_json(format: u32) -> String {
+    serde_json::to_string(&PostIndex {
+        format,
+        posts: vec![summary("a-post", "A post")],
+    })
+    .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn decodes_a_good_document() {
+    let index: PostIndex =
+        decode(200, Some("application/json"), &index_json(FORMAT_VERSION)).unwrap();
+    assert_eq!(index.posts[0].title, "A post");
+}
+
+#[wasm_bindgen_test]
+fn html_where_json_was_expected_means_not_found() {
+    let fallback = "<!doctype html><html><body><noscript>…</noscript></body></html>";
+    assert_eq!(
+        decode::<PostIndex>(200, Some("text/html; charset=utf-8"), fallback),
+        Err(ApiError::NotFound)
+    );
+    assert_eq!(
+        decode::<PostIndex>(200, None, fallback),
+        Err(ApiError::NotFound)
+    );
+}
+
+#[wasm_bindgen_test]
+fn statuses_are_classified() {
+    assert_eq!(
+        decode::<PostIndex>(404, Some("text/plain"), "gone"),
+        Err(ApiError::NotFound)
+    );
+    assert_eq!(
+        decode::<PostIndex>(500, Some("text/plain"), "oops"),
+        Err(ApiError::Status(500))
+    );
+    assert_eq!(
+        decode::<PostIndex>(503, None, ""),
+        Err(ApiError::Status(503))
+    );
+}
+
+#[wasm_bindgen_test]
+fn bad_data_is_an_error_not_a_panic() {
+    for body in [
+        "{",
+        "null",
+        "{\"format\":1}",
+        "[1,2,3]",
+        "{\"format\":1,\"posts\":[{\"slug\":\"../x\"}]}",
+    ] {
+        assert!(
+            matches!(
+                decode::<PostIndex>(200, Some("application/json"), body),
+                Err(ApiError::BadData(_))
+            ),
+            "{body}"
+        );
+    }
+    let newer = index_json(FORMAT_VERSION + 1);
+    let error = decode::<PostIndex>(200, Some("application/json"), &newer).unwrap_err();
+    assert!(
+        matches!(&error, ApiError::BadData(why) if why.contains("format version")),
+        "{error:?}"
+    );
+}
+
+/// Mounts a view in a fresh element and returns the element; the handle keeps it mounted.
+fn mount<V: IntoView + 'static>(
+    view: impl FnOnce() -> V + 'static,
+) -> (web_sys::HtmlElement, impl Drop) {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    let handle = mount_to(host.clone(), view);
+    (host, handle)
+}
+
+#[wasm_bindgen_test]
+fn post_view_shows_title_date_byline_and_body() {
+    let bundle = PostBundle {
+        format: FORMAT_VERSION,
+        post: summary("a-post", "A post"),
+        body: "First paragraph.\n\nSecond *paragraph*.".into(),
+    };
+    let (host, _mounted) = mount(move || view! { <PostView bundle /> });
+    let text = |selector: &str| {
+        host.query_selector(selector)
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    assert_eq!(text("article.post h1"), "A post");
+    assert_eq!(text("time"), "25 October 2015");
+    assert_eq!(
+        host.query_selector("time")
+            .unwrap()
+            .unwrap()
+            .get_attribute("datetime")
+            .as_deref(),
+        Some("2015-10-25")
+    );
+    assert_eq!(text(".byline"), "By Joan Munro, Director");
+    let paragraphs = host.query_selector_all(".post-body p").unwrap();
+    assert_eq!(paragraphs.length(), 2);
+    assert_eq!(text(".post-body em"), "paragraph");
+}
+
+#[wasm_bindgen_test]
+fn post_view_shows_hostile_html_as_text() {
+    let bundle = PostBundle {
+        format: FORMAT_VERSION,
+        post: summary("hostile", "Hostile"),
+        body: "<script>window.__pwned = 1</script>\n\n<img src=x onerror=\"window.__pwned = 1\">\n\n[x](javascript:window.__pwned=1)".into(),
+    };
+    let (host, _mounted) = mount(move || view! { <PostView bundle /> });
+    let body = host.query_selector(".post-body").unwrap().unwrap();
+    assert!(
+        body.query_selector("script, img, a").unwrap().is_none(),
+        "{}",
+        body.inner_html()
+    );
+    assert!(body.text_content().unwrap().contains("<script>"));
+}
+
+#[wasm_bindgen_test]
+fn post_list_links_each_post() {
+    let posts = vec![
+        summary("first-post", "First"),
+        summary("second-post", "Second"),
+    ];
+    let (host, _mounted) = mount(move || view! { <Router><PostList posts /></Router> });
+    let links = host
+        .query_selector_all("article.post-summary h2 a")
+        .unwrap();
+    assert_eq!(links.length(), 2);
+    let first: web_sys::Element = links.item(0).unwrap().unchecked_into();
+    assert_eq!(
+        first.get_attribute("href").as_deref(),
+        Some("/posts/first-post")
+    );
+    assert_eq!(first.text_content().as_deref(), Some("First"));
+}

@@ -1,0 +1,18 @@
+//! `cargo xtask serve`: installs what is missing, then serves the site with live reload. trunk
+//! watches the sources named in Trunk.toml; a change to a post, a style or site.toml rebuilds.
+
+use std::path::Path;
+
+use anyhow::Result;
+
+use crate::{cmd, setup};
+
+pub fn run(root: &Path) -> Result<()> {
+    setup::all(root, setup::Purpose::Serve)?;
+    println!("serve: http://127.0.0.1:8080 (Ctrl-C stops)");
+    cmd::run(
+        cmd::command(root, "trunk")
+            .args(["serve", "--offline"])
+            .env("FOLIO_SITE_DIR", root),
+    )
+}

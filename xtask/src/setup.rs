@@ -1,0 +1,173 @@
+//! Installs what building, serving and testing need, each step idempotent: it says what it finds
+//! and installs only what is missing.
+
+use std::{fs, path::Path};
+
+use anyhow::{bail, Context, Result};
+
+use crate::cmd::{command, first_line, run};
+
+/// The trunk release that builds with this machine's rustc (0.22 needs a newer one).
+const TRUNK_VERSION: &str = "0.21.14";
+
+/// What the tools are for: serving needs fewer than testing.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Serve,
+    Test,
+}
+
+/// Installs everything `purpose` needs.
+pub fn all(root: &Path, purpose: Purpose) -> Result<()> {
+    wasm_target(root)?;
+    trunk(root)?;
+    wasm_bindgen(root)?;
+    if purpose == Purpose::Test {
+        chromium(root)?;
+    }
+    npm_packages(root)?;
+    println!("setup: everything is in place");
+    Ok(())
+}
+
+fn wasm_target(root: &Path) -> Result<()> {
+    let installed = command(root, "rustup")
+        .args(["target", "list", "--installed"])
+        .output()
+        .is_ok_and(|out| {
+            String::from_utf8_lossy(&out.stdout)
+                .lines()
+                .any(|l| l.trim() == "wasm32-unknown-unknown")
+        });
+    if installed {
+        println!("setup: wasm32-unknown-unknown target: present");
+        return Ok(());
+    }
+    println!("setup: installing the wasm32-unknown-unknown target");
+    run(command(root, "rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+fn trunk(root: &Path) -> Result<()> {
+    let wanted = format!("trunk {TRUNK_VERSION}");
+    match first_line(root, "trunk", &["--version"]) {
+        Some(found) if found.trim() == wanted => {
+            println!("setup: {wanted}: present");
+            return Ok(());
+        }
+        Some(found) => println!("setup: found {found}, installing {wanted} (about 6 minutes)"),
+        None => println!("setup: installing {wanted} (about 6 minutes)"),
+    }
+    run(command(root, "cargo").args([
+        "install",
+        "trunk",
+        "--version",
+        TRUNK_VERSION,
+        "--locked",
+        "--force",
+    ]))
+}
+
+/// The wasm-bindgen CLI must match the wasm-bindgen crate in Cargo.lock exactly.
+fn wasm_bindgen(root: &Path) -> Result<()> {
+    let version = locked_version(root, "wasm-bindgen")?;
+    let wanted = format!("wasm-bindgen {version}");
+    match first_line(root, "wasm-bindgen", &["--version"]) {
+        Some(found) if found.trim() == wanted => {
+            println!("setup: {wanted} CLI: present");
+            return Ok(());
+        }
+        Some(found) => {
+            println!("setup: found {found}, installing the {wanted} CLI (about 3 minutes)")
+        }
+        None => println!("setup: installing the {wanted} CLI (about 3 minutes)"),
+    }
+    // Not --locked: its lockfile pins a webpki-roots release the registry here lacks.
+    run(command(root, "cargo").args([
+        "install",
+        "wasm-bindgen-cli",
+        "--version",
+        &format!("={version}"),
+        "--force",
+    ]))
+}
+
+/// The version of `package` that Cargo.lock pins.
+fn locked_version(root: &Path, package: &str) -> Result<String> {
+    let path = root.join("Cargo.lock");
+    let text = fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let lock: toml::Table = text
+        .parse()
+        .with_context(|| format!("parsing {}", path.display()))?;
+    let packages = lock
+        .get("package")
+        .and_then(|p| p.as_array())
+        .into_iter()
+        .flatten();
+    packages
+        .filter_map(|p| p.as_table())
+        .find(|p| p.get("name").and_then(|n| n.as_str()) == Some(package))
+        .and_then(|p| p.get("version")?.as_str().map(str::to_owned))
+        .with_context(|| format!("{} does not list {package}", path.display()))
+}
+
+/// Debian's Chromium and ChromeDriver, for the browser tests.
+fn chromium(root: &Path) -> Result<()> {
+    let present = ["/usr/bin/chromium", "/usr/bin/chromedriver"]
+        .iter()
+        .all(|p| Path::new(p).exists());
+    if present {
+        println!("setup: chromium and chromedriver: present");
+        return Ok(());
+    }
+    println!("setup: installing Debian's chromium and chromium-driver");
+    apt_install(root, &["chromium", "chromium-driver"])
+}
+
+/// The npm packages of package-lock.json (wasm-opt from binaryen, Playwright), with `npm ci`
+/// whenever the lockfile is newer than the installed tree.
+fn npm_packages(root: &Path) -> Result<()> {
+    if first_line(root, "npm", &["--version"]).is_none() {
+        println!("setup: installing Node.js and npm");
+        apt_install(root, &["nodejs", "npm"])?;
+    }
+    let installed = root.join("node_modules/.package-lock.json");
+    let lockfile = root.join("package-lock.json");
+    let modified = |path: &Path| fs::metadata(path).and_then(|m| m.modified()).ok();
+    let fresh = matches!((modified(&installed), modified(&lockfile)), (Some(i), Some(l)) if i >= l)
+        && root.join("node_modules/.bin/wasm-opt").exists();
+    if fresh {
+        println!("setup: npm packages (binaryen, Playwright): present");
+        return Ok(());
+    }
+    println!("setup: installing npm packages from package-lock.json");
+    // Browsers come from Debian, never from a download.
+    run(command(root, "npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))
+}
+
+fn apt_install(root: &Path, packages: &[&str]) -> Result<()> {
+    if first_line(root, "apt-get", &["--version"]).is_none() {
+        bail!(
+            "apt-get is missing: install {} with this system's package manager",
+            packages.join(" ")
+        );
+    }
+    let sudo = first_line(root, "id", &["-u"]).is_some_and(|uid| uid.trim() != "0");
+    let apt = |args: &[&str]| {
+        let mut cmd = if sudo {
+            command(root, "sudo")
+        } else {
+            command(root, "apt-get")
+        };
+        if sudo {
+            cmd.arg("apt-get");
+        }
+        cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        cmd
+    };
+    run(&mut apt(&["update"]))?;
+    let mut install = apt(&["install", "-y"]);
+    install.args(packages);
+    run(&mut install)
+}

@@ -1,0 +1,85 @@
+//! The size of what the browser downloads: the wasm and the JS in `dist/`, raw and brotli.
+
+use std::{fs, io::Write, path::Path};
+
+use anyhow::{bail, Context, Result};
+
+/// The most wasm plus JS, compressed with brotli, that a reader may have to download.
+pub const BUDGET_BROTLI_BYTES: usize = 125_000;
+
+/// One file's size.
+pub struct FileSize {
+    pub name: String,
+    pub raw: usize,
+    pub brotli: usize,
+}
+
+/// The wasm and JS files directly in `dist`, sorted by name.
+pub fn measure(dist: &Path) -> Result<Vec<FileSize>> {
+    let mut sizes = Vec::new();
+    for entry in fs::read_dir(dist).with_context(|| format!("reading {}", dist.display()))? {
+        let path = entry?.path();
+        let is_code = path
+            .extension()
+            .is_some_and(|ext| ext == "wasm" || ext == "js");
+        if !is_code {
+            continue;
+        }
+        let bytes = fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        sizes.push(FileSize {
+            name,
+            raw: bytes.len(),
+            brotli: brotli_size(&bytes)?,
+        });
+    }
+    sizes.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(sizes)
+}
+
+/// Prints the sizes and their total.
+pub fn report(sizes: &[FileSize]) {
+    println!("{:<40} {:>10} {:>10}", "file", "raw", "brotli");
+    for size in sizes {
+        println!("{:<40} {:>10} {:>10}", size.name, size.raw, size.brotli);
+    }
+    let (raw, brotli) = totals(sizes);
+    println!(
+        "{:<40} {raw:>10} {brotli:>10}  (budget {BUDGET_BROTLI_BYTES} brotli)",
+        "total"
+    );
+}
+
+/// Fails when the compressed total is over the budget.
+pub fn check_budget(sizes: &[FileSize]) -> Result<()> {
+    let (_, brotli) = totals(sizes);
+    if sizes.iter().all(|s| !s.name.ends_with(".wasm")) {
+        bail!("no .wasm file in dist/: the build did not produce the app");
+    }
+    if brotli > BUDGET_BROTLI_BYTES {
+        bail!("wasm + JS is {brotli} bytes brotli, over the budget of {BUDGET_BROTLI_BYTES}: find what grew (cargo bloat, twiggy) or justify raising the budget");
+    }
+    println!(
+        "size: wasm + JS is {brotli} bytes brotli, within the budget of {BUDGET_BROTLI_BYTES}"
+    );
+    Ok(())
+}
+
+fn totals(sizes: &[FileSize]) -> (usize, usize) {
+    sizes
+        .iter()
+        .fold((0, 0), |(raw, brotli), s| (raw + s.raw, brotli + s.brotli))
+}
+
+/// Bytes after brotli at quality 11, as a CDN would serve them.
+fn brotli_size(bytes: &[u8]) -> Result<usize> {
+    let mut compressed = Vec::new();
+    {
+        let mut writer = brotli::CompressorWriter::new(&mut compressed, 4096, 11, 22);
+        writer.write_all(bytes)?;
+    }
+    Ok(compressed.len())
+}
