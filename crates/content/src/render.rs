@@ -21,7 +21,9 @@ pub fn render_html(markdown: &str, options: RenderOptions) -> String {
     out
 }
 
-fn markdown_options() -> Options {
+/// The Markdown extensions Folio enables. Anything that reads post text (excerpts, outlines)
+/// parses with these, so it sees the same text the reader does.
+pub fn markdown_options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH

@@ -1,0 +1,195 @@
+//! The `folio-bundler` command: finds the site and output folders from the arguments and the
+//! environment, builds, and reports every problem or writes the files.
+
+use std::{env, ffi::OsString, path::PathBuf, process::ExitCode, time::Instant};
+
+use anyhow::{bail, Context};
+use folio_bundler::{build, write, BuildOptions};
+
+const USAGE: &str = "usage: folio-bundler [--site DIR] [--out DIR] [--drafts]
+
+  --site DIR   the site folder, with site.toml and posts/
+               (default: $FOLIO_SITE_DIR, else the current folder)
+  --out DIR    where to write data/ (default: $TRUNK_STAGING_DIR)
+  --drafts     publish posts marked draft = true too
+  --help       show this help";
+
+/// The command line, parsed.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Args {
+    site: Option<PathBuf>,
+    out: Option<PathBuf>,
+    drafts: bool,
+    help: bool,
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args(env::args_os().skip(1)) {
+        Ok(args) => args,
+        Err(message) => {
+            eprintln!("error: {message}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    if args.help {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    match run(args) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let site_dir = match args.site.or_else(|| env_path("FOLIO_SITE_DIR")) {
+        Some(dir) => dir,
+        None => env::current_dir().context("cannot find the current folder; pass --site DIR")?,
+    };
+    let Some(out_dir) = args.out.or_else(|| env_path("TRUNK_STAGING_DIR")) else {
+        bail!("no output folder: pass --out DIR (when run by trunk, TRUNK_STAGING_DIR names it)");
+    };
+    let options = BuildOptions {
+        drafts: args.drafts,
+    };
+
+    let output = match build(&site_dir, &options) {
+        Ok(output) => output,
+        Err(problems) => {
+            for problem in &problems {
+                eprintln!("{problem}");
+            }
+            let count = plural(problems.len(), "problem", "problems");
+            eprintln!(
+                "folio-bundler: {count} in {}; nothing was written",
+                site_dir.display()
+            );
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    write(&output, &out_dir)
+        .with_context(|| format!("cannot write the site to {}", out_dir.display()))?;
+
+    let drafts = match (output.drafts_skipped, options.drafts) {
+        (_, true) => "drafts included".to_owned(),
+        (skipped, false) => format!("{} skipped", plural(skipped, "draft", "drafts")),
+    };
+    eprintln!(
+        "folio-bundler: {} ({drafts}) -> {} in {} ms",
+        plural(output.published, "post", "posts"),
+        out_dir.join("data").display(),
+        started.elapsed().as_millis()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A folder named by an environment variable, if it is set and not empty.
+fn env_path(name: &str) -> Option<PathBuf> {
+    env::var_os(name)
+        .filter(|value| !value.is_empty())
+        .map(PathBuf::from)
+}
+
+fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
+/// Reads `--site DIR`, `--out DIR` (or `--site=DIR`, `--out=DIR`), `--drafts` and `--help`.
+fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Args, String> {
+    let mut parsed = Args::default();
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        let text = arg.to_string_lossy();
+        let (flag, inline) = match text.split_once('=') {
+            Some((flag, value)) if flag.starts_with("--") => {
+                (flag.to_owned(), Some(PathBuf::from(value)))
+            }
+            _ => (text.into_owned(), None),
+        };
+        let slot = match flag.as_str() {
+            "--site" => &mut parsed.site,
+            "--out" => &mut parsed.out,
+            "--drafts" if inline.is_none() => {
+                parsed.drafts = true;
+                continue;
+            }
+            "-h" | "--help" if inline.is_none() => {
+                parsed.help = true;
+                continue;
+            }
+            _ => return Err(format!("unknown argument {:?}", arg.to_string_lossy())),
+        };
+        let value = match inline {
+            Some(value) => value,
+            None => args
+                .next()
+                .map(PathBuf::from)
+                .ok_or_else(|| format!("{flag} needs a folder after it"))?,
+        };
+        if value.as_os_str().is_empty() || slot.is_some() {
+            return Err(format!("{flag} needs exactly one folder"));
+        }
+        *slot = Some(value);
+    }
+    Ok(parsed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Args, String> {
+        parse_args(args.iter().map(OsString::from))
+    }
+
+    #[test]
+    fn reads_flags_in_both_spellings() {
+        let args = parse(&["--site", "s", "--out=o", "--drafts"]).unwrap();
+        assert_eq!(
+            args,
+            Args {
+                site: Some("s".into()),
+                out: Some("o".into()),
+                drafts: true,
+                help: false
+            }
+        );
+        assert_eq!(parse(&[]).unwrap(), Args::default());
+        assert!(parse(&["-h"]).unwrap().help);
+    }
+
+    #[test]
+    fn rejects_what_it_does_not_know() {
+        assert_eq!(
+            parse(&["--bogus"]).unwrap_err(),
+            "unknown argument \"--bogus\""
+        );
+        assert_eq!(parse(&["posts"]).unwrap_err(), "unknown argument \"posts\"");
+        assert_eq!(
+            parse(&["--drafts=yes"]).unwrap_err(),
+            "unknown argument \"--drafts=yes\""
+        );
+        assert_eq!(
+            parse(&["--out"]).unwrap_err(),
+            "--out needs a folder after it"
+        );
+        assert_eq!(
+            parse(&["--out", "a", "--out", "b"]).unwrap_err(),
+            "--out needs exactly one folder"
+        );
+        assert_eq!(
+            parse(&["--site="]).unwrap_err(),
+            "--site needs exactly one folder"
+        );
+    }
+
+    #[test]
+    fn counts_in_words() {
+        assert_eq!(plural(1, "post", "posts"), "1 post");
+        assert_eq!(plural(0, "draft", "drafts"), "0 drafts");
+    }
+}

@@ -1,0 +1,246 @@
+//! `site.toml`: the site's settings and its authors, read and checked.
+
+use std::path::Path;
+
+use folio_content::{Author, Site, FORMAT_VERSION};
+use toml::de::DeTable;
+
+use crate::{
+    fields::Fields,
+    problem::{Locator, Problem},
+};
+
+/// The name of the settings file in the site folder.
+pub const SITE_FILE: &str = "site.toml";
+
+/// The keys `site.toml` accepts.
+const ACCEPTED: &[&str] = &[
+    "title",
+    "description",
+    "base_url",
+    "language",
+    "posts_per_page",
+    "contact",
+    "trusted_html",
+    "authors",
+];
+
+/// The keys an `[[authors]]` entry accepts.
+const AUTHOR_ACCEPTED: &[&str] = &["name", "role"];
+
+/// Posts on each page of the home page when `site.toml` does not say.
+pub const DEFAULT_POSTS_PER_PAGE: u32 = 10;
+
+/// Everything `site.toml` says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SiteConfig {
+    /// The settings the app reads, as written to `data/site.json`.
+    pub site: Site,
+    /// Posts on each page of the home page, at least 1.
+    pub posts_per_page: u32,
+    /// The people who write posts, found by name from a post's `author`.
+    pub authors: Vec<Author>,
+}
+
+/// Parses the text of `site.toml`, collecting every problem in it.
+pub fn parse(text: &str) -> Result<SiteConfig, Vec<Problem>> {
+    let at = Locator {
+        file: Path::new(SITE_FILE),
+        text,
+        base: 0,
+    };
+    let document = DeTable::parse(text).map_err(|error| {
+        vec![at.syntax(
+            &error,
+            "fix the TOML syntax in site.toml (strings need double quotes)",
+        )]
+    })?;
+    let mut problems = Vec::new();
+    let fields = Fields::new(
+        document.get_ref(),
+        at,
+        None,
+        "site.toml",
+        ACCEPTED,
+        &mut problems,
+    );
+
+    let title = fields.required_string("title", &mut problems);
+    let description = fields.required_string("description", &mut problems);
+    let language = fields.required_string("language", &mut problems);
+    let base_url = fields
+        .required_string("base_url", &mut problems)
+        .and_then(|url| {
+            if url.starts_with("https://") || url.starts_with("http://") {
+                // Relative links are resolved against it, so it must name a folder.
+                Some(if url.ends_with('/') { url } else { url + "/" })
+            } else {
+                let span = fields
+                    .get("base_url")
+                    .map(|value| value.span())
+                    .unwrap_or_default();
+                let message = format!("base_url {url:?} is not an http or https address");
+                problems.push(at.problem(
+                    &span,
+                    message,
+                    "write it as base_url = \"https://blog.example.org/\"",
+                ));
+                None
+            }
+        });
+    let contact = fields
+        .string("contact", &mut problems)
+        .map(|(text, _)| text.trim().to_owned());
+    let contact = contact.filter(|text| !text.is_empty());
+    let trusted_html = fields.bool("trusted_html", &mut problems).unwrap_or(false);
+    let posts_per_page = match fields.integer("posts_per_page", &mut problems) {
+        None => Some(DEFAULT_POSTS_PER_PAGE),
+        Some((number, span)) => {
+            let valid = u32::try_from(number).ok().filter(|&n| n >= 1);
+            if valid.is_none() {
+                let message = format!("posts_per_page must be at least 1, not {number}");
+                problems.push(at.problem(&span, message, "write it as posts_per_page = 10"));
+            }
+            valid
+        }
+    };
+    let authors = authors(&fields, &mut problems);
+
+    match (title, description, language, base_url, posts_per_page) {
+        (Some(title), Some(description), Some(language), Some(base_url), Some(posts_per_page))
+            if problems.is_empty() =>
+        {
+            let site = Site {
+                format: FORMAT_VERSION,
+                title,
+                description,
+                language,
+                base_url,
+                contact,
+                trusted_html,
+            };
+            Ok(SiteConfig {
+                site,
+                posts_per_page,
+                authors,
+            })
+        }
+        _ => Err(problems),
+    }
+}
+
+/// The `[[authors]]` entries: each needs a unique name and may have a role.
+fn authors(fields: &Fields<'_, '_>, problems: &mut Vec<Problem>) -> Vec<Author> {
+    let example = "[[authors]] with name = \"...\" and role = \"...\"";
+    let mut authors: Vec<Author> = Vec::new();
+    for (table, span) in fields.tables("authors", example, problems) {
+        let entry = Fields::new(
+            table,
+            fields.locator(),
+            Some(span.clone()),
+            "the [[authors]] entry",
+            AUTHOR_ACCEPTED,
+            problems,
+        );
+        let role = entry
+            .string("role", problems)
+            .map(|(role, _)| role.trim().to_owned());
+        let Some(name) = entry.required_string("name", problems) else {
+            continue;
+        };
+        if authors.iter().any(|author| author.name == name) {
+            let message = format!("the author \"{name}\" is listed twice");
+            problems.push(fields.locator().problem(
+                &span,
+                message,
+                "remove one of the [[authors]] entries",
+            ));
+            continue;
+        }
+        authors.push(Author {
+            name,
+            role: role.filter(|role| !role.is_empty()),
+        });
+    }
+    authors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str =
+        "title = \"T\"\ndescription = \"D\"\nbase_url = \"https://x.org\"\nlanguage = \"en\"\n";
+
+    #[test]
+    fn reads_the_repository_settings() {
+        let text = include_str!("../../../site.toml");
+        let config = parse(text).unwrap();
+        assert_eq!(config.site.title, "Solace blog");
+        assert_eq!(config.site.base_url, "https://blog.example.org/");
+        assert_eq!(config.site.language, "en-GB");
+        assert_eq!(config.site.format, FORMAT_VERSION);
+        assert_eq!(config.posts_per_page, 10);
+        let joan = Author {
+            name: "Joan Munro".into(),
+            role: Some(
+                "Director, Accelerating Innovation in Local Government Research Project".into(),
+            ),
+        };
+        assert_eq!(config.authors, [joan]);
+    }
+
+    #[test]
+    fn applies_defaults() {
+        let config = parse(MINIMAL).unwrap();
+        assert_eq!(config.posts_per_page, DEFAULT_POSTS_PER_PAGE);
+        assert!(!config.site.trusted_html);
+        assert_eq!(config.site.contact, None);
+        assert_eq!(config.site.base_url, "https://x.org/");
+        assert_eq!(config.authors, []);
+    }
+
+    #[test]
+    fn reports_every_problem_with_its_position() {
+        let text =
+            format!("{MINIMAL}posts_per_page = 0\ncolour = \"red\"\n[[authors]]\nrole = \"x\"\n");
+        let problems = parse(&text).unwrap_err();
+        let shown: Vec<_> = problems
+            .iter()
+            .map(|p| format!("{}:{} {}", p.line, p.column, p.message))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "6:1 unknown field \"colour\" in site.toml",
+                "5:18 posts_per_page must be at least 1, not 0",
+                "7:1 missing required field \"name\" in the [[authors]] entry",
+            ]
+        );
+    }
+
+    #[test]
+    fn reports_syntax_errors_where_they_are() {
+        let problems = parse("title = \"T\"\ndescription = oops\n").unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert_eq!((problems[0].line, problems[0].column), (2, 15));
+        assert!(problems[0].help.contains("TOML syntax"));
+    }
+
+    #[test]
+    fn rejects_duplicate_authors_and_bad_urls() {
+        let text = "title = \"T\"\ndescription = \"D\"\nbase_url = \"blog.org\"\nlanguage = \"en\"\n[[authors]]\nname = \"A\"\n[[authors]]\nname = \"A\"\n";
+        let messages: Vec<_> = parse(text)
+            .unwrap_err()
+            .into_iter()
+            .map(|p| p.message)
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "base_url \"blog.org\" is not an http or https address",
+                "the author \"A\" is listed twice"
+            ]
+        );
+    }
+}
