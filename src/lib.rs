@@ -16,7 +16,7 @@ use leptos_router::{
 use crate::{
     pages::{HomePage, NotFoundPage, PostPage},
     route::Route,
-    site::{provide_site, site_title},
+    site::{provide_site, use_site},
 };
 
 /// The whole app: header, routed page, footer.
@@ -24,12 +24,13 @@ use crate::{
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_site();
+    let site = use_site();
     view! {
         <Router>
             <a class="skip-link" href="#content">"Skip to content"</a>
             <header class="site-header">
                 <A href=Route::Home>
-                    <span class="site-title">{site_title}</span>
+                    <span class="site-title">{move || site.title()}</span>
                 </A>
             </header>
             <main id="content" tabindex="-1">

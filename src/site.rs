@@ -13,30 +13,42 @@ pub fn provide_site() {
     provide_context(SiteResource(LocalResource::new(api::fetch_site)));
 }
 
-/// The site settings once they have arrived; `None` while loading or if they could not be had.
-pub fn site() -> Option<Site> {
-    use_context::<SiteResource>()
-        .and_then(|resource| resource.0.get())
-        .and_then(Result::ok)
+/// A handle on the site settings. Take it with `use_site` when a component is built (context
+/// is looked up then), and read it inside closures, which may run later and elsewhere.
+#[derive(Clone, Copy)]
+pub struct SiteSettings(Option<SiteResource>);
+
+/// The site settings of the surrounding app.
+pub fn use_site() -> SiteSettings {
+    SiteSettings(use_context::<SiteResource>())
 }
 
-/// The site's title, or an empty string until it is known.
-pub fn site_title() -> String {
-    site().map(|site| site.title).unwrap_or_default()
-}
-
-/// How posts are rendered on this site. Until the settings arrive, the safe default applies.
-pub fn render_options() -> RenderOptions {
-    RenderOptions {
-        trusted_html: site().is_some_and(|site| site.trusted_html),
+impl SiteSettings {
+    /// The settings once they have arrived; `None` while loading or if they could not be had.
+    pub fn get(self) -> Option<Site> {
+        self.0
+            .and_then(|resource| resource.0.get())
+            .and_then(Result::ok)
     }
-}
 
-/// The document title for a page: "Page – Site", or the site's title alone.
-pub fn document_title(page: Option<&str>) -> String {
-    match (page, site_title()) {
-        (Some(page), site) if site.is_empty() => page.to_owned(),
-        (Some(page), site) => format!("{page} – {site}"),
-        (None, site) => site,
+    /// The site's title, or an empty string until it is known.
+    pub fn title(self) -> String {
+        self.get().map(|site| site.title).unwrap_or_default()
+    }
+
+    /// How posts are rendered on this site. Until the settings arrive, the safe default applies.
+    pub fn render_options(self) -> RenderOptions {
+        RenderOptions {
+            trusted_html: self.get().is_some_and(|site| site.trusted_html),
+        }
+    }
+
+    /// The document title for a page: "Page – Site", or the site's title alone.
+    pub fn document_title(self, page: Option<&str>) -> String {
+        match (page, self.title()) {
+            (Some(page), site) if site.is_empty() => page.to_owned(),
+            (Some(page), site) => format!("{page} – {site}"),
+            (None, site) => site,
+        }
     }
 }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::site::document_title;
+use crate::site::use_site;
 
 #[component]
 pub fn DocumentTitle(
@@ -11,5 +11,6 @@ pub fn DocumentTitle(
     #[prop(optional, into)]
     page: Option<String>,
 ) -> impl IntoView {
-    view! { <Title text=move || document_title(page.as_deref()) /> }
+    let site = use_site();
+    view! { <Title text=move || site.document_title(page.as_deref()) /> }
 }

@@ -5,13 +5,14 @@ use leptos::prelude::*;
 
 use crate::{
     components::{DocumentTitle, PostDate},
-    site::render_options,
+    site::use_site,
 };
 
 #[component]
 pub fn PostView(bundle: PostBundle) -> impl IntoView {
     let PostBundle { post, body, .. } = bundle;
-    let html = move || render_html(&body, render_options());
+    let site = use_site();
+    let html = move || render_html(&body, site.render_options());
     view! {
         <DocumentTitle page=post.title.clone() />
         <article class="post" aria-labelledby="page-heading">
@@ -27,16 +28,25 @@ pub fn PostView(bundle: PostBundle) -> impl IntoView {
     }
 }
 
+/// "By Name, Role and Name, Role".
 #[component]
 fn Byline(authors: Vec<Author>) -> impl IntoView {
     (!authors.is_empty()).then(|| {
         let people = authors
             .into_iter()
-            .map(|author| {
+            .enumerate()
+            .map(|(index, author)| {
+                let separator = (index > 0).then_some(" and ");
                 let role = author
                     .role
                     .map(|role| view! { ", " <span class="role">{role}</span> });
-                view! { <span class="author"><span class="name">{author.name}</span>{role}</span> }
+                view! {
+                    {separator}
+                    <span class="author">
+                        <span class="name">{author.name}</span>
+                        {role}
+                    </span>
+                }
             })
             .collect_view();
         view! { <p class="byline">"By " {people}</p> }

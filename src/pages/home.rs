@@ -5,18 +5,18 @@ use leptos::prelude::*;
 use crate::{
     api,
     components::{DocumentTitle, LoadError, Loading, PostList},
-    site::site,
+    site::use_site,
 };
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let index = LocalResource::new(api::fetch_index);
-    let title = move || site().map(|site| site.title).unwrap_or_default();
-    let description = move || site().map(|site| site.description).unwrap_or_default();
+    let site = use_site();
+    let description = move || site.get().map(|site| site.description).unwrap_or_default();
     view! {
         <DocumentTitle />
         <section class="home" aria-labelledby="page-heading">
-            <h1 id="page-heading" tabindex="-1">{title}</h1>
+            <h1 id="page-heading" tabindex="-1">{move || site.title()}</h1>
             <p class="site-description">{description}</p>
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
