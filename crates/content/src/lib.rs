@@ -10,4 +10,7 @@ pub mod wire;
 pub use date::Date;
 pub use render::{render_html, RenderOptions};
 pub use slug::Slug;
-pub use wire::{Author, PostBundle, PostIndex, PostSummary, Site, Versioned, FORMAT_VERSION};
+pub use wire::{
+    Archive, ArchiveMonth, ArchiveYear, Author, AuthorCount, AuthorIndex, Heading, PostBundle, PostLink, PostPage,
+    PostSummary, Site, Tag, TagCount, TagIndex, Versioned, FORMAT_VERSION,
+};

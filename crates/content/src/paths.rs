@@ -1,15 +1,46 @@
-//! Where each data file lives, relative to the site root. The bundler writes there and the app
+//! Where each output file lives, relative to the site root. The bundler writes there and the app
 //! fetches from there (relative to the document's `<base href>`), so the two cannot drift apart.
+//! Data lives under `data/` so it never collides with the app's routes.
 
 use crate::Slug;
 
-/// Site settings the app needs: title, description, language, contact.
+/// Site settings: `Site`.
 pub const SITE: &str = "data/site.json";
 
-/// The list of published posts, newest first.
-pub const INDEX: &str = "data/index.json";
+/// Every tag with its count: `TagIndex`.
+pub const TAGS: &str = "data/tags.json";
 
-/// The bundle of one post.
+/// Every author with their count: `AuthorIndex`.
+pub const AUTHORS: &str = "data/authors.json";
+
+/// Every post by year and month: `Archive`.
+pub const ARCHIVE: &str = "data/archive.json";
+
+/// The Atom feed of the newest posts, full content.
+pub const FEED: &str = "feed.xml";
+
+/// Every page of the site, for search engines.
+pub const SITEMAP: &str = "sitemap.xml";
+
+/// Crawler rules, pointing at the sitemap.
+pub const ROBOTS: &str = "robots.txt";
+
+/// Page `page` (from 1) of the home listing: `PostPage`.
+pub fn index_page(page: u32) -> String {
+    format!("data/index/page-{page}.json")
+}
+
+/// One post's bundle: `PostBundle`.
 pub fn post(slug: &Slug) -> String {
     format!("data/posts/{slug}.json")
+}
+
+/// Page `page` (from 1) of the posts with a tag: `PostPage`.
+pub fn tag_page(tag: &Slug, page: u32) -> String {
+    format!("data/tags/{tag}/page-{page}.json")
+}
+
+/// Page `page` (from 1) of an author's posts: `PostPage`.
+pub fn author_page(author: &Slug, page: u32) -> String {
+    format!("data/authors/{author}/page-{page}.json")
 }

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::{Date, Slug};
 
 /// The version of the data format. Bump it when a document changes shape.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A top-level document that carries its format version.
 pub trait Versioned {
@@ -14,7 +14,7 @@ pub trait Versioned {
     fn format(&self) -> u32;
 }
 
-/// Site-wide settings, from `site.toml`.
+/// Site-wide settings, from `site.toml`. `data/site.json`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Site {
     pub format: u32,
@@ -22,12 +22,14 @@ pub struct Site {
     pub description: String,
     /// BCP 47 language tag, e.g. `en-GB`.
     pub language: String,
-    /// Where the site is deployed, e.g. `https://blog.example.org/`.
+    /// Where the site is deployed, ending in `/`, e.g. `https://blog.example.org/`.
     pub base_url: String,
     /// Address for readers' comments (`mailto:` target), if any.
     pub contact: Option<String>,
     /// Whether raw HTML in posts is rendered as HTML (otherwise it is shown as text).
     pub trusted_html: bool,
+    /// How many posts each page of a listing holds.
+    pub posts_per_page: u32,
 }
 
 /// A post's author as shown in a byline.
@@ -36,6 +38,17 @@ pub struct Author {
     pub name: String,
     /// What the author does, e.g. "Director, Accelerating Innovation in Local Government Research Project".
     pub role: Option<String>,
+    /// The author's page: `/authors/<slug>`.
+    pub slug: Slug,
+}
+
+/// A tag as a post shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tag {
+    /// As the author wrote it, e.g. "local government".
+    pub name: String,
+    /// The tag's page: `/tags/<slug>`.
+    pub slug: Slug,
 }
 
 /// What a listing shows of a post.
@@ -44,26 +57,119 @@ pub struct PostSummary {
     pub slug: Slug,
     pub title: String,
     pub date: Date,
+    /// When the post was last changed in substance, if ever.
+    pub updated: Option<Date>,
     pub authors: Vec<Author>,
-    /// One or two sentences of plain text.
+    /// The excerpt as plain text: the text before `<!-- more -->`, the `summary` field, or the
+    /// first paragraph.
     pub summary: String,
-    pub tags: Vec<String>,
+    pub tags: Vec<Tag>,
+    /// Minutes at about 200 words a minute, at least 1.
+    pub reading_minutes: u32,
+    /// Only `cargo xtask serve` publishes drafts; readers of a real build never see one.
+    pub draft: bool,
 }
 
-/// The published posts, newest first.
+/// One page of a listing (the home page, a tag, an author), newest first.
+/// `data/index/page-N.json`, `data/tags/<slug>/page-N.json`, `data/authors/<slug>/page-N.json`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PostIndex {
+pub struct PostPage {
     pub format: u32,
+    /// This page's number, from 1.
+    pub page: u32,
+    /// How many pages the listing has (at least 1, even when it is empty).
+    pub total_pages: u32,
+    /// How many posts the whole listing has.
+    pub total_posts: u32,
     pub posts: Vec<PostSummary>,
 }
 
-/// One post: its summary and its Markdown body, rendered in the browser.
+/// A heading of a post, for its table of contents.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Heading {
+    /// 1 to 6, as in `<h1>` to `<h6>`.
+    pub level: u8,
+    /// The heading as plain text.
+    pub text: String,
+    /// The `id` the renderer gives the heading, unique in the post.
+    pub anchor: String,
+}
+
+/// A link to another post: previous and next, archive entries.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostLink {
+    pub slug: Slug,
+    pub title: String,
+    pub date: Date,
+}
+
+/// One post: what listings show, what its page adds, and its Markdown body, rendered in the
+/// browser. `data/posts/<slug>.json`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PostBundle {
     pub format: u32,
     pub post: PostSummary,
+    /// For search engines and link previews: the `description` field, else the summary.
+    pub description: String,
+    pub word_count: u32,
+    pub outline: Vec<Heading>,
+    /// The next older post.
+    pub previous: Option<PostLink>,
+    /// The next newer post.
+    pub next: Option<PostLink>,
     /// The Markdown source of the body, front matter removed.
     pub body: String,
+}
+
+/// A tag with how many posts carry it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TagCount {
+    pub tag: Tag,
+    pub count: u32,
+}
+
+/// Every tag, most used first, then by name. `data/tags.json`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TagIndex {
+    pub format: u32,
+    pub tags: Vec<TagCount>,
+}
+
+/// An author with how many posts they wrote.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuthorCount {
+    pub author: Author,
+    pub count: u32,
+}
+
+/// Every author, by name. `data/authors.json`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuthorIndex {
+    pub format: u32,
+    pub authors: Vec<AuthorCount>,
+}
+
+/// The posts of one month.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArchiveMonth {
+    /// 1 to 12.
+    pub month: u8,
+    /// Newest first.
+    pub posts: Vec<PostLink>,
+}
+
+/// The posts of one year, by month, newest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArchiveYear {
+    pub year: u16,
+    pub months: Vec<ArchiveMonth>,
+}
+
+/// Every post by year and month, newest first. `data/archive.json`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Archive {
+    pub format: u32,
+    pub years: Vec<ArchiveYear>,
 }
 
 macro_rules! versioned {
@@ -75,4 +181,4 @@ macro_rules! versioned {
         }
     )*};
 }
-versioned!(Site, PostIndex, PostBundle);
+versioned!(Site, PostPage, PostBundle, TagIndex, AuthorIndex, Archive);
