@@ -1,7 +1,7 @@
 //! The only place that fetches. Every request checks the status and the Content-Type, decodes
 //! into the shared wire types and checks their format version; failures are typed.
 
-use folio_content::{paths, PostBundle, PostIndex, Site, Slug, Versioned, FORMAT_VERSION};
+use folio_content::{paths, PostBundle, PostPage, Site, Slug, Versioned, FORMAT_VERSION};
 use gloo_net::http::Request;
 use serde::de::DeserializeOwned;
 use thiserror::Error;
@@ -24,9 +24,9 @@ pub async fn fetch_site() -> Result<Site, ApiError> {
     get(paths::SITE).await
 }
 
-/// The list of published posts.
-pub async fn fetch_index() -> Result<PostIndex, ApiError> {
-    get(paths::INDEX).await
+/// Page `page` (from 1) of the home listing.
+pub async fn fetch_index_page(page: u32) -> Result<PostPage, ApiError> {
+    get(&paths::index_page(page)).await
 }
 
 /// One post's bundle.

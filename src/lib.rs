@@ -36,6 +36,7 @@ pub fn App() -> impl IntoView {
             <main id="content" tabindex="-1">
                 <Routes fallback=NotFoundPage>
                     <RouteDef path=path!("/") view=HomePage />
+                    <RouteDef path=path!("/page/:page") view=HomePage />
                     <RouteDef path=path!("/posts/:slug") view=PostPage />
                 </Routes>
             </main>

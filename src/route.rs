@@ -6,8 +6,10 @@ use leptos_router::components::ToHref;
 /// A page of the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
-    /// The list of posts.
+    /// The newest posts.
     Home,
+    /// Page N (2 and up) of the list of posts; page 1 is `Home`.
+    HomePage(u32),
     /// One post.
     Post(Slug),
 }
@@ -16,7 +18,8 @@ impl Route {
     /// The path of the page, from the site root.
     pub fn path(&self) -> String {
         match self {
-            Route::Home => "/".to_owned(),
+            Route::Home | Route::HomePage(0 | 1) => "/".to_owned(),
+            Route::HomePage(page) => format!("/page/{page}"),
             Route::Post(slug) => format!("/posts/{slug}"),
         }
     }

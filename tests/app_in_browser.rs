@@ -5,9 +5,9 @@
 
 use folio::{
     api::{decode, ApiError},
-    components::{PostList, PostView},
+    components::{Pagination, PostList, PostView},
 };
-use folio_content::{Author, Date, PostBundle, PostIndex, PostSummary, Slug, FORMAT_VERSION};
+use folio_content::{Author, Date, PostBundle, PostPage, PostSummary, Slug, Tag, FORMAT_VERSION};
 use leptos::{mount::mount_to, prelude::*};
 use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
@@ -20,27 +20,50 @@ fn summary(slug: &str, title: &str) -> PostSummary {
         slug: Slug::parse(slug).unwrap(),
         title: title.to_owned(),
         date: Date::new(2015, 10, 25).unwrap(),
+        updated: None,
         authors: vec![Author {
             name: "Joan Munro".into(),
             role: Some("Director".into()),
+            slug: Slug::parse("joan-munro").unwrap(),
         }],
         summary: "A summary.".into(),
-        tags: vec!["innovation".into()],
+        tags: vec![Tag {
+            name: "innovation".into(),
+            slug: Slug::parse("innovation").unwrap(),
+        }],
+        reading_minutes: 1,
+        draft: false,
     }
 }
 
-fn index_json(format: u32) -> String {
-    serde_json::to_string(&PostIndex {
+fn bundle(post: PostSummary, body: &str) -> PostBundle {
+    PostBundle {
+        format: FORMAT_VERSION,
+        post,
+        description: String::new(),
+        word_count: 3,
+        outline: vec![],
+        previous: None,
+        next: None,
+        body: body.to_owned(),
+    }
+}
+
+fn page_json(format: u32) -> String {
+    let page = PostPage {
         format,
+        page: 1,
+        total_pages: 1,
+        total_posts: 1,
         posts: vec![summary("a-post", "A post")],
-    })
-    .unwrap()
+    };
+    serde_json::to_string(&page).unwrap()
 }
 
 #[wasm_bindgen_test]
 fn decodes_a_good_document() {
-    let index: PostIndex =
-        decode(200, Some("application/json"), &index_json(FORMAT_VERSION)).unwrap();
+    let index: PostPage =
+        decode(200, Some("application/json"), &page_json(FORMAT_VERSION)).unwrap();
     assert_eq!(index.posts[0].title, "A post");
 }
 
@@ -48,11 +71,11 @@ fn decodes_a_good_document() {
 fn html_where_json_was_expected_means_not_found() {
     let fallback = "<!doctype html><html><body><noscript>…</noscript></body></html>";
     assert_eq!(
-        decode::<PostIndex>(200, Some("text/html; charset=utf-8"), fallback),
+        decode::<PostPage>(200, Some("text/html; charset=utf-8"), fallback),
         Err(ApiError::NotFound)
     );
     assert_eq!(
-        decode::<PostIndex>(200, None, fallback),
+        decode::<PostPage>(200, None, fallback),
         Err(ApiError::NotFound)
     );
 }
@@ -60,15 +83,15 @@ fn html_where_json_was_expected_means_not_found() {
 #[wasm_bindgen_test]
 fn statuses_are_classified() {
     assert_eq!(
-        decode::<PostIndex>(404, Some("text/plain"), "gone"),
+        decode::<PostPage>(404, Some("text/plain"), "gone"),
         Err(ApiError::NotFound)
     );
     assert_eq!(
-        decode::<PostIndex>(500, Some("text/plain"), "oops"),
+        decode::<PostPage>(500, Some("text/plain"), "oops"),
         Err(ApiError::Status(500))
     );
     assert_eq!(
-        decode::<PostIndex>(503, None, ""),
+        decode::<PostPage>(503, None, ""),
         Err(ApiError::Status(503))
     );
 }
@@ -84,14 +107,14 @@ fn bad_data_is_an_error_not_a_panic() {
     ] {
         assert!(
             matches!(
-                decode::<PostIndex>(200, Some("application/json"), body),
+                decode::<PostPage>(200, Some("application/json"), body),
                 Err(ApiError::BadData(_))
             ),
             "{body}"
         );
     }
-    let newer = index_json(FORMAT_VERSION + 1);
-    let error = decode::<PostIndex>(200, Some("application/json"), &newer).unwrap_err();
+    let newer = page_json(FORMAT_VERSION + 1);
+    let error = decode::<PostPage>(200, Some("application/json"), &newer).unwrap_err();
     assert!(
         matches!(&error, ApiError::BadData(why) if why.contains("format version")),
         "{error:?}"
@@ -111,11 +134,10 @@ fn mount<V: IntoView + 'static>(
 
 #[wasm_bindgen_test]
 fn post_view_shows_title_date_byline_and_body() {
-    let bundle = PostBundle {
-        format: FORMAT_VERSION,
-        post: summary("a-post", "A post"),
-        body: "First paragraph.\n\nSecond *paragraph*.".into(),
-    };
+    let bundle = bundle(
+        summary("a-post", "A post"),
+        "First paragraph.\n\nSecond *paragraph*.",
+    );
     let (host, _mounted) = mount(move || view! { <PostView bundle /> });
     let text = |selector: &str| {
         host.query_selector(selector)
@@ -142,11 +164,7 @@ fn post_view_shows_title_date_byline_and_body() {
 
 #[wasm_bindgen_test]
 fn post_view_shows_hostile_html_as_text() {
-    let bundle = PostBundle {
-        format: FORMAT_VERSION,
-        post: summary("hostile", "Hostile"),
-        body: "<script>window.__pwned = 1</script>\n\n<img src=x onerror=\"window.__pwned = 1\">\n\n[x](javascript:window.__pwned=1)".into(),
-    };
+    let bundle = bundle(summary("hostile", "Hostile"), "<script>window.__pwned = 1</script>\n\n<img src=x onerror=\"window.__pwned = 1\">\n\n[x](javascript:window.__pwned=1)");
     let (host, _mounted) = mount(move || view! { <PostView bundle /> });
     let body = host.query_selector(".post-body").unwrap().unwrap();
     assert!(
@@ -174,4 +192,38 @@ fn post_list_links_each_post() {
         Some("/posts/first-post")
     );
     assert_eq!(first.text_content().as_deref(), Some("First"));
+}
+
+#[wasm_bindgen_test]
+fn drafts_are_marked_and_published_posts_are_not() {
+    let mut draft = summary("draft-post", "Draft post");
+    draft.draft = true;
+    let posts = vec![draft, summary("published-post", "Published")];
+    let (host, _mounted) = mount(move || view! { <Router><PostList posts /></Router> });
+    let items = host.query_selector_all("article.post-summary").unwrap();
+    let badge = |index: u32| {
+        let item: web_sys::Element = items.item(index).unwrap().unchecked_into();
+        item.query_selector(".draft-badge")
+            .unwrap()
+            .and_then(|badge| badge.text_content())
+    };
+    assert_eq!(badge(0).as_deref(), Some("Draft"));
+    assert_eq!(badge(1), None);
+}
+
+#[wasm_bindgen_test]
+fn pagination_links_newer_and_older_pages() {
+    let (host, _mounted) = mount(|| view! { <Router><Pagination page=2 total_pages=3 /></Router> });
+    let hrefs: Vec<_> = (0..2)
+        .map(|index| {
+            let links = host.query_selector_all("nav.pagination a").unwrap();
+            let link: web_sys::Element = links.item(index).unwrap().unchecked_into();
+            link.get_attribute("href").unwrap()
+        })
+        .collect();
+    assert_eq!(hrefs, ["/", "/page/3"]);
+    assert!(host.text_content().unwrap().contains("Page 2 of 3"));
+    let (single, _single_mounted) =
+        mount(|| view! { <Router><Pagination page=1 total_pages=1 /></Router> });
+    assert!(single.query_selector("nav").unwrap().is_none());
 }

@@ -8,7 +8,7 @@ use crate::site::use_site;
 #[component]
 pub fn DocumentTitle(
     /// The page's own title; none for the home page.
-    #[prop(optional, into)]
+    #[prop(optional_no_strip)]
     page: Option<String>,
 ) -> impl IntoView {
     let site = use_site();

@@ -4,7 +4,10 @@ use folio_content::PostSummary;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::{components::PostDate, route::Route};
+use crate::{
+    components::{DraftBadge, PostDate},
+    route::Route,
+};
 
 #[component]
 pub fn PostList(posts: Vec<PostSummary>) -> impl IntoView {
@@ -21,6 +24,7 @@ pub fn PostList(posts: Vec<PostSummary>) -> impl IntoView {
                             <article class="post-summary">
                                 <h2>
                                     <A href=Route::Post(post.slug)>{post.title}</A>
+                                    <DraftBadge draft=post.draft />
                                 </h2>
                                 <p class="meta">
                                     <PostDate date=post.date />

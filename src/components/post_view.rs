@@ -4,7 +4,7 @@ use folio_content::{render_html, Author, PostBundle};
 use leptos::prelude::*;
 
 use crate::{
-    components::{DocumentTitle, PostDate},
+    components::{DocumentTitle, DraftBadge, PostDate},
     site::use_site,
 };
 
@@ -14,10 +14,12 @@ pub fn PostView(bundle: PostBundle) -> impl IntoView {
     let site = use_site();
     let html = move || render_html(&body, site.render_options());
     view! {
-        <DocumentTitle page=post.title.clone() />
+        <DocumentTitle page=Some(post.title.clone()) />
         <article class="post" aria-labelledby="page-heading">
             <header>
-                <h1 id="page-heading" tabindex="-1">{post.title}</h1>
+                <h1 id="page-heading" tabindex="-1">
+                    {post.title} <DraftBadge draft=post.draft />
+                </h1>
                 <p class="meta">
                     <PostDate date=post.date />
                 </p>

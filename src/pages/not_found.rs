@@ -8,7 +8,7 @@ use crate::{components::DocumentTitle, route::Route};
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     view! {
-        <DocumentTitle page="Page not found" />
+        <DocumentTitle page=Some("Page not found".to_owned()) />
         <section class="not-found" aria-labelledby="page-heading">
             <h1 id="page-heading" tabindex="-1">"Page not found"</h1>
             <p>"There is nothing at this address. It may have moved, or the link may be mistyped."</p>

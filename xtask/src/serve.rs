@@ -1,5 +1,6 @@
 //! `cargo xtask serve`: installs what is missing, then serves the site with live reload. trunk
 //! watches the sources named in Trunk.toml; a change to a post, a style or site.toml rebuilds.
+//! Drafts are published here, marked as drafts, so authors can read them before they go out.
 
 use std::path::Path;
 
@@ -13,6 +14,7 @@ pub fn run(root: &Path) -> Result<()> {
     cmd::run(
         cmd::command(root, "trunk")
             .args(["serve", "--offline"])
-            .env("FOLIO_SITE_DIR", root),
+            .env("FOLIO_SITE_DIR", root)
+            .env("FOLIO_DRAFTS", "1"),
     )
 }
