@@ -1,5 +1,7 @@
-//! The summary of a post that does not write one: the first paragraph of its body as plain text,
-//! capped in length.
+//! The summary of a post that does not write one: the text before a `<!-- more -->` line, else
+//! the first paragraph of its body, as plain text, capped in length.
+
+use std::ops::Range;
 
 use folio_content::render::markdown_options;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
@@ -10,11 +12,34 @@ pub const MAX_CHARS: usize = 300;
 /// The text of the first paragraph of `markdown` that has any, at most `MAX_CHARS` characters
 /// (cut at a word, with an ellipsis); empty if there is none.
 pub fn excerpt(markdown: &str) -> String {
-    cap(&first_paragraph(markdown), MAX_CHARS)
+    cap(&paragraphs(markdown, false), MAX_CHARS)
 }
 
-/// The plain text of the first paragraph with text, whitespace collapsed.
-fn first_paragraph(markdown: &str) -> String {
+/// The text of every paragraph of `markdown`, joined, capped as `excerpt` caps it: the excerpt of
+/// the part of a body before its `<!-- more -->` line.
+pub fn lead(markdown: &str) -> String {
+    cap(&paragraphs(markdown, true), MAX_CHARS)
+}
+
+/// Where the `<!-- more -->` line of `markdown` is (the whole line), if it has one outside code.
+pub fn more_marker(markdown: &str) -> Option<Range<usize>> {
+    Parser::new_ext(markdown, markdown_options())
+        .into_offset_iter()
+        .find_map(|(event, range)| match event {
+            Event::Html(html) if is_more(&html) => Some(range),
+            _ => None,
+        })
+}
+
+fn is_more(html: &str) -> bool {
+    let squeezed: String = html.split_whitespace().collect();
+    squeezed.eq_ignore_ascii_case("<!--more-->")
+}
+
+/// The plain text of the first paragraph with text (or of all of them, joined by spaces),
+/// whitespace collapsed.
+fn paragraphs(markdown: &str, all: bool) -> String {
+    let mut found: Vec<String> = Vec::new();
     let mut text = String::new();
     let mut in_paragraph = false;
     // Inside an image the text is its alt text, which is not part of the prose.
@@ -25,7 +50,10 @@ fn first_paragraph(markdown: &str) -> String {
             Event::End(TagEnd::Paragraph) => {
                 let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
                 if !collapsed.is_empty() {
-                    return collapsed;
+                    if !all {
+                        return collapsed;
+                    }
+                    found.push(collapsed);
                 }
                 in_paragraph = false;
                 text.clear();
@@ -39,7 +67,7 @@ fn first_paragraph(markdown: &str) -> String {
             _ => {}
         }
     }
-    String::new()
+    found.join(" ")
 }
 
 /// `text` cut to at most `max` characters, at the last space when there is one in the second
@@ -77,6 +105,16 @@ mod tests {
     fn is_empty_without_paragraphs() {
         assert_eq!(excerpt(""), "");
         assert_eq!(excerpt("# Only a heading\n\n```\ncode\n```\n"), "");
+    }
+
+    #[test]
+    fn finds_the_more_marker_outside_code_only() {
+        let body = "One.\n\nTwo.\n\n<!--  MORE -->\n\nThree.\n";
+        let range = more_marker(body).unwrap();
+        assert_eq!(&body[range.clone()], "<!--  MORE -->\n");
+        assert_eq!(lead(&body[..range.start]), "One. Two.");
+        assert_eq!(more_marker("```\n<!-- more -->\n```\n"), None);
+        assert_eq!(more_marker("Text <!-- more --> inline.\n"), None);
     }
 
     #[test]

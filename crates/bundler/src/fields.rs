@@ -1,116 +1,133 @@
-//! Typed reading of a parsed TOML table that keeps every key's position: each wrong key or value
-//! becomes a located `Problem` and reading goes on, so one run reports all of them.
+//! Typed reading of a table of fields (TOML or YAML, see `value`) that keeps every key's place:
+//! each wrong key or value becomes a located `Problem` and reading goes on, so one run reports
+//! all of them. The one place where fields are checked.
 
-use std::ops::Range;
-
-use toml::{
-    de::{DeTable, DeValue},
-    Spanned,
-};
+use std::{ops::Range, path::Path};
 
 use crate::{
-    problem::{Locator, Problem},
+    problem::Problem,
     suggest::closest,
+    value::{Node, Syntax, Table, Value},
 };
 
-/// The fields of one TOML table: the whole document, or one `[[authors]]` entry.
-pub struct Fields<'t, 'i> {
-    table: &'t DeTable<'i>,
-    at: Locator<'t>,
-    /// Where to report a missing field: a span of the TOML, or `None` for the file's first line.
+/// The fields of one table: a whole document, or one `[[authors]]` entry.
+pub struct Fields<'t> {
+    table: &'t Table,
+    file: &'t Path,
+    /// The whole text of the file; spans are byte offsets in it.
+    text: &'t str,
+    syntax: Syntax,
+    /// Where to report a missing field: a span, or `None` for the file's first line.
     missing_at: Option<Range<usize>>,
     /// How the table is named in messages, e.g. "the front matter".
     what: &'static str,
 }
 
-impl<'t, 'i> Fields<'t, 'i> {
+/// Where a table comes from: the file, its text, and its language.
+#[derive(Clone, Copy, Debug)]
+pub struct Source<'t> {
+    pub file: &'t Path,
+    pub text: &'t str,
+    pub syntax: Syntax,
+}
+
+impl<'t> Fields<'t> {
     /// Wraps `table` and reports its keys that are not `accepted`.
     pub fn new(
-        table: &'t DeTable<'i>,
-        at: Locator<'t>,
+        table: &'t Table,
+        source: Source<'t>,
         missing_at: Option<Range<usize>>,
         what: &'static str,
         accepted: &[&str],
         problems: &mut Vec<Problem>,
     ) -> Self {
-        let mut unknown: Vec<_> = table
-            .keys()
-            .filter(|key| !accepted.contains(&key.get_ref().as_ref()))
-            .collect();
-        unknown.sort_by_key(|key| key.span().start);
-        for key in unknown {
-            let name = key.get_ref().as_ref();
-            let list = accepted.join(", ");
+        let fields = Fields {
+            table,
+            file: source.file,
+            text: source.text,
+            syntax: source.syntax,
+            missing_at,
+            what,
+        };
+        let list = accepted.join(", ");
+        for (key, _) in &table.entries {
+            let name = key.name.as_str();
+            if accepted.contains(&name) {
+                continue;
+            }
             let help = match closest(name, accepted) {
                 Some(guess) => format!("did you mean \"{guess}\"? accepted fields: {list}"),
                 None => format!("remove it; accepted fields: {list}"),
             };
-            problems.push(at.problem(
-                &key.span(),
-                format!("unknown field \"{name}\" in {what}"),
-                help,
-            ));
+            let message = format!("unknown field \"{name}\" in {what}");
+            problems.push(fields.problem(&key.span, message, help));
         }
-        Fields {
-            table,
-            at,
-            missing_at,
-            what,
+        fields
+    }
+
+    /// A problem at `span` of the file.
+    pub fn problem(
+        &self,
+        span: &Range<usize>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> Problem {
+        Problem::at(self.file, self.text.as_bytes(), span.start, message, help)
+    }
+
+    /// Where this table comes from, to read a nested table with.
+    pub fn source(&self) -> Source<'t> {
+        Source {
+            file: self.file,
+            text: self.text,
+            syntax: self.syntax,
         }
     }
 
-    /// Where spans of this table are reported.
-    pub fn locator(&self) -> Locator<'t> {
-        self.at
+    /// How `key` with `value` is written in this table's language.
+    pub fn example(&self, key: &str, value: &str) -> String {
+        self.syntax.example(key, value)
     }
 
-    /// The raw value of `key`, if present.
-    pub fn get(&self, key: &str) -> Option<&'t Spanned<DeValue<'i>>> {
-        self.table.get(key)
+    /// The value of `key`, if present. A YAML `key:` with nothing after it counts as absent.
+    pub fn get(&self, key: &str) -> Option<&'t Node> {
+        self.table.get(key).filter(|node| node.value != Value::Null)
     }
 
-    /// Reports that the required field `key` is absent; `example` shows how to write it.
-    pub fn missing(&self, key: &str, example: &str, problems: &mut Vec<Problem>) {
+    /// Reports that the required field `key` is absent; `value` shows how to write it.
+    pub fn missing(&self, key: &str, value: &str, problems: &mut Vec<Problem>) {
         let message = format!("missing required field \"{key}\" in {}", self.what);
-        let help = format!("add {example} to {}", self.what);
+        let help = format!("add {} to {}", self.example(key, value), self.what);
         problems.push(match &self.missing_at {
-            Some(span) => self.at.problem(span, message, help),
-            None => Problem::at(self.at.file, self.at.text.as_bytes(), 0, message, help),
+            Some(span) => self.problem(span, message, help),
+            None => Problem::at(self.file, self.text.as_bytes(), 0, message, help),
         });
     }
 
-    /// Reports that `key` has the wrong type; `example` shows how to write it.
+    /// Reports that `key` holds `node`, of the wrong type; `value` shows how to write it.
     pub fn wrong_type(
         &self,
         key: &str,
-        value: &Spanned<DeValue<'_>>,
+        node: &Node,
         expected: &str,
-        example: &str,
+        value: &str,
         problems: &mut Vec<Problem>,
     ) {
         let message = format!(
             "\"{key}\" must be {expected}, not {}",
-            describe(value.get_ref())
+            node.value.describe()
         );
-        problems.push(
-            self.at
-                .problem(&value.span(), message, format!("write it as {example}")),
-        );
+        let help = format!("write it as {}", self.example(key, value));
+        problems.push(self.problem(&node.span, message, help));
     }
 
     /// An optional string field, with its span.
     pub fn string(&self, key: &str, problems: &mut Vec<Problem>) -> Option<(String, Range<usize>)> {
-        let value = self.get(key)?;
-        match value.get_ref() {
-            DeValue::String(text) => Some((text.to_string(), value.span())),
+        let node = self.get(key)?;
+        match &node.value {
+            Value::String(text) => Some((text.clone(), node.span.clone())),
             _ => {
-                self.wrong_type(
-                    key,
-                    value,
-                    "a string",
-                    &format!("{key} = \"...\""),
-                    problems,
-                );
+                self.wrong_type(key, node, "a string", "\"...\"", problems);
                 None
             }
         }
@@ -118,20 +135,23 @@ impl<'t, 'i> Fields<'t, 'i> {
 
     /// A required string field that must not be blank; returned trimmed.
     pub fn required_string(&self, key: &str, problems: &mut Vec<Problem>) -> Option<String> {
-        let example = format!("{key} = \"...\"");
-        if self.get(key).is_none() {
-            self.missing(key, &example, problems);
-            return None;
-        }
-        let (text, span) = self.string(key, problems)?;
+        let entry = self.table.entries.iter().find(|(k, _)| k.name == key);
+        let (text, span) = match entry {
+            None => {
+                self.missing(key, "\"...\"", problems);
+                return None;
+            }
+            // YAML's `title:` with nothing after it: shown at the key.
+            Some((k, node)) if node.value == Value::Null => (String::new(), k.span.clone()),
+            Some(_) => self.string(key, problems)?,
+        };
         let trimmed = text.trim();
         if trimmed.is_empty() {
-            let message = format!("\"{key}\" is empty");
-            problems.push(self.at.problem(
-                &span,
-                message,
-                format!("write it as {example} with some text"),
-            ));
+            let help = format!(
+                "write it as {} with some text",
+                self.example(key, "\"...\"")
+            );
+            problems.push(self.problem(&span, format!("\"{key}\" is empty"), help));
             return None;
         }
         Some(trimmed.to_owned())
@@ -139,17 +159,11 @@ impl<'t, 'i> Fields<'t, 'i> {
 
     /// An optional boolean field.
     pub fn bool(&self, key: &str, problems: &mut Vec<Problem>) -> Option<bool> {
-        let value = self.get(key)?;
-        match value.get_ref() {
-            DeValue::Boolean(flag) => Some(*flag),
+        let node = self.get(key)?;
+        match node.value {
+            Value::Boolean(flag) => Some(flag),
             _ => {
-                self.wrong_type(
-                    key,
-                    value,
-                    "true or false",
-                    &format!("{key} = true"),
-                    problems,
-                );
+                self.wrong_type(key, node, "true or false", "true", problems);
                 None
             }
         }
@@ -157,94 +171,87 @@ impl<'t, 'i> Fields<'t, 'i> {
 
     /// An optional integer field, with its span.
     pub fn integer(&self, key: &str, problems: &mut Vec<Problem>) -> Option<(i64, Range<usize>)> {
-        let value = self.get(key)?;
-        let number = match value.get_ref() {
-            DeValue::Integer(number) => i64::from_str_radix(number.as_str(), number.radix()).ok(),
-            _ => None,
-        };
-        if number.is_none() {
-            self.wrong_type(
-                key,
-                value,
-                "a whole number",
-                &format!("{key} = 10"),
-                problems,
-            );
+        let node = self.get(key)?;
+        match node.value {
+            Value::Integer(Some(number)) => Some((number, node.span.clone())),
+            _ => {
+                self.wrong_type(key, node, "a whole number", "10", problems);
+                None
+            }
         }
-        number.map(|number| (number, value.span()))
     }
 
-    /// An optional array of strings; each is trimmed and must not be blank.
-    pub fn strings(&self, key: &str, problems: &mut Vec<Problem>) -> Option<Vec<String>> {
-        let value = self.get(key)?;
-        let example = format!("{key} = [\"...\", \"...\"]");
-        let DeValue::Array(items) = value.get_ref() else {
-            self.wrong_type(key, value, "an array of strings", &example, problems);
-            return None;
+    /// An optional list of strings, each trimmed and not blank. With `one_allowed`, a single
+    /// string stands for a list of one.
+    pub fn strings(
+        &self,
+        key: &str,
+        one_allowed: bool,
+        problems: &mut Vec<Problem>,
+    ) -> Option<Vec<String>> {
+        let node = self.get(key)?;
+        let (expected, example) = if one_allowed {
+            ("a string or a list of strings", "[\"...\", \"...\"]")
+        } else {
+            ("a list of strings", "[\"...\", \"...\"]")
+        };
+        let items: Vec<&Node> = match &node.value {
+            Value::Array(items) => items.iter().collect(),
+            Value::String(_) if one_allowed => vec![node],
+            _ => {
+                self.wrong_type(key, node, expected, example, problems);
+                return None;
+            }
         };
         let mut out = Vec::with_capacity(items.len());
-        for item in items.iter() {
-            match item.get_ref() {
-                DeValue::String(text) if !text.trim().is_empty() => {
-                    out.push(text.trim().to_owned())
-                }
-                DeValue::String(_) => {
+        for item in items {
+            match &item.value {
+                Value::String(text) if !text.trim().is_empty() => out.push(text.trim().to_owned()),
+                Value::String(_) | Value::Null => {
                     let message = format!("\"{key}\" holds an empty string");
-                    problems.push(self.at.problem(
-                        &item.span(),
+                    problems.push(self.problem(
+                        &item.span,
                         message,
                         "remove it or write some text",
                     ));
                 }
-                _ => self.wrong_type(key, item, "an array of strings", &example, problems),
+                _ => self.wrong_type(key, item, expected, example, problems),
             }
         }
         Some(out)
     }
 
-    /// An optional array of tables, such as `[[authors]]`: each with its span.
+    /// An optional list of tables, such as `[[authors]]`: each with its span.
     pub fn tables(
         &self,
         key: &str,
         example: &str,
         problems: &mut Vec<Problem>,
-    ) -> Vec<(&'t DeTable<'i>, Range<usize>)> {
-        let Some(value) = self.get(key) else {
+    ) -> Vec<(&'t Table, Range<usize>)> {
+        let Some(node) = self.get(key) else {
             return Vec::new();
         };
-        let DeValue::Array(items) = value.get_ref() else {
-            self.wrong_type(key, value, "an array of tables", example, problems);
+        let Value::Array(items) = &node.value else {
+            self.wrong_type(key, node, "a list of tables", example, problems);
             return Vec::new();
         };
         let mut out = Vec::with_capacity(items.len());
-        for item in items.iter() {
-            match item.get_ref() {
-                DeValue::Table(table) => out.push((table, item.span())),
-                _ => self.wrong_type(key, item, "an array of tables", example, problems),
+        for item in items {
+            match &item.value {
+                Value::Table(table) => out.push((table, item.span.clone())),
+                _ => self.wrong_type(key, item, "a list of tables", example, problems),
             }
         }
         out
     }
 }
 
-/// A value's type as readers of a message know it.
-pub fn describe(value: &DeValue<'_>) -> &'static str {
-    match value {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a decimal number",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(_) => "a date or time",
-        DeValue::Array(_) => "an array",
-        DeValue::Table(_) => "a table",
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
+    use toml::de::DeTable;
 
     use super::*;
+    use crate::value::from_toml;
 
     const ACCEPTED: &[&str] = &["title", "count", "tags", "draft", "authors"];
 
@@ -258,26 +265,19 @@ mod tests {
     }
 
     fn read(toml: &str) -> Read {
-        let table = DeTable::parse(toml).unwrap();
-        let at = Locator {
+        let table = from_toml(DeTable::parse(toml).unwrap().get_ref(), 0);
+        let source = Source {
             file: Path::new("t.toml"),
             text: toml,
-            base: 0,
+            syntax: Syntax::Toml,
         };
         let mut problems = Vec::new();
-        let fields = Fields::new(
-            table.get_ref(),
-            at,
-            None,
-            "the test",
-            ACCEPTED,
-            &mut problems,
-        );
+        let fields = Fields::new(&table, source, None, "the test", ACCEPTED, &mut problems);
         let title = fields.required_string("title", &mut problems);
         let count = fields
             .integer("count", &mut problems)
             .map(|(count, _)| count);
-        let tags = fields.strings("tags", &mut problems);
+        let tags = fields.strings("tags", false, &mut problems);
         let draft = fields.bool("draft", &mut problems);
         Read {
             problems,
@@ -304,23 +304,18 @@ mod tests {
             read("titel = \"x\"\ncount = \"ten\"\ntags = [\"a\", 3, \" \"]\ndraft = 1\n").problems;
         let shown: Vec<_> = problems
             .iter()
-            .map(|p| format!("{}:{} {}", p.line, p.column, p.message))
+            .map(|p| format!("{}:{} {} | {}", p.line, p.column, p.message, p.help))
             .collect();
         assert_eq!(
             shown,
             [
-                "1:1 unknown field \"titel\" in the test",
-                "1:1 missing required field \"title\" in the test",
-                "2:9 \"count\" must be a whole number, not a string",
-                "3:14 \"tags\" must be an array of strings, not an integer",
-                "3:17 \"tags\" holds an empty string",
-                "4:9 \"draft\" must be true or false, not an integer",
+                "1:1 unknown field \"titel\" in the test | did you mean \"title\"? accepted fields: title, count, tags, draft, authors",
+                "1:1 missing required field \"title\" in the test | add title = \"...\" to the test",
+                "2:9 \"count\" must be a whole number, not a string | write it as count = 10",
+                "3:14 \"tags\" must be a list of strings, not an integer | write it as tags = [\"...\", \"...\"]",
+                "3:17 \"tags\" holds an empty string | remove it or write some text",
+                "4:9 \"draft\" must be true or false, not an integer | write it as draft = true",
             ]
-        );
-        assert!(
-            problems[0].help.starts_with("did you mean \"title\"?"),
-            "{}",
-            problems[0].help
         );
     }
 

@@ -1,49 +1,79 @@
 //! Folio's build step: reads a site folder (`site.toml` and `posts/*.md`), checks everything,
-//! and makes the JSON documents the app fetches. Every problem is collected before the build
+//! and makes the files the app fetches: the JSON documents under `data/`, `feed.xml`,
+//! `sitemap.xml` and `robots.txt`. Every problem in every post is collected before the build
 //! gives up, and nothing is written unless there are none.
 //!
 //! ```no_run
 //! use std::path::Path;
 //!
-//! let options = folio_bundler::BuildOptions::default();
+//! let today = folio_bundler::clock::today_utc().ok_or("the system clock is wrong")?;
+//! let options = folio_bundler::BuildOptions::new(today);
 //! match folio_bundler::build(Path::new("."), &options) {
 //!     Ok(output) => folio_bundler::write(&output, Path::new("dist"))?,
 //!     Err(problems) => problems.iter().for_each(|problem| eprintln!("{problem}")),
 //! }
-//! # Ok::<(), folio_bundler::WriteError>(())
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod archive;
+pub mod clock;
+mod dates;
 pub mod excerpt;
+mod feed;
 mod fields;
 pub mod front_matter;
+mod listing;
 pub mod output;
 pub mod post;
 pub mod problem;
+mod robots;
 pub mod site;
+mod sitemap;
+mod split;
 mod suggest;
+mod taxonomy;
+mod value;
+mod write;
+mod yaml;
 
 use std::{
-    collections::BTreeMap,
+    collections::HashMap,
     fs,
     path::{Path, PathBuf},
 };
 
-pub use output::{write, Output, WriteError};
+use folio_content::{Author, Date, Slug};
+use rayon::prelude::*;
+
+pub use feed::FEED_POSTS;
+pub use output::Output;
 pub use post::Post;
 pub use problem::Problem;
 pub use site::SiteConfig;
+pub use write::{write, WriteError};
 
 /// The folder of the site that holds the posts.
 pub const POSTS_DIR: &str = "posts";
 
 /// What to build.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct BuildOptions {
     /// Publish posts marked `draft = true` too.
     pub drafts: bool,
+    /// Today: posts dated after it are scheduled and left out.
+    pub now: Date,
 }
 
-/// Reads and checks the site in `site_dir` and makes its files in memory. Fails with every
+impl BuildOptions {
+    /// Builds as of `now`, without drafts.
+    pub fn new(now: Date) -> BuildOptions {
+        BuildOptions { drafts: false, now }
+    }
+}
+
+/// Reads and checks the site in `site_dir` and makes its files in memory. Posts are read and
+/// checked in parallel; the result does not depend on how many threads do it. Drafts and
+/// scheduled posts are checked like the others even when they are left out. Fails with every
 /// problem found, in `site.toml` first, then in the posts in file name order.
 pub fn build(site_dir: &Path, options: &BuildOptions) -> Result<Output, Vec<Problem>> {
     let mut problems = Vec::new();
@@ -55,32 +85,33 @@ pub fn build(site_dir: &Path, options: &BuildOptions) -> Result<Output, Vec<Prob
         .map(|config| config.authors.as_slice())
         .unwrap_or_default();
 
-    let mut posts: Vec<Post> = Vec::new();
-    let mut slugs: BTreeMap<String, PathBuf> = BTreeMap::new();
-    for file in post_files(site_dir)
+    let files = post_files(site_dir)
         .map_err(|problem| problems.push(problem))
-        .unwrap_or_default()
-    {
-        let bytes = match fs::read(site_dir.join(&file)) {
-            Ok(bytes) => bytes,
-            Err(error) => {
-                problems.push(Problem::whole_file(
-                    &file,
-                    format!("cannot read the file: {error}"),
-                    "check that it exists and is readable",
-                ));
-                continue;
-            }
-        };
-        match post::parse(&file, &bytes, authors) {
-            Ok(post) => match slugs.get(post.summary.slug.as_str()) {
+        .unwrap_or_default();
+    let parsed: Vec<(PathBuf, Result<Post, Vec<Problem>>)> = files
+        .into_par_iter()
+        .map(|file| {
+            let post = read_post(site_dir, &file, authors);
+            (file, post)
+        })
+        .collect();
+
+    let mut posts: Vec<Post> = Vec::new();
+    let mut slugs: HashMap<Slug, PathBuf> = HashMap::new();
+    for (file, parsed) in parsed {
+        match parsed {
+            Ok(post) => match slugs.get(&post.summary.slug) {
                 Some(first) => problems.push(Problem::whole_file(
                     &file,
-                    format!("the slug \"{}\" is already taken by {}", post.summary.slug, first.display()),
+                    format!(
+                        "the slug \"{}\" is already taken by {}",
+                        post.summary.slug,
+                        first.display()
+                    ),
                     "rename one of the two files: a post's slug (its address) comes from its file name",
                 )),
                 None => {
-                    slugs.insert(post.summary.slug.to_string(), file);
+                    slugs.insert(post.summary.slug.clone(), file);
                     posts.push(post);
                 }
             },
@@ -91,15 +122,39 @@ pub fn build(site_dir: &Path, options: &BuildOptions) -> Result<Output, Vec<Prob
     let Some(config) = config.filter(|_| problems.is_empty()) else {
         return Err(problems);
     };
-    let total = posts.len();
-    posts.retain(|post| options.drafts || !post.draft);
+    let (mut drafts_skipped, mut scheduled) = (0, 0);
+    posts.retain(|post| {
+        if post.summary.draft && !options.drafts {
+            drafts_skipped += 1;
+            false
+        } else if post.summary.date > options.now {
+            scheduled += 1;
+            false
+        } else {
+            true
+        }
+    });
     let published = posts.len();
-    let files = output::documents(&config.site, posts).map_err(|problem| vec![problem])?;
+    let files =
+        output::documents(&config.site, posts, options.now).map_err(|problem| vec![problem])?;
     Ok(Output {
         files,
         published,
-        drafts_skipped: total - published,
+        drafts_skipped,
+        scheduled,
     })
+}
+
+/// Reads and checks one post; `file` is relative to the site folder.
+fn read_post(site_dir: &Path, file: &Path, authors: &[Author]) -> Result<Post, Vec<Problem>> {
+    let bytes = fs::read(site_dir.join(file)).map_err(|error| {
+        vec![Problem::whole_file(
+            file,
+            format!("cannot read the file: {error}"),
+            "check that it exists and is readable",
+        )]
+    })?;
+    post::parse(file, &bytes, authors)
 }
 
 /// Reads and checks `site.toml`.

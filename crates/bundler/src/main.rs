@@ -1,18 +1,26 @@
-//! The `folio-bundler` command: finds the site and output folders from the arguments and the
-//! environment, builds, and reports every problem or writes the files.
+//! The `folio-bundler` command: finds the site and output folders, the date and whether to
+//! publish drafts from the arguments and the environment, builds, and reports every problem or
+//! writes the files.
 
 use std::{env, ffi::OsString, path::PathBuf, process::ExitCode, time::Instant};
 
 use anyhow::{bail, Context};
-use folio_bundler::{build, write, BuildOptions};
+use folio_bundler::{build, clock::today_utc, write, BuildOptions};
+use folio_content::Date;
 
 const USAGE: &str = "usage: folio-bundler [--site DIR] [--out DIR] [--drafts]
 
   --site DIR   the site folder, with site.toml and posts/
                (default: $FOLIO_SITE_DIR, else the current folder)
-  --out DIR    where to write data/ (default: $TRUNK_STAGING_DIR)
-  --drafts     publish posts marked draft = true too
-  --help       show this help";
+  --out DIR    where to write data/, feed.xml, sitemap.xml and robots.txt
+               (default: $TRUNK_STAGING_DIR)
+  --drafts     publish posts marked draft = true too (or set FOLIO_DRAFTS=1)
+  --help       show this help
+
+environment:
+  FOLIO_NOW=YYYY-MM-DD  build as of that day (default: today in UTC);
+                        posts dated after it are scheduled and left out
+  FOLIO_DRAFTS=1        the same as --drafts";
 
 /// The command line, parsed.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -54,7 +62,11 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
         bail!("no output folder: pass --out DIR (when run by trunk, TRUNK_STAGING_DIR names it)");
     };
     let options = BuildOptions {
-        drafts: args.drafts,
+        drafts: args.drafts || flag("FOLIO_DRAFTS", env_text("FOLIO_DRAFTS")?.as_deref())?,
+        now: match env_text("FOLIO_NOW")? {
+            Some(text) => date("FOLIO_NOW", &text)?,
+            None => today_utc().context("the system clock is not set; set FOLIO_NOW=YYYY-MM-DD")?,
+        },
     };
 
     let output = match build(&site_dir, &options) {
@@ -74,17 +86,43 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
     write(&output, &out_dir)
         .with_context(|| format!("cannot write the site to {}", out_dir.display()))?;
 
-    let drafts = match (output.drafts_skipped, options.drafts) {
-        (_, true) => "drafts included".to_owned(),
-        (skipped, false) => format!("{} skipped", plural(skipped, "draft", "drafts")),
-    };
+    let elapsed = started.elapsed();
+    let read = output.published + output.drafts_skipped + output.scheduled;
+    // Every post read counts: drafts and scheduled posts are checked too.
+    let rate = read as f64 / elapsed.as_secs_f64().max(1e-6);
     eprintln!(
-        "folio-bundler: {} ({drafts}) -> {} in {} ms",
+        "folio-bundler: {} ({} skipped, {} scheduled) -> {} in {} ms ({rate:.0} posts/s)",
         plural(output.published, "post", "posts"),
-        out_dir.join("data").display(),
-        started.elapsed().as_millis()
+        plural(output.drafts_skipped, "draft", "drafts"),
+        output.scheduled,
+        out_dir.display(),
+        elapsed.as_millis()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// The value of the environment variable `name`, if it is set and not empty.
+fn env_text(name: &str) -> anyhow::Result<Option<String>> {
+    match env::var(name) {
+        Ok(text) if text.trim().is_empty() => Ok(None),
+        Ok(text) => Ok(Some(text.trim().to_owned())),
+        Err(env::VarError::NotPresent) => Ok(None),
+        Err(env::VarError::NotUnicode(_)) => bail!("{name} is not valid Unicode"),
+    }
+}
+
+/// An on/off setting from the environment variable `name`: `1`, `true` or `yes` turn it on.
+fn flag(name: &str, value: Option<&str>) -> anyhow::Result<bool> {
+    match value.map(str::to_ascii_lowercase).as_deref() {
+        None | Some("0" | "false" | "no") => Ok(false),
+        Some("1" | "true" | "yes") => Ok(true),
+        Some(_) => bail!("{name}={:?} is neither 1 nor 0", value.unwrap_or_default()),
+    }
+}
+
+/// A date from the environment variable `name`.
+fn date(name: &str, text: &str) -> anyhow::Result<Date> {
+    text.parse().with_context(|| format!("invalid {name}"))
 }
 
 /// A folder named by an environment variable, if it is set and not empty.
@@ -184,6 +222,24 @@ mod tests {
         assert_eq!(
             parse(&["--site="]).unwrap_err(),
             "--site needs exactly one folder"
+        );
+    }
+
+    #[test]
+    fn reads_settings_from_the_environment() {
+        assert!(flag("F", Some("1")).unwrap());
+        assert!(flag("F", Some("TRUE")).unwrap());
+        assert!(!flag("F", Some("0")).unwrap());
+        assert!(!flag("F", None).unwrap());
+        assert_eq!(
+            flag("F", Some("maybe")).unwrap_err().to_string(),
+            "F=\"maybe\" is neither 1 nor 0"
+        );
+        assert_eq!(date("N", "2015-10-25").unwrap().to_string(), "2015-10-25");
+        let error = format!("{:#}", date("N", "2015-13-01").unwrap_err());
+        assert!(
+            error.starts_with("invalid N: \"2015-13-01\" is not a date"),
+            "{error}"
         );
     }
 

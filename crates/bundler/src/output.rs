@@ -1,189 +1,177 @@
-//! The files the bundler makes: the JSON documents of `folio_content::wire` at the paths of
-//! `folio_content::paths`, built in memory, then written to the output folder.
+//! The files of a build, made in memory from the site's settings and its published posts: every
+//! JSON document of `folio_content::wire` at its path from `folio_content::paths` (compact JSON),
+//! the Atom feed, the sitemap and `robots.txt`.
 
-use std::{
-    collections::BTreeMap,
-    fs, io,
-    path::{Path, PathBuf},
+use std::collections::BTreeMap;
+
+use folio_content::{
+    paths, AuthorCount, AuthorIndex, Date, PostBundle, PostPage, PostSummary, Site, TagCount,
+    TagIndex, FORMAT_VERSION,
 };
-
-use folio_content::{paths, PostBundle, PostIndex, Site, FORMAT_VERSION};
+use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::{post::Post, problem::Problem};
+use crate::{
+    archive::{archive, link},
+    feed::feed,
+    listing::{count, pages},
+    post::Post,
+    problem::Problem,
+    robots::robots,
+    sitemap::{sitemap, Pages},
+    taxonomy::{by_author, by_tag, Spellings},
+};
 
 /// The result of a build, not yet written anywhere.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Output {
     /// Each file's contents by its path relative to the output folder, `/`-separated,
-    /// e.g. `data/index.json`.
+    /// e.g. `data/posts/hello.json`.
     pub files: BTreeMap<String, Vec<u8>>,
     /// How many posts were published (drafts included when asked to).
     pub published: usize,
     /// How many drafts were left out.
     pub drafts_skipped: usize,
+    /// How many posts were left out because they are dated after today.
+    pub scheduled: usize,
 }
 
-/// Makes `data/site.json`, `data/index.json` (newest first, ties by slug) and one
-/// `data/posts/<slug>.json` per post in `posts`.
-pub fn documents(site: &Site, mut posts: Vec<Post>) -> Result<BTreeMap<String, Vec<u8>>, Problem> {
+/// Makes every file of the site from its settings and the posts to publish, in any order.
+/// Listings are newest first, ties by slug; each tag and author keeps one spelling (see
+/// `taxonomy`). `today` dates the feed of a site with no posts.
+pub fn documents(
+    site: &Site,
+    mut posts: Vec<Post>,
+    today: Date,
+) -> Result<BTreeMap<String, Vec<u8>>, Problem> {
     posts.sort_by(|a, b| {
-        b.summary
-            .date
-            .cmp(&a.summary.date)
-            .then_with(|| a.summary.slug.cmp(&b.summary.slug))
+        (b.summary.date.cmp(&a.summary.date)).then_with(|| a.summary.slug.cmp(&b.summary.slug))
     });
+    let spellings = Spellings::choose(posts.iter().rev().map(|post| &post.summary));
+    posts
+        .iter_mut()
+        .for_each(|post| spellings.apply(&mut post.summary));
+
     let mut files = BTreeMap::new();
     files.insert(paths::SITE.to_owned(), json(paths::SITE, site)?);
-    let index = PostIndex {
-        format: FORMAT_VERSION,
-        posts: posts.iter().map(|post| post.summary.clone()).collect(),
-    };
-    files.insert(paths::INDEX.to_owned(), json(paths::INDEX, &index)?);
-    for post in posts {
-        let path = paths::post(&post.summary.slug);
-        let bundle = PostBundle {
-            format: FORMAT_VERSION,
-            post: post.summary,
-            body: post.body,
-        };
-        let bytes = json(&path, &bundle)?;
-        files.insert(path, bytes);
-    }
+    files.extend(listings(site, &posts)?);
+    let xml = feed(site, &posts, today).map_err(|error| bug(paths::FEED, error))?;
+    files.insert(paths::FEED.to_owned(), xml);
+    files.insert(
+        paths::ROBOTS.to_owned(),
+        robots(&site.base_url).into_bytes(),
+    );
+    files.extend(bundles(posts)?);
     Ok(files)
 }
 
-fn json(path: &str, document: &impl Serialize) -> Result<Vec<u8>, Problem> {
-    serde_json::to_vec(document).map_err(|error| {
-        Problem::whole_file(
-            path,
-            format!("cannot encode the document as JSON: {error}"),
-            "this is a bug in folio-bundler; please report it",
-        )
+/// The home pages, the tags and their pages, the authors and their pages, the archive and the
+/// sitemap, which lists all of them.
+fn listings(site: &Site, posts: &[Post]) -> Result<Vec<(String, Vec<u8>)>, Problem> {
+    let summaries: Vec<&PostSummary> = posts.iter().map(|post| &post.summary).collect();
+    let per_page = site.posts_per_page;
+    let tags = by_tag(&summaries);
+    let authors = by_author(&summaries);
+
+    let mut listed: Vec<(String, PostPage)> = Vec::new();
+    let home = pages(&summaries, per_page);
+    let home_pages = count(home.len());
+    for page in home {
+        listed.push((paths::index_page(page.page), page));
+    }
+    for (tag, tagged) in &tags {
+        for page in pages(tagged, per_page) {
+            listed.push((paths::tag_page(&tag.slug, page.page), page));
+        }
+    }
+    for (author, theirs) in &authors {
+        for page in pages(theirs, per_page) {
+            listed.push((paths::author_page(&author.slug, page.page), page));
+        }
+    }
+    let mut files: Vec<(String, Vec<u8>)> = listed
+        .into_par_iter()
+        .map(|(path, page)| {
+            let bytes = json(&path, &page)?;
+            Ok((path, bytes))
+        })
+        .collect::<Result<_, Problem>>()?;
+
+    let tag_index = TagIndex {
+        format: FORMAT_VERSION,
+        tags: tags
+            .iter()
+            .map(|(tag, tagged)| TagCount {
+                tag: tag.clone(),
+                count: count(tagged.len()),
+            })
+            .collect(),
+    };
+    files.push((paths::TAGS.to_owned(), json(paths::TAGS, &tag_index)?));
+    let author_index = AuthorIndex {
+        format: FORMAT_VERSION,
+        authors: authors
+            .iter()
+            .map(|(author, theirs)| AuthorCount {
+                author: author.clone(),
+                count: count(theirs.len()),
+            })
+            .collect(),
+    };
+    files.push((
+        paths::AUTHORS.to_owned(),
+        json(paths::AUTHORS, &author_index)?,
+    ));
+    let by_date = archive(&summaries);
+    files.push((paths::ARCHIVE.to_owned(), json(paths::ARCHIVE, &by_date)?));
+
+    let tag_slugs: Vec<_> = tags.iter().map(|(tag, _)| &tag.slug).collect();
+    let author_slugs: Vec<_> = authors.iter().map(|(author, _)| &author.slug).collect();
+    let map = sitemap(&Pages {
+        base_url: &site.base_url,
+        home_pages,
+        posts: &summaries,
+        tags: &tag_slugs,
+        authors: &author_slugs,
     })
+    .map_err(|error| bug(paths::SITEMAP, error))?;
+    files.push((paths::SITEMAP.to_owned(), map));
+    Ok(files)
 }
 
-/// A file of the output that could not be written.
-#[derive(Debug, thiserror::Error)]
-#[error("cannot write {}", path.display())]
-pub struct WriteError {
-    /// The file or folder that could not be made.
-    pub path: PathBuf,
-    #[source]
-    pub source: io::Error,
+/// One bundle per post (given newest first), each with its neighbours, encoded in parallel.
+fn bundles(posts: Vec<Post>) -> Result<Vec<(String, Vec<u8>)>, Problem> {
+    let links: Vec<_> = posts.iter().map(|post| link(&post.summary)).collect();
+    posts
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, post)| {
+            let path = paths::post(&post.summary.slug);
+            let bundle = PostBundle {
+                format: FORMAT_VERSION,
+                post: post.summary,
+                description: post.description,
+                word_count: post.word_count,
+                outline: post.outline,
+                previous: links.get(i + 1).cloned(),
+                next: i.checked_sub(1).and_then(|j| links.get(j)).cloned(),
+                body: post.body,
+            };
+            let bytes = json(&path, &bundle)?;
+            Ok((path, bytes))
+        })
+        .collect()
 }
 
-/// Writes every file of `output` under `out_dir`, making folders as needed.
-pub fn write(output: &Output, out_dir: &Path) -> Result<(), WriteError> {
-    for (relative, bytes) in &output.files {
-        let path = out_dir.join(relative);
-        if let Some(folder) = path.parent() {
-            fs::create_dir_all(folder).map_err(|source| WriteError {
-                path: folder.to_owned(),
-                source,
-            })?;
-        }
-        fs::write(&path, bytes).map_err(|source| WriteError { path, source })?;
-    }
-    Ok(())
+fn json(path: &str, document: &impl Serialize) -> Result<Vec<u8>, Problem> {
+    serde_json::to_vec(document).map_err(|error| bug(path, error))
 }
 
-#[cfg(test)]
-mod tests {
-    use folio_content::{PostSummary, Slug};
-
-    use super::*;
-
-    fn post(slug: &str, date: &str) -> Post {
-        let summary = PostSummary {
-            slug: Slug::derive(slug).unwrap(),
-            title: slug.to_uppercase(),
-            date: date.parse().unwrap(),
-            authors: vec![],
-            summary: String::new(),
-            tags: vec![],
-        };
-        Post {
-            file: format!("posts/{slug}.md").into(),
-            summary,
-            body: format!("# {slug}\n"),
-            draft: false,
-        }
-    }
-
-    fn site() -> Site {
-        Site {
-            format: FORMAT_VERSION,
-            title: "T".into(),
-            description: "D".into(),
-            language: "en".into(),
-            base_url: "https://x.org/".into(),
-            contact: None,
-            trusted_html: false,
-        }
-    }
-
-    #[test]
-    fn makes_one_document_per_post_and_orders_the_index() {
-        let posts = vec![
-            post("b", "2015-01-01"),
-            post("old", "2014-05-05"),
-            post("a", "2015-01-01"),
-            post("new", "2016-01-01"),
-        ];
-        let files = documents(&site(), posts).unwrap();
-        let names: Vec<_> = files.keys().map(String::as_str).collect();
-        assert_eq!(
-            names,
-            [
-                "data/index.json",
-                "data/posts/a.json",
-                "data/posts/b.json",
-                "data/posts/new.json",
-                "data/posts/old.json",
-                "data/site.json"
-            ]
-        );
-        let index: PostIndex = serde_json::from_slice(&files["data/index.json"]).unwrap();
-        let order: Vec<_> = index.posts.iter().map(|p| p.slug.as_str()).collect();
-        assert_eq!(order, ["new", "a", "b", "old"]);
-        let bundle: PostBundle = serde_json::from_slice(&files["data/posts/a.json"]).unwrap();
-        assert_eq!(
-            (
-                bundle.format,
-                bundle.post.title.as_str(),
-                bundle.body.as_str()
-            ),
-            (FORMAT_VERSION, "A", "# a\n")
-        );
-        assert_eq!(
-            serde_json::from_slice::<Site>(&files["data/site.json"]).unwrap(),
-            site()
-        );
-    }
-
-    #[test]
-    fn writes_files_under_the_output_folder() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut output = Output::default();
-        output
-            .files
-            .insert("data/posts/x.json".into(), b"{}".to_vec());
-        write(&output, dir.path()).unwrap();
-        assert_eq!(
-            fs::read(dir.path().join("data/posts/x.json")).unwrap(),
-            b"{}"
-        );
-    }
-
-    #[test]
-    fn says_which_file_it_could_not_write() {
-        let dir = tempfile::tempdir().unwrap();
-        fs::write(dir.path().join("data"), "a file where a folder should be").unwrap();
-        let mut output = Output::default();
-        output.files.insert("data/site.json".into(), b"{}".to_vec());
-        let error = write(&output, dir.path()).unwrap_err();
-        assert!(error.to_string().starts_with("cannot write "), "{error}");
-        assert!(error.path.ends_with("data"), "{}", error.path.display());
-    }
+/// A problem that only a bug in the bundler can cause: every input was checked before.
+fn bug(path: &str, error: impl std::fmt::Display) -> Problem {
+    Problem::whole_file(
+        path,
+        format!("cannot make the file: {error}"),
+        "this is a bug in folio-bundler; please report it",
+    )
 }

@@ -1,30 +1,47 @@
-//! One post: from the bytes of `posts/<name>.md` to its summary and body, checked, with its slug
-//! from the file name and its author's role from `site.toml`.
+//! One post: from the bytes of `posts/<name>.md` to its summary, outline and body, checked, with
+//! its slug from the file name (unless it sets one) and its authors' roles from `site.toml`.
+
+pub mod words;
 
 use std::path::{Path, PathBuf};
 
-use folio_content::{Author, PostSummary, Slug};
+use folio_content::{outline, Author, Date, Heading, PostSummary, Slug, Tag};
 
-use crate::{excerpt::excerpt, front_matter, problem::Problem};
+use crate::{
+    excerpt::{excerpt, lead, more_marker},
+    front_matter::{self, FrontMatter},
+    problem::Problem,
+    split::split,
+};
 
-/// A post, ready to be bundled.
+/// A post, ready to be bundled: everything derived from its own file. What depends on the other
+/// posts (previous and next, listings) is worked out by the output stage.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Post {
     /// The source file, relative to the site folder.
     pub file: PathBuf,
-    /// What listings show, as written to the index.
+    /// What listings show (drafts carry `draft: true`).
     pub summary: PostSummary,
-    /// The Markdown body, front matter removed.
+    /// The `description` field, else the summary.
+    pub description: String,
+    /// Words in the body, as a reader counts them (Markdown syntax left out).
+    pub word_count: u32,
+    /// The body's headings, with the anchors the renderer gives them.
+    pub outline: Vec<Heading>,
+    /// The Markdown body, front matter (and a `<!-- more -->` line) removed.
     pub body: String,
-    /// Drafts are published only when asked to.
-    pub draft: bool,
+}
+
+/// Whether readers see `post` in a build as of `now`: not a draft (unless `drafts`), and not
+/// dated after `now`.
+pub fn is_published(post: &Post, drafts: bool, now: Date) -> bool {
+    (drafts || !post.summary.draft) && post.summary.date <= now
 }
 
 /// Reads the post in `file` (relative to the site folder) from its `bytes`, collecting every
 /// problem in it. `authors` are the authors listed in `site.toml`.
 pub fn parse(file: &Path, bytes: &[u8], authors: &[Author]) -> Result<Post, Vec<Problem>> {
     let mut problems = Vec::new();
-    let slug = slug(file).map_err(|problem| problems.push(problem)).ok();
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(error) => {
@@ -43,45 +60,91 @@ pub fn parse(file: &Path, bytes: &[u8], authors: &[Author]) -> Result<Post, Vec<
             return Err(problems);
         }
     };
-    let parsed = front_matter::split(file, text)
-        .map_err(|problem| vec![problem])
-        .and_then(|split| {
-            front_matter::parse(file, text, &split).map(|fields| (fields, split.body))
-        });
-    let (fields, body) = match parsed {
-        Ok(parsed) => parsed,
+    let split = match split(file, text) {
+        Ok(split) => split,
+        Err(problem) => {
+            problems.extend(slug_of_file(file).err());
+            problems.push(problem);
+            return Err(problems);
+        }
+    };
+    let fields = match front_matter::parse(file, text, &split) {
+        Ok(fields) => fields,
         Err(found) => {
+            // The file name must give a slug unless the front matter sets one.
+            let sets_slug = split
+                .source
+                .lines()
+                .any(|line| line.trim_start().starts_with("slug"));
+            if !sets_slug {
+                problems.extend(slug_of_file(file).err());
+            }
             problems.extend(found);
             return Err(problems);
         }
     };
-    let Some(slug) = slug else {
-        return Err(problems);
+    let slug = match fields.slug.clone() {
+        Some(slug) => slug,
+        None => slug_of_file(file).map_err(|problem| vec![problem])?,
     };
-    let summary = fields.summary.unwrap_or_else(|| excerpt(&body));
-    let authors = fields
-        .author
-        .iter()
-        .map(|name| author(authors, name))
-        .collect();
+    let authors = post_authors(&fields, authors);
+    Ok(derive(file, slug, fields, authors, split.body))
+}
+
+/// Everything the post's page and listings show, from its checked fields and body.
+fn derive(
+    file: &Path,
+    slug: Slug,
+    fields: FrontMatter,
+    authors: Vec<Author>,
+    body: String,
+) -> Post {
+    let (excerpt_text, body) = match more_marker(&body) {
+        Some(marker) => {
+            let before = body.get(..marker.start).unwrap_or_default();
+            let after = body.get(marker.end..).unwrap_or_default();
+            (lead(before), format!("{before}{after}"))
+        }
+        None => (excerpt(&body), body),
+    };
+    let summary_text = fields.summary.unwrap_or(excerpt_text);
+    let word_count = words::count(&body);
+    let mut tags: Vec<Tag> = Vec::new();
+    for name in &fields.tags {
+        // "Rust" and "rust" are one tag: the first spelling is kept.
+        match Slug::derive(name) {
+            Some(slug) if !tags.iter().any(|tag| tag.slug == slug) => tags.push(Tag {
+                name: name.clone(),
+                slug,
+            }),
+            _ => {}
+        }
+    }
     let summary = PostSummary {
         slug,
         title: fields.title,
         date: fields.date,
+        updated: fields.updated,
         authors,
-        summary,
-        tags: fields.tags,
-    };
-    Ok(Post {
-        file: file.to_owned(),
-        summary,
-        body,
+        summary: summary_text,
+        tags,
+        reading_minutes: words::reading_minutes(word_count),
         draft: fields.draft,
-    })
+    };
+    Post {
+        file: file.to_owned(),
+        description: fields
+            .description
+            .unwrap_or_else(|| summary.summary.clone()),
+        summary,
+        word_count,
+        outline: outline(&body),
+        body,
+    }
 }
 
 /// The slug made from the file's name, without its extension.
-fn slug(file: &Path) -> Result<Slug, Problem> {
+fn slug_of_file(file: &Path) -> Result<Slug, Problem> {
     let name = file
         .file_name()
         .map(|name| name.to_string_lossy())
@@ -91,96 +154,32 @@ fn slug(file: &Path) -> Result<Slug, Problem> {
         Problem::whole_file(
             file,
             format!("the file name {name:?} gives no slug for the post's address"),
-            "rename the file with letters or digits, e.g. posts/my-first-post.md",
+            "rename the file with letters or digits, e.g. posts/my-first-post.md, or set slug = \"...\"",
         )
     })
 }
 
-/// The author called `name`, with the role `site.toml` gives them, or no role if it does not
-/// list them.
-fn author(authors: &[Author], name: &str) -> Author {
-    let listed = authors.iter().find(|author| author.name == name);
-    listed.cloned().unwrap_or_else(|| Author {
-        name: name.to_owned(),
-        role: None,
-    })
+/// The post's authors, with the roles `site.toml` gives them, each once. `front_matter` has
+/// checked that every name gives a slug.
+fn post_authors(fields: &FrontMatter, listed: &[Author]) -> Vec<Author> {
+    let mut authors: Vec<Author> = Vec::new();
+    for name in &fields.authors {
+        let known = listed.iter().find(|author| &author.name == name).cloned();
+        let author = known.or_else(|| {
+            Slug::derive(name).map(|slug| Author {
+                name: name.clone(),
+                role: None,
+                slug,
+            })
+        });
+        // A name written twice is one author.
+        if let Some(author) = author.filter(|a| !authors.iter().any(|b| b.slug == a.slug)) {
+            authors.push(author);
+        }
+    }
+    authors
 }
 
 #[cfg(test)]
-mod tests {
-    use folio_content::Date;
-
-    use super::*;
-
-    fn joan() -> Vec<Author> {
-        vec![Author {
-            name: "Joan Munro".into(),
-            role: Some("Director".into()),
-        }]
-    }
-
-    #[test]
-    fn reads_a_post_and_derives_what_it_omits() {
-        let text = "+++\ntitle = \"Hello\"\ndate = 2015-10-25\nauthor = \"Joan Munro\"\n+++\n\nFirst *para*.\n\nSecond.\n";
-        let post = parse(Path::new("posts/Hello World.md"), text.as_bytes(), &joan()).unwrap();
-        assert_eq!(post.summary.slug.as_str(), "hello-world");
-        assert_eq!(post.summary.title, "Hello");
-        assert_eq!(post.summary.date, Date::new(2015, 10, 25).unwrap());
-        assert_eq!(post.summary.authors, joan());
-        assert_eq!(post.summary.summary, "First para.");
-        assert_eq!(post.summary.tags, Vec::<String>::new());
-        assert_eq!(post.body, "First *para*.\n\nSecond.\n");
-        assert!(!post.draft);
-    }
-
-    #[test]
-    fn unknown_authors_have_no_role() {
-        let text =
-            "+++\ntitle = \"T\"\ndate = 2015-10-25\nauthor = \"Someone\"\nsummary = \"S\"\n+++\n";
-        let post = parse(Path::new("posts/t.md"), text.as_bytes(), &joan()).unwrap();
-        assert_eq!(
-            post.summary.authors,
-            [Author {
-                name: "Someone".into(),
-                role: None
-            }]
-        );
-        assert_eq!(post.summary.summary, "S");
-    }
-
-    #[test]
-    fn reports_a_bad_file_name_with_the_other_problems() {
-        let problems = parse(
-            Path::new("posts/!!!.md"),
-            b"+++\ndate = 2015-10-25\n+++\n",
-            &[],
-        )
-        .unwrap_err();
-        let messages: Vec<_> = problems.iter().map(|p| p.message.as_str()).collect();
-        assert_eq!(
-            messages,
-            [
-                "the file name \"!!!.md\" gives no slug for the post's address",
-                "missing required field \"title\" in the front matter"
-            ]
-        );
-    }
-
-    #[test]
-    fn locates_the_first_invalid_byte() {
-        let problems = parse(
-            Path::new("posts/x.md"),
-            b"+++\ntitle = \"caf\xe9\"\n+++\n",
-            &[],
-        )
-        .unwrap_err();
-        assert_eq!(problems.len(), 1);
-        assert_eq!((problems[0].line, problems[0].column), (2, 13));
-        assert_eq!(problems[0].message, "the file is not valid UTF-8");
-        assert!(
-            problems[0].help.contains("0xE9, at byte 16"),
-            "{}",
-            problems[0].help
-        );
-    }
-}
+#[path = "post_tests.rs"]
+mod tests;

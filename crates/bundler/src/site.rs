@@ -2,12 +2,13 @@
 
 use std::path::Path;
 
-use folio_content::{Author, Site, FORMAT_VERSION};
+use folio_content::{Author, Site, Slug, FORMAT_VERSION};
 use toml::de::DeTable;
 
 use crate::{
-    fields::Fields,
+    fields::{Fields, Source},
     problem::{Locator, Problem},
+    value::{self, Syntax},
 };
 
 /// The name of the settings file in the site folder.
@@ -36,7 +37,7 @@ pub const DEFAULT_POSTS_PER_PAGE: u32 = 10;
 pub struct SiteConfig {
     /// The settings the app reads, as written to `data/site.json`.
     pub site: Site,
-    /// Posts on each page of the home page, at least 1.
+    /// Posts on each page of a listing, at least 1 (also in `site`).
     pub posts_per_page: u32,
     /// The people who write posts, found by name from a post's `author`.
     pub authors: Vec<Author>,
@@ -55,15 +56,14 @@ pub fn parse(text: &str) -> Result<SiteConfig, Vec<Problem>> {
             "fix the TOML syntax in site.toml (strings need double quotes)",
         )]
     })?;
+    let table = value::from_toml(document.get_ref(), 0);
+    let source = Source {
+        file: at.file,
+        text,
+        syntax: Syntax::Toml,
+    };
     let mut problems = Vec::new();
-    let fields = Fields::new(
-        document.get_ref(),
-        at,
-        None,
-        "site.toml",
-        ACCEPTED,
-        &mut problems,
-    );
+    let fields = Fields::new(&table, source, None, "site.toml", ACCEPTED, &mut problems);
 
     let title = fields.required_string("title", &mut problems);
     let description = fields.required_string("description", &mut problems);
@@ -77,10 +77,10 @@ pub fn parse(text: &str) -> Result<SiteConfig, Vec<Problem>> {
             } else {
                 let span = fields
                     .get("base_url")
-                    .map(|value| value.span())
+                    .map(|node| node.span.clone())
                     .unwrap_or_default();
                 let message = format!("base_url {url:?} is not an http or https address");
-                problems.push(at.problem(
+                problems.push(fields.problem(
                     &span,
                     message,
                     "write it as base_url = \"https://blog.example.org/\"",
@@ -99,7 +99,7 @@ pub fn parse(text: &str) -> Result<SiteConfig, Vec<Problem>> {
             let valid = u32::try_from(number).ok().filter(|&n| n >= 1);
             if valid.is_none() {
                 let message = format!("posts_per_page must be at least 1, not {number}");
-                problems.push(at.problem(&span, message, "write it as posts_per_page = 10"));
+                problems.push(fields.problem(&span, message, "write it as posts_per_page = 10"));
             }
             valid
         }
@@ -118,6 +118,7 @@ pub fn parse(text: &str) -> Result<SiteConfig, Vec<Problem>> {
                 base_url,
                 contact,
                 trusted_html,
+                posts_per_page,
             };
             Ok(SiteConfig {
                 site,
@@ -129,14 +130,14 @@ pub fn parse(text: &str) -> Result<SiteConfig, Vec<Problem>> {
     }
 }
 
-/// The `[[authors]]` entries: each needs a unique name and may have a role.
-fn authors(fields: &Fields<'_, '_>, problems: &mut Vec<Problem>) -> Vec<Author> {
+/// The `[[authors]]` entries: each needs a unique name that gives a slug, and may have a role.
+fn authors(fields: &Fields<'_>, problems: &mut Vec<Problem>) -> Vec<Author> {
     let example = "[[authors]] with name = \"...\" and role = \"...\"";
     let mut authors: Vec<Author> = Vec::new();
     for (table, span) in fields.tables("authors", example, problems) {
         let entry = Fields::new(
             table,
-            fields.locator(),
+            fields.source(),
             Some(span.clone()),
             "the [[authors]] entry",
             AUTHOR_ACCEPTED,
@@ -150,16 +151,34 @@ fn authors(fields: &Fields<'_, '_>, problems: &mut Vec<Problem>) -> Vec<Author> 
         };
         if authors.iter().any(|author| author.name == name) {
             let message = format!("the author \"{name}\" is listed twice");
-            problems.push(fields.locator().problem(
+            problems.push(fields.problem(&span, message, "remove one of the [[authors]] entries"));
+            continue;
+        }
+        let Some(slug) = Slug::derive(&name) else {
+            let at = entry
+                .get("name")
+                .map(|node| node.span.clone())
+                .unwrap_or(span);
+            let message = format!("the author name {name:?} gives no slug for the author's page");
+            problems.push(fields.problem(&at, message, "write the name with letters or digits"));
+            continue;
+        };
+        if let Some(other) = authors.iter().find(|author| author.slug == slug) {
+            let message = format!(
+                "the authors \"{}\" and \"{name}\" have the same page address /authors/{slug}",
+                other.name
+            );
+            problems.push(fields.problem(
                 &span,
                 message,
-                "remove one of the [[authors]] entries",
+                "tell the names apart by more than case or punctuation",
             ));
             continue;
         }
         authors.push(Author {
             name,
             role: role.filter(|role| !role.is_empty()),
+            slug,
         });
     }
     authors
@@ -186,6 +205,7 @@ mod tests {
             role: Some(
                 "Director, Accelerating Innovation in Local Government Research Project".into(),
             ),
+            slug: Slug::parse("joan-munro").unwrap(),
         };
         assert_eq!(config.authors, [joan]);
     }
@@ -194,6 +214,7 @@ mod tests {
     fn applies_defaults() {
         let config = parse(MINIMAL).unwrap();
         assert_eq!(config.posts_per_page, DEFAULT_POSTS_PER_PAGE);
+        assert_eq!(config.site.posts_per_page, DEFAULT_POSTS_PER_PAGE);
         assert!(!config.site.trusted_html);
         assert_eq!(config.site.contact, None);
         assert_eq!(config.site.base_url, "https://x.org/");
@@ -240,6 +261,23 @@ mod tests {
             [
                 "base_url \"blog.org\" is not an http or https address",
                 "the author \"A\" is listed twice"
+            ]
+        );
+    }
+
+    #[test]
+    fn authors_need_names_that_give_distinct_slugs() {
+        let text = format!("{MINIMAL}[[authors]]\nname = \"!!\"\n[[authors]]\nname = \"Ann Lee\"\n[[authors]]\nname = \"ann-lee\"\n");
+        let shown: Vec<_> = parse(&text)
+            .unwrap_err()
+            .into_iter()
+            .map(|p| format!("{}:{} {}", p.line, p.column, p.message))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "6:8 the author name \"!!\" gives no slug for the author's page",
+                "9:1 the authors \"Ann Lee\" and \"ann-lee\" have the same page address /authors/ann-lee",
             ]
         );
     }

@@ -23,6 +23,79 @@ fn unterminated_front_matter() {
 }
 
 #[test]
+fn unterminated_yaml_front_matter() {
+    let found = problems(&site("unterminated-yaml"));
+    assert_eq!(
+        located(&found),
+        ["posts/unterminated-yaml.md:1:1: front matter opened with \"---\" is never closed"]
+    );
+    assert_eq!(
+        found[0].help,
+        "did you forget the closing \"---\" line after the fields?"
+    );
+}
+
+#[test]
+fn bad_yaml() {
+    let found = problems(&site("bad-yaml"));
+    // `tags: [research, leadership` on line 4: the list opened at column 7 is never closed.
+    assert_eq!(
+        located(&found),
+        ["posts/bad-yaml.md:4:7: unclosed bracket '['"]
+    );
+    assert!(
+        found[0]
+            .help
+            .starts_with("fix the YAML syntax between the \"---\" lines"),
+        "{}",
+        found[0].help
+    );
+}
+
+#[test]
+fn yaml_alias_bomb() {
+    let started = std::time::Instant::now();
+    let found = problems(&site("yaml-alias-bomb"));
+    assert!(
+        started.elapsed().as_secs() < 5,
+        "took {:?}",
+        started.elapsed()
+    );
+    assert_eq!(
+        located(&found),
+        ["posts/yaml-alias-bomb.md:8:8: the YAML aliases expand to too much (is this an alias bomb?)"]
+    );
+    assert_eq!(
+        found[0].help,
+        "write the values out instead of repeating them with & anchors and * aliases"
+    );
+}
+
+#[test]
+fn wrong_type() {
+    let found = problems(&site("wrong-type"));
+    assert_eq!(
+        located(&found),
+        [
+            "posts/wrong-type.md:4:8: \"tags\" must be a list of strings, not a string",
+            "posts/wrong-type.md:5:9: \"draft\" must be true or false, not a string",
+        ]
+    );
+    assert_eq!(found[0].help, "write it as tags = [\"...\", \"...\"]");
+    assert_eq!(found[1].help, "write it as draft = true");
+}
+
+#[test]
+fn empty_title() {
+    let found = problems(&site("empty-title"));
+    assert_eq!(
+        located(&found),
+        ["posts/empty-title.md:2:8: \"title\" is empty"]
+    );
+    assert_eq!(found[0].help, "write it as title: \"...\" with some text");
+}
+
+#[test]
 fn bad_date() {
     let found = problems(&site("bad-date"));
     assert_eq!(
@@ -31,7 +104,7 @@ fn bad_date() {
     );
     assert_eq!(
         found[0].help,
-        "write it as YYYY-MM-DD, e.g. date = 2015-10-25"
+        "write it as YYYY-MM-DD, e.g. date = 2015-10-25, or as a date and time such as 2015-10-25T09:30:00Z"
     );
 }
 
@@ -68,7 +141,7 @@ fn unknown_key() {
     );
     assert_eq!(
         found[0].help,
-        "did you mean \"author\"? accepted fields: title, date, author, tags, summary, draft"
+        "did you mean \"author\"? accepted fields: title, date, updated, author, tags, summary, description, draft, slug"
     );
 }
 

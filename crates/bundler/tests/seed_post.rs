@@ -5,7 +5,7 @@
 
 mod common;
 
-use folio_content::{Author, Date, PostBundle};
+use folio_content::{Author, Date, PostBundle, Slug};
 
 const TITLE: &str = "Leading for Innovation: New Solace case studies and interim report";
 
@@ -62,6 +62,7 @@ fn the_seed_post_has_its_title_date_and_author() {
     let joan = Author {
         name: "Joan Munro".into(),
         role: Some("Director, Accelerating Innovation in Local Government Research Project".into()),
+        slug: Slug::parse("joan-munro").unwrap(),
     };
     assert_eq!(bundle.post.authors, [joan]);
 }

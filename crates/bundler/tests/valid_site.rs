@@ -1,40 +1,49 @@
-//! Builds the valid fixture site and checks what it makes: files, index order, fields, drafts.
+//! Builds the valid fixture site and checks what it makes: files, listing order, fields, drafts,
+//! and the whole output against a snapshot.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
+mod support;
 
-use folio_bundler::Output;
-use folio_content::{Author, Date, PostBundle, PostIndex, Site, FORMAT_VERSION};
+use folio_content::{paths, Author, Date, PostBundle, PostPage, Site, Slug, Tag, FORMAT_VERSION};
+use support::{build, document, site};
 
-fn document<T: serde::de::DeserializeOwned>(output: &Output, path: &str) -> T {
-    let bytes = output
-        .files
-        .get(path)
-        .unwrap_or_else(|| panic!("no {path} in {:?}", output.files.keys()));
-    serde_json::from_slice(bytes).unwrap()
+fn slugs(page: &PostPage) -> Vec<&str> {
+    page.posts.iter().map(|post| post.slug.as_str()).collect()
 }
 
-fn slugs(index: &PostIndex) -> Vec<&str> {
-    index.posts.iter().map(|post| post.slug.as_str()).collect()
+fn slug(text: &str) -> Slug {
+    Slug::parse(text).unwrap()
 }
 
 #[test]
-fn makes_the_site_index_and_one_bundle_per_published_post() {
-    let output = common::build_ok(&common::site("valid"), false);
-    let files: Vec<&str> = output.files.keys().map(String::as_str).collect();
+fn makes_every_file_for_the_published_posts() {
+    let output = build(&site("valid"), false);
     assert_eq!(
-        files,
+        support::paths(&output),
         [
-            "data/index.json",
+            "data/archive.json",
+            "data/authors.json",
+            "data/authors/ada-lovelace/page-1.json",
+            "data/authors/grace-hopper/page-1.json",
+            "data/index/page-1.json",
             "data/posts/first-post.json",
             "data/posts/second-post.json",
-            "data/site.json"
+            "data/site.json",
+            "data/tags.json",
+            "data/tags/engines/page-1.json",
+            "data/tags/notes/page-1.json",
+            "feed.xml",
+            "robots.txt",
+            "sitemap.xml",
         ]
     );
-    assert_eq!((output.published, output.drafts_skipped), (2, 1));
+    assert_eq!(
+        (output.published, output.drafts_skipped, output.scheduled),
+        (2, 1, 0)
+    );
 
-    let site: Site = document(&output, "data/site.json");
+    let site: Site = document(&output, paths::SITE);
     let expected = Site {
         format: FORMAT_VERSION,
         title: "Fixture blog".into(),
@@ -43,22 +52,24 @@ fn makes_the_site_index_and_one_bundle_per_published_post() {
         base_url: "https://fixture.example.org/".into(),
         contact: Some("editor@example.org".into()),
         trusted_html: false,
+        posts_per_page: 5,
     };
     assert_eq!(site, expected);
 }
 
 #[test]
 fn lists_posts_newest_first_without_drafts() {
-    let output = common::build_ok(&common::site("valid"), false);
-    let index: PostIndex = document(&output, "data/index.json");
-    assert_eq!(index.format, FORMAT_VERSION);
-    assert_eq!(slugs(&index), ["second-post", "first-post"]);
+    let output = build(&site("valid"), false);
+    let page: PostPage = document(&output, &paths::index_page(1));
+    assert_eq!(page.format, FORMAT_VERSION);
+    assert_eq!(slugs(&page), ["second-post", "first-post"]);
+    assert_eq!((page.page, page.total_pages, page.total_posts), (1, 1, 2));
 }
 
 #[test]
 fn fills_in_fields_from_the_front_matter_and_site_toml() {
-    let output = common::build_ok(&common::site("valid"), false);
-    let first: PostBundle = document(&output, "data/posts/first-post.json");
+    let output = build(&site("valid"), false);
+    let first: PostBundle = document(&output, &paths::post(&slug("first-post")));
     assert_eq!(first.format, FORMAT_VERSION);
     assert_eq!(first.post.title, "The first post");
     assert_eq!(first.post.date, Date::new(2020, 1, 5).unwrap());
@@ -66,74 +77,71 @@ fn fills_in_fields_from_the_front_matter_and_site_toml() {
         first.post.authors,
         [Author {
             name: "Ada Lovelace".into(),
-            role: Some("Analyst".into())
+            role: Some("Analyst".into()),
+            slug: slug("ada-lovelace"),
         }]
     );
-    assert_eq!(first.post.tags, ["engines", "notes"]);
-    // No summary in the front matter: the first paragraph, as plain text.
-    assert_eq!(
-        first.post.summary,
-        "The first paragraph has emphasis, code and a link, and it goes on to a second line."
-    );
-    assert!(
-        first
-            .body
-            .starts_with("# A heading is not the summary\n\nThe first paragraph"),
-        "{:?}",
-        first.body
-    );
+    let tag = |name: &str| Tag {
+        name: name.into(),
+        slug: slug(name),
+    };
+    assert_eq!(first.post.tags, [tag("engines"), tag("notes")]);
+    assert!(!first.post.draft);
     assert!(!first.body.contains("+++"), "{:?}", first.body);
+    // Neighbours among the published posts only: the draft is newer but left out.
+    assert_eq!(first.previous, None);
+    assert_eq!(first.next.map(|link| link.slug), Some(slug("second-post")));
 
-    let second: PostBundle = document(&output, "data/posts/second-post.json");
+    let second: PostBundle = document(&output, &paths::post(&slug("second-post")));
     assert_eq!(second.post.title, "The second post");
     assert_eq!(second.post.date, Date::new(2021, 3, 14).unwrap());
     // Not listed in site.toml: no role.
-    assert_eq!(
-        second.post.authors,
-        [Author {
-            name: "Grace Hopper".into(),
-            role: None
-        }]
-    );
+    assert_eq!(second.post.authors[0].role, None);
     assert_eq!(second.post.summary, "Written by hand.");
-    assert_eq!(second.post.tags, Vec::<String>::new());
     assert_eq!(second.body, "Straight after the fence.\n");
+    assert_eq!(second.next, None);
 
-    // The index holds the same summaries as the bundles.
-    let index: PostIndex = document(&output, "data/index.json");
-    assert_eq!(index.posts, [second.post, first.post]);
+    // Listings hold the same summaries as the bundles.
+    let page: PostPage = document(&output, &paths::index_page(1));
+    assert_eq!(page.posts, [second.post, first.post]);
 }
 
 #[test]
 fn publishes_drafts_when_asked() {
-    let output = common::build_ok(&common::site("valid"), true);
+    let output = build(&site("valid"), true);
     assert_eq!((output.published, output.drafts_skipped), (3, 0));
-    let index: PostIndex = document(&output, "data/index.json");
+    let page: PostPage = document(&output, &paths::index_page(1));
     assert_eq!(
-        slugs(&index),
+        slugs(&page),
         ["work-in-progress", "second-post", "first-post"]
     );
-    let draft: PostBundle = document(&output, "data/posts/work-in-progress.json");
+    let draft: PostBundle = document(&output, &paths::post(&slug("work-in-progress")));
     assert_eq!(draft.post.title, "Not ready yet");
+    assert!(draft.post.draft);
     assert_eq!(draft.post.authors, []);
-    assert_eq!(draft.post.summary, "Still writing this one.");
 }
 
 #[test]
-fn index_snapshot() {
-    let output = common::build_ok(&common::site("valid"), false);
-    let index: serde_json::Value = document(&output, "data/index.json");
-    insta::assert_snapshot!(serde_json::to_string_pretty(&index).unwrap());
+fn whole_output_snapshot() {
+    insta::assert_snapshot!("valid", support::shown(&build(&site("valid"), false)));
 }
 
 #[test]
-fn writes_compact_json_under_data() {
-    let output = common::build_ok(&common::site("valid"), false);
+fn writes_compact_json_and_the_rest_as_made() {
+    let output = build(&site("valid"), false);
     let out = tempfile::tempdir().unwrap();
     folio_bundler::write(&output, out.path()).unwrap();
     for path in output.files.keys() {
         let written = std::fs::read(out.path().join(path)).unwrap();
         assert_eq!(&written, &output.files[path], "{path}");
-        assert!(!written.contains(&b'\n'), "{path} is not compact");
+        if path.ends_with(".json") {
+            assert!(!written.contains(&b'\n'), "{path} is not compact");
+        }
     }
+    let left: Vec<_> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .filter(|name| name.starts_with('.'))
+        .collect();
+    assert_eq!(left, Vec::<String>::new(), "temporary folders were left");
 }

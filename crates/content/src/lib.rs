@@ -2,15 +2,17 @@
 //! files, and the one Markdown renderer with its safety policy. Builds for wasm32 and native.
 
 pub mod date;
+pub mod outline;
 pub mod paths;
 pub mod render;
 pub mod slug;
 pub mod wire;
 
 pub use date::Date;
+pub use outline::{anchor, outline};
 pub use render::{render_html, RenderOptions};
 pub use slug::Slug;
 pub use wire::{
-    Archive, ArchiveMonth, ArchiveYear, Author, AuthorCount, AuthorIndex, Heading, PostBundle, PostLink, PostPage,
-    PostSummary, Site, Tag, TagCount, TagIndex, Versioned, FORMAT_VERSION,
+    Archive, ArchiveMonth, ArchiveYear, Author, AuthorCount, AuthorIndex, Heading, PostBundle,
+    PostLink, PostPage, PostSummary, Site, Tag, TagCount, TagIndex, Versioned, FORMAT_VERSION,
 };

@@ -1,8 +1,11 @@
 //! The one Markdown renderer, used in the browser and natively, with Folio's safety policy:
 //! raw HTML becomes text unless the site trusts its authors; links and images keep only safe
-//! targets; links that leave the site get `rel="noopener noreferrer"`.
+//! targets; links that leave the site get `rel="noopener noreferrer"`. Every heading gets the
+//! `id` its entry in `outline` has, so a table of contents links to it.
 
 use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
+
+use crate::outline::outline;
 
 /// How to render a post.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -11,11 +14,15 @@ pub struct RenderOptions {
     pub trusted_html: bool,
 }
 
-/// Renders Markdown to HTML under the safety policy.
+/// Renders Markdown to HTML under the safety policy. Headings get the anchors of `outline` as
+/// their `id`.
 pub fn render_html(markdown: &str, options: RenderOptions) -> String {
     let parser = Parser::new_ext(markdown, markdown_options());
+    let mut anchors = outline(markdown).into_iter().map(|heading| heading.anchor);
     let mut kept_links = Vec::new();
-    let events = parser.filter_map(|event| filter(event, options, &mut kept_links));
+    let events = parser
+        .map(|event| with_anchor(event, &mut anchors))
+        .filter_map(|event| filter(event, options, &mut kept_links));
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events);
     out
@@ -30,6 +37,24 @@ pub fn markdown_options() -> Options {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Gives a heading the next anchor of the outline, which sees the headings in the same order.
+fn with_anchor<'a>(event: Event<'a>, anchors: &mut impl Iterator<Item = String>) -> Event<'a> {
+    match event {
+        Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) => Event::Start(Tag::Heading {
+            level,
+            id: anchors.next().map(CowStr::from).or(id),
+            classes,
+            attrs,
+        }),
+        other => other,
+    }
 }
 
 /// Applies the policy to one event. `kept_links` remembers, for each open link or image,
@@ -202,6 +227,25 @@ mod tests {
             assert!(!html.contains("<img"), "{bad}: {html}");
             assert!(html.contains("alt text"), "{bad}: {html}");
         }
+    }
+
+    #[test]
+    fn headings_get_the_anchors_of_the_outline() {
+        let markdown =
+            "# Intro\n\n## Intro\n\n### Other {#mine}\n\n> # Quoted *text*\n\n# Ünïcode & more\n";
+        let html = render(markdown);
+        let ids: Vec<String> = html
+            .split("id=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next().map(str::to_owned))
+            .collect();
+        let anchors: Vec<String> = outline(markdown).into_iter().map(|h| h.anchor).collect();
+        assert_eq!(ids, anchors, "{html}");
+        assert_eq!(
+            anchors,
+            ["intro", "intro-1", "mine", "quoted-text", "ünïcode-more"]
+        );
+        assert!(html.contains("<h1 id=\"intro\">Intro</h1>"), "{html}");
     }
 
     #[test]

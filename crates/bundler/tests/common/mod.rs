@@ -5,6 +5,20 @@
 use std::path::{Path, PathBuf};
 
 use folio_bundler::{BuildOptions, Output, Problem};
+use folio_content::Date;
+
+/// "Today" for the tests: later than every fixture post, so none is scheduled.
+pub fn today() -> Date {
+    Date::new(2100, 1, 1).unwrap()
+}
+
+/// Build options as of `today()`.
+pub fn options(drafts: bool) -> BuildOptions {
+    BuildOptions {
+        drafts,
+        now: today(),
+    }
+}
 
 /// The fixture site called `name`, under `tests/fixtures/sites/` at the workspace root.
 pub fn site(name: &str) -> PathBuf {
@@ -22,7 +36,7 @@ pub fn repository() -> PathBuf {
 
 /// Builds the site in `dir`, failing the test on any problem.
 pub fn build_ok(dir: &Path, drafts: bool) -> Output {
-    folio_bundler::build(dir, &BuildOptions { drafts }).unwrap_or_else(|problems| {
+    folio_bundler::build(dir, &options(drafts)).unwrap_or_else(|problems| {
         let shown: Vec<String> = problems.iter().map(Problem::to_string).collect();
         panic!("{} should build, but:\n{}", dir.display(), shown.join("\n"))
     })
@@ -30,7 +44,7 @@ pub fn build_ok(dir: &Path, drafts: bool) -> Output {
 
 /// Builds the site in `dir`, expecting problems.
 pub fn problems(dir: &Path) -> Vec<Problem> {
-    match folio_bundler::build(dir, &BuildOptions::default()) {
+    match folio_bundler::build(dir, &options(false)) {
         Ok(output) => panic!(
             "{} should not build, but made {:?}",
             dir.display(),

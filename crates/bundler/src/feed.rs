@@ -1,0 +1,135 @@
+//! `feed.xml`: an Atom feed of the newest posts with their full content, rendered by the same
+//! renderer and policy as the app.
+
+use atom_syndication::{
+    Category, Content, Entry, FixedDateTime, Generator, Link, Person, Text, WriteConfig,
+};
+use folio_content::{paths, render_html, Date, RenderOptions, Site};
+
+use crate::post::Post;
+
+/// How many posts the feed holds.
+pub const FEED_POSTS: usize = 20;
+
+/// Why the feed could not be made: a bug, since every input is checked before.
+#[derive(Debug, thiserror::Error)]
+pub enum FeedError {
+    #[error("cannot express {0} as an Atom date")]
+    Date(Date),
+    #[error("cannot write the Atom XML: {0}")]
+    Xml(#[from] atom_syndication::Error),
+}
+
+/// The feed of the newest `FEED_POSTS` of `posts` (given newest first). It was last updated when
+/// its newest entry was; with no posts, on `today`.
+pub fn feed(site: &Site, posts: &[Post], today: Date) -> Result<Vec<u8>, FeedError> {
+    let newest = &posts[..posts.len().min(FEED_POSTS)];
+    let entries = newest
+        .iter()
+        .map(|post| entry(site, post))
+        .collect::<Result<Vec<_>, _>>()?;
+    let updated = newest.iter().map(changed).max().unwrap_or(today);
+    let feed = atom_syndication::Feed {
+        title: Text::plain(site.title.as_str()),
+        id: site.base_url.clone(),
+        updated: timestamp(updated)?,
+        // Atom wants an author for every entry; a post that names none is the site's.
+        authors: vec![Person {
+            name: site.title.clone(),
+            uri: Some(site.base_url.clone()),
+            ..Person::default()
+        }],
+        links: vec![
+            link(&site.base_url, "alternate", "text/html"),
+            link(
+                &format!("{}{}", site.base_url, paths::FEED),
+                "self",
+                "application/atom+xml",
+            ),
+        ],
+        subtitle: Some(Text::plain(site.description.as_str())),
+        generator: Some(Generator {
+            value: "Folio".into(),
+            ..Generator::default()
+        }),
+        lang: Some(site.language.clone()),
+        entries,
+        ..atom_syndication::Feed::default()
+    };
+    let config = WriteConfig {
+        write_document_declaration: true,
+        indent_size: Some(2),
+    };
+    let mut bytes = feed.write_with_config(Vec::new(), config)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// One post as a feed entry: its address is its id.
+fn entry(site: &Site, post: &Post) -> Result<Entry, FeedError> {
+    let summary = &post.summary;
+    let url = format!("{}posts/{}", site.base_url, summary.slug);
+    let options = RenderOptions {
+        trusted_html: site.trusted_html,
+    };
+    let authors = summary
+        .authors
+        .iter()
+        .map(|author| Person {
+            name: author.name.clone(),
+            ..Person::default()
+        })
+        .collect();
+    let categories = summary
+        .tags
+        .iter()
+        .map(|tag| Category {
+            term: tag.slug.to_string(),
+            label: Some(tag.name.clone()),
+            ..Category::default()
+        })
+        .collect();
+    let content = Content {
+        // Relative links in a post resolve against the site, as in the app.
+        base: Some(site.base_url.clone()),
+        value: Some(render_html(&post.body, options)),
+        content_type: Some("html".into()),
+        ..Content::default()
+    };
+    Ok(Entry {
+        title: Text::plain(summary.title.as_str()),
+        id: url.clone(),
+        updated: timestamp(changed(post))?,
+        published: Some(timestamp(summary.date)?),
+        authors,
+        categories,
+        links: vec![link(&url, "alternate", "text/html")],
+        summary: (!summary.summary.is_empty()).then(|| Text::plain(summary.summary.as_str())),
+        content: Some(content),
+        ..Entry::default()
+    })
+}
+
+/// When `post` last changed: its `updated` date, else its date.
+fn changed(post: &Post) -> Date {
+    post.summary
+        .updated
+        .unwrap_or(post.summary.date)
+        .max(post.summary.date)
+}
+
+fn link(href: &str, rel: &str, mime_type: &str) -> Link {
+    Link {
+        href: href.to_owned(),
+        rel: rel.to_owned(),
+        mime_type: Some(mime_type.to_owned()),
+        ..Link::default()
+    }
+}
+
+/// Midnight UTC at the start of `date`.
+fn timestamp(date: Date) -> Result<FixedDateTime, FeedError> {
+    format!("{date}T00:00:00Z")
+        .parse()
+        .map_err(|_| FeedError::Date(date))
+}

@@ -1,0 +1,293 @@
+//! Builds the full fixture site (paged listings, tags spelt two ways, several authors, an updated
+//! post, a draft, a scheduled post) and checks every kind of file it makes, then the whole
+//! output against a snapshot.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod support;
+
+use folio_bundler::BuildOptions;
+use folio_content::{
+    paths, Archive, AuthorIndex, PostBundle, PostPage, Slug, TagIndex, FORMAT_VERSION,
+};
+use support::{build, build_with, day, document, site, text};
+
+fn full(drafts: bool) -> folio_bundler::Output {
+    build(&site("full"), drafts)
+}
+
+fn slugs(page: &PostPage) -> Vec<&str> {
+    page.posts.iter().map(|post| post.slug.as_str()).collect()
+}
+
+fn slug(text: &str) -> Slug {
+    Slug::parse(text).unwrap()
+}
+
+#[test]
+fn makes_every_file_and_leaves_out_drafts_and_scheduled_posts() {
+    let output = full(false);
+    assert_eq!(
+        support::paths(&output),
+        [
+            "data/archive.json",
+            "data/authors.json",
+            "data/authors/ada-lovelace/page-1.json",
+            "data/authors/grace-hopper/page-1.json",
+            "data/index/page-1.json",
+            "data/index/page-2.json",
+            "data/posts/analytical-engine.json",
+            "data/posts/bugs.json",
+            "data/posts/compilers.json",
+            "data/posts/unsigned.json",
+            "data/site.json",
+            "data/tags.json",
+            "data/tags/compilers/page-1.json",
+            "data/tags/engines/page-1.json",
+            "data/tags/local-government/page-1.json",
+            "feed.xml",
+            "robots.txt",
+            "sitemap.xml",
+        ]
+    );
+    assert_eq!(
+        (output.published, output.drafts_skipped, output.scheduled),
+        (4, 1, 1)
+    );
+}
+
+#[test]
+fn pages_the_home_listing_newest_first_ties_by_slug() {
+    let output = full(false);
+    let first: PostPage = document(&output, &paths::index_page(1));
+    let second: PostPage = document(&output, &paths::index_page(2));
+    assert_eq!(slugs(&first), ["unsigned", "bugs"]);
+    assert_eq!(slugs(&second), ["compilers", "analytical-engine"]);
+    for (page, number) in [(&first, 1), (&second, 2)] {
+        assert_eq!(
+            (page.format, page.page, page.total_pages, page.total_posts),
+            (FORMAT_VERSION, number, 2, 4)
+        );
+    }
+}
+
+#[test]
+fn links_each_post_to_its_older_and_newer_neighbours() {
+    let output = full(false);
+    let neighbours = |name: &str| {
+        let bundle: PostBundle = document(&output, &paths::post(&slug(name)));
+        let slug = |link: Option<folio_content::PostLink>| link.map(|l| l.slug.to_string());
+        (slug(bundle.previous), slug(bundle.next))
+    };
+    let s = |text: &str| Some(text.to_owned());
+    assert_eq!(neighbours("unsigned"), (s("bugs"), None));
+    assert_eq!(neighbours("bugs"), (s("compilers"), s("unsigned")));
+    assert_eq!(neighbours("compilers"), (s("analytical-engine"), s("bugs")));
+    assert_eq!(neighbours("analytical-engine"), (None, s("compilers")));
+}
+
+#[test]
+fn merges_tag_spellings_keeping_the_oldest() {
+    let output = full(false);
+    let index: TagIndex = document(&output, paths::TAGS);
+    let shown: Vec<_> = index
+        .tags
+        .iter()
+        .map(|tag| (tag.tag.name.as_str(), tag.tag.slug.as_str(), tag.count))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("engines", "engines", 2),
+            ("Local Government", "local-government", 2),
+            ("Compilers", "compilers", 1),
+        ]
+    );
+    // The newer post wrote "local government"; it shows the first spelling.
+    let compilers: PostBundle = document(&output, &paths::post(&slug("compilers")));
+    let names: Vec<_> = compilers
+        .post
+        .tags
+        .iter()
+        .map(|t| t.name.as_str())
+        .collect();
+    assert_eq!(names, ["Local Government", "Compilers"]);
+    let tagged: PostPage = document(&output, &paths::tag_page(&slug("local-government"), 1));
+    assert_eq!(slugs(&tagged), ["compilers", "analytical-engine"]);
+    assert_eq!(
+        (tagged.page, tagged.total_pages, tagged.total_posts),
+        (1, 1, 2)
+    );
+}
+
+#[test]
+fn lists_authors_by_name_with_their_posts() {
+    let output = full(false);
+    let index: AuthorIndex = document(&output, paths::AUTHORS);
+    let shown: Vec<_> = index
+        .authors
+        .iter()
+        .map(|a| (a.author.name.as_str(), a.author.role.as_deref(), a.count))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("Ada Lovelace", Some("Analyst"), 2),
+            ("Grace Hopper", Some("Rear Admiral"), 2)
+        ]
+    );
+    let grace: PostPage = document(&output, &paths::author_page(&slug("grace-hopper"), 1));
+    assert_eq!(slugs(&grace), ["bugs", "compilers"]);
+}
+
+#[test]
+fn files_posts_by_year_and_month() {
+    let output = full(false);
+    let archive: Archive = document(&output, paths::ARCHIVE);
+    let shown: Vec<(u16, u8, Vec<&str>)> = archive
+        .years
+        .iter()
+        .flat_map(|year| {
+            year.months.iter().map(move |month| {
+                let slugs = month.posts.iter().map(|p| p.slug.as_str()).collect();
+                (year.year, month.month, slugs)
+            })
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            (2020, 3, vec!["unsigned"]),
+            (2020, 2, vec!["bugs", "compilers"]),
+            (2019, 6, vec!["analytical-engine"]),
+        ]
+    );
+}
+
+#[test]
+fn publishes_drafts_when_asked_but_never_scheduled_posts() {
+    let output = full(true);
+    assert_eq!(
+        (output.published, output.drafts_skipped, output.scheduled),
+        (5, 0, 1)
+    );
+    let first: PostPage = document(&output, &paths::index_page(1));
+    assert_eq!(slugs(&first), ["draft-idea", "unsigned"]);
+    assert!(first.posts[0].draft);
+    assert!(output
+        .files
+        .contains_key(&paths::tag_page(&slug("ideas"), 1)));
+    assert!(!output.files.keys().any(|path| path.contains("future")));
+
+    // On its day a scheduled post is published.
+    let options = BuildOptions {
+        drafts: false,
+        now: day("2031-01-01"),
+    };
+    let later = build_with(&site("full"), &options);
+    assert_eq!((later.published, later.scheduled), (5, 0));
+}
+
+#[test]
+fn the_feed_holds_the_newest_posts_with_full_safe_content() {
+    let output = full(false);
+    let xml = text(&output, paths::FEED);
+    let feed = atom_syndication::Feed::read_from(xml.as_bytes()).unwrap();
+    assert_eq!(feed.title.value, "Full & <Fixture> blog");
+    assert_eq!(feed.id, "https://full.example.org/blog/");
+    // The newest change: the compilers post was updated after every post's date.
+    assert_eq!(feed.updated.to_rfc3339(), "2021-01-01T00:00:00+00:00");
+    let ids: Vec<_> = feed.entries.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "https://full.example.org/blog/posts/unsigned",
+            "https://full.example.org/blog/posts/bugs",
+            "https://full.example.org/blog/posts/compilers",
+            "https://full.example.org/blog/posts/analytical-engine",
+        ]
+    );
+    let engine = &feed.entries[3];
+    assert_eq!(
+        engine.title.value,
+        "Notes on the <Analytical> Engine & its uses"
+    );
+    let html = engine.content.as_ref().unwrap().value.as_deref().unwrap();
+    assert!(html.contains("The first program</h2>"), "{html}");
+    assert!(html.contains("&lt;script&gt;"), "{html}");
+    assert!(!html.contains("<script"), "{html}");
+    assert!(!html.contains("javascript:"), "{html}");
+    let compilers = &feed.entries[2];
+    let authors: Vec<_> = compilers.authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(authors, ["Grace Hopper", "Ada Lovelace"]);
+    let terms: Vec<_> = compilers
+        .categories
+        .iter()
+        .map(|c| c.term.as_str())
+        .collect();
+    assert_eq!(terms, ["local-government", "compilers"]);
+    assert_eq!(compilers.updated.to_rfc3339(), "2021-01-01T00:00:00+00:00");
+    assert_eq!(
+        compilers.published.map(|p| p.to_rfc3339()).as_deref(),
+        Some("2020-02-10T00:00:00+00:00")
+    );
+    assert_eq!(
+        feed.entries[1].summary.as_ref().map(|s| s.value.as_str()),
+        Some("A moth, taped into the log book.")
+    );
+}
+
+#[test]
+fn the_sitemap_and_robots_use_absolute_addresses() {
+    let output = full(false);
+    let sitemap = text(&output, paths::SITEMAP);
+    let locs: Vec<&str> = sitemap
+        .split("<loc>")
+        .skip(1)
+        .filter_map(|rest| rest.split("</loc>").next())
+        .collect();
+    let base = "https://full.example.org/blog/";
+    let expected: Vec<String> = [
+        "",
+        "page/2",
+        "posts/unsigned",
+        "posts/bugs",
+        "posts/compilers",
+        "posts/analytical-engine",
+        "tags",
+        "tags/engines",
+        "tags/local-government",
+        "tags/compilers",
+        "archive",
+        "authors/ada-lovelace",
+        "authors/grace-hopper",
+    ]
+    .iter()
+    .map(|path| format!("{base}{path}"))
+    .collect();
+    assert_eq!(locs, expected);
+    assert!(sitemap.contains("<loc>https://full.example.org/blog/posts/compilers</loc>\n    <lastmod>2021-01-01</lastmod>"), "{sitemap}");
+    assert_eq!(
+        text(&output, paths::ROBOTS),
+        "User-agent: *\nAllow: /\n\nSitemap: https://full.example.org/blog/sitemap.xml\n"
+    );
+}
+
+#[test]
+fn the_output_does_not_depend_on_the_number_of_threads() {
+    let build_on = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        pool.install(|| full(true))
+    };
+    let one = build_on(1);
+    assert_eq!(one, build_on(4));
+    assert_eq!(one, build_on(16));
+}
+
+#[test]
+fn whole_output_snapshot() {
+    insta::assert_snapshot!("full", support::shown(&full(false)));
+}

@@ -1,0 +1,101 @@
+//! Helpers for the output tests: fixture sites, builds as of a fixed day, documents read back,
+//! and the whole output as one readable text for snapshots.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use folio_bundler::{BuildOptions, Output, Problem};
+use folio_content::{paths, Archive, AuthorIndex, Date, PostBundle, PostPage, Site, TagIndex};
+use serde::{de::DeserializeOwned, Serialize};
+
+/// The day the tests build as of: the full fixture has a post after it.
+pub const NOW: &str = "2025-06-01";
+
+/// The fixture site called `name`, under `tests/fixtures/sites/` at the workspace root.
+pub fn site(name: &str) -> PathBuf {
+    Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/sites"
+    ))
+    .join(name)
+}
+
+pub fn day(text: &str) -> Date {
+    text.parse().unwrap()
+}
+
+/// Options as of `NOW`.
+pub fn options(drafts: bool) -> BuildOptions {
+    BuildOptions {
+        drafts,
+        now: day(NOW),
+    }
+}
+
+/// Builds the site in `dir` as of `NOW`, failing the test on any problem.
+pub fn build(dir: &Path, drafts: bool) -> Output {
+    build_with(dir, &options(drafts))
+}
+
+/// Builds the site in `dir`, failing the test on any problem.
+pub fn build_with(dir: &Path, options: &BuildOptions) -> Output {
+    folio_bundler::build(dir, options).unwrap_or_else(|problems| {
+        let shown: Vec<String> = problems.iter().map(Problem::to_string).collect();
+        panic!("{} should build, but:\n{}", dir.display(), shown.join("\n"))
+    })
+}
+
+/// The document at `path`, decoded.
+pub fn document<T: DeserializeOwned>(output: &Output, path: &str) -> T {
+    let bytes = output
+        .files
+        .get(path)
+        .unwrap_or_else(|| panic!("no {path} in {:?}", output.files.keys()));
+    serde_json::from_slice(bytes).unwrap_or_else(|error| panic!("{path}: {error}"))
+}
+
+/// The text of the file at `path`.
+pub fn text(output: &Output, path: &str) -> String {
+    let bytes = output
+        .files
+        .get(path)
+        .unwrap_or_else(|| panic!("no {path} in {:?}", output.files.keys()));
+    String::from_utf8(bytes.clone()).unwrap()
+}
+
+/// The paths of every file of `output`, in order.
+pub fn paths(output: &Output) -> Vec<&str> {
+    output.files.keys().map(String::as_str).collect()
+}
+
+/// Every file of `output` under a `==> path <==` line: JSON decoded as its wire type (so that
+/// the reader's types are checked too) and pretty-printed in field order, the rest as it is.
+pub fn shown(output: &Output) -> String {
+    let mut shown = String::new();
+    for path in output.files.keys() {
+        let body = if path.ends_with(".json") {
+            pretty(output, path)
+        } else {
+            text(output, path)
+        };
+        shown.push_str(&format!("==> {path} <==\n{body}\n"));
+    }
+    shown
+}
+
+fn pretty(output: &Output, path: &str) -> String {
+    fn as_type<T: DeserializeOwned + Serialize>(output: &Output, path: &str) -> String {
+        let document: T = document(output, path);
+        serde_json::to_string_pretty(&document).unwrap() + "\n"
+    }
+    match path {
+        paths::SITE => as_type::<Site>(output, path),
+        paths::TAGS => as_type::<TagIndex>(output, path),
+        paths::AUTHORS => as_type::<AuthorIndex>(output, path),
+        paths::ARCHIVE => as_type::<Archive>(output, path),
+        _ if path.starts_with("data/posts/") => as_type::<PostBundle>(output, path),
+        _ if path.contains("/page-") => as_type::<PostPage>(output, path),
+        _ => panic!("which document is {path}?"),
+    }
+}
