@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
-use crate::{render::markdown_options, Heading};
+use crate::{render::markdown_options, slug::hyphenate, Heading};
 
 /// The anchor of a heading whose text has no letters or digits.
 pub const EMPTY_ANCHOR: &str = "section";
@@ -15,17 +15,7 @@ pub const EMPTY_ANCHOR: &str = "section";
 /// run of other characters turned into one hyphen, no hyphen at either end; `"section"` when
 /// nothing is left. Duplicates are told apart by `outline`, not here.
 pub fn anchor(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
+    let out = hyphenate(text);
     if out.is_empty() {
         EMPTY_ANCHOR.to_owned()
     } else {

@@ -14,17 +14,7 @@ impl Slug {
     /// Derives a slug from free text such as a file stem: lowercases, turns every run of other
     /// characters into one hyphen. Returns `None` when nothing usable is left.
     pub fn derive(text: &str) -> Option<Slug> {
-        let mut out = String::with_capacity(text.len());
-        for c in text.chars().flat_map(char::to_lowercase) {
-            if c.is_alphanumeric() {
-                out.push(c);
-            } else if !out.is_empty() && !out.ends_with('-') {
-                out.push('-');
-            }
-        }
-        while out.ends_with('-') {
-            out.pop();
-        }
+        let out = hyphenate(text);
         (!out.is_empty()).then_some(Slug(out))
     }
 
@@ -36,6 +26,23 @@ impl Slug {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// Lowercases `text`, keeps letters and digits of any script and turns every run of other
+/// characters into one hyphen, with no hyphen at either end. Slugs and heading anchors share it.
+pub(crate) fn hyphenate(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
 }
 
 impl fmt::Display for Slug {
