@@ -227,3 +227,21 @@ fn pagination_links_newer_and_older_pages() {
         mount(|| view! { <Router><Pagination page=1 total_pages=1 /></Router> });
     assert!(single.query_selector("nav").unwrap().is_none());
 }
+
+#[wasm_bindgen_test]
+fn headings_get_the_anchors_the_bundle_ships() {
+    let mut post = bundle(
+        summary("anchors", "Anchors"),
+        "## Intro\n\nText.\n\n## Intro\n",
+    );
+    post.outline = folio_content::outline::outline(&post.body);
+    let (host, _mounted) = mount(move || view! { <PostView bundle=post /> });
+    let headings = host.query_selector_all(".post-body h2").unwrap();
+    let ids: Vec<_> = (0..headings.length())
+        .map(|index| {
+            let heading: web_sys::Element = headings.item(index).unwrap().unchecked_into();
+            heading.id()
+        })
+        .collect();
+    assert_eq!(ids, ["intro", "intro-1"]);
+}

@@ -10,9 +10,14 @@ use crate::{
 
 #[component]
 pub fn PostView(bundle: PostBundle) -> impl IntoView {
-    let PostBundle { post, body, .. } = bundle;
+    let PostBundle {
+        post,
+        body,
+        outline,
+        ..
+    } = bundle;
     let site = use_site();
-    let html = move || render_html(&body, site.render_options());
+    let html = move || render_html(&body, &outline, site.render_options());
     view! {
         <DocumentTitle page=Some(post.title.clone()) />
         <article class="post" aria-labelledby="page-heading">

@@ -92,7 +92,7 @@ fn entry(site: &Site, post: &Post) -> Result<Entry, FeedError> {
     let content = Content {
         // Relative links in a post resolve against the site, as in the app.
         base: Some(site.base_url.clone()),
-        value: Some(render_html(&post.body, options)),
+        value: Some(render_html(&post.body, &post.outline, options)),
         content_type: Some("html".into()),
         ..Content::default()
     };

@@ -5,7 +5,7 @@
 
 use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
 
-use crate::outline::outline;
+use crate::Heading;
 
 /// How to render a post.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -14,11 +14,12 @@ pub struct RenderOptions {
     pub trusted_html: bool,
 }
 
-/// Renders Markdown to HTML under the safety policy. Headings get the anchors of `outline` as
-/// their `id`.
-pub fn render_html(markdown: &str, options: RenderOptions) -> String {
+/// Renders Markdown to HTML under the safety policy. `outline` is `outline(markdown)`, which
+/// the bundler works out once and ships in the post's bundle: the headings get its anchors as
+/// their `id` without the browser parsing the post twice.
+pub fn render_html(markdown: &str, outline: &[Heading], options: RenderOptions) -> String {
     let parser = Parser::new_ext(markdown, markdown_options());
-    let mut anchors = outline(markdown).into_iter().map(|heading| heading.anchor);
+    let mut anchors = outline.iter().map(|heading| heading.anchor.clone());
     let mut kept_links = Vec::new();
     let events = parser
         .map(|event| with_anchor(event, &mut anchors))
@@ -158,9 +159,10 @@ fn is_external(href: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::outline::outline;
 
     fn render(markdown: &str) -> String {
-        render_html(markdown, RenderOptions::default())
+        render_html(markdown, &outline(markdown), RenderOptions::default())
     }
 
     #[test]
@@ -179,7 +181,7 @@ mod tests {
         assert!(!safe.contains("<script"), "{safe}");
         assert!(!safe.contains("<img"), "{safe}");
         assert!(safe.contains("&lt;script&gt;"), "{safe}");
-        let trusted = render_html("<b>bold</b>", RenderOptions { trusted_html: true });
+        let trusted = render_html("<b>bold</b>", &[], RenderOptions { trusted_html: true });
         assert!(trusted.contains("<b>bold</b>"), "{trusted}");
     }
 
