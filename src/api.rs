@@ -1,7 +1,9 @@
 //! The only place that fetches. Every request checks the status and the Content-Type, decodes
 //! into the shared wire types and checks their format version; failures are typed.
 
-use folio_content::{paths, PostBundle, PostPage, Site, Slug, Versioned, FORMAT_VERSION};
+use folio_content::{
+    paths, Archive, AuthorIndex, PostBundle, PostPage, Site, Slug, TagIndex, Versioned, FORMAT_VERSION,
+};
 use gloo_net::http::Request;
 use serde::de::DeserializeOwned;
 use thiserror::Error;
@@ -27,6 +29,31 @@ pub async fn fetch_site() -> Result<Site, ApiError> {
 /// Page `page` (from 1) of the home listing.
 pub async fn fetch_index_page(page: u32) -> Result<PostPage, ApiError> {
     get(&paths::index_page(page)).await
+}
+
+/// Every tag with its count.
+pub async fn fetch_tags() -> Result<TagIndex, ApiError> {
+    get(paths::TAGS).await
+}
+
+/// Page `page` (from 1) of the posts with a tag.
+pub async fn fetch_tag_page(tag: Slug, page: u32) -> Result<PostPage, ApiError> {
+    get(&paths::tag_page(&tag, page)).await
+}
+
+/// Every author with their count.
+pub async fn fetch_authors() -> Result<AuthorIndex, ApiError> {
+    get(paths::AUTHORS).await
+}
+
+/// Page `page` (from 1) of an author's posts.
+pub async fn fetch_author_page(author: Slug, page: u32) -> Result<PostPage, ApiError> {
+    get(&paths::author_page(&author, page)).await
+}
+
+/// Every post by year and month.
+pub async fn fetch_archive() -> Result<Archive, ApiError> {
+    get(paths::ARCHIVE).await
 }
 
 /// One post's bundle.

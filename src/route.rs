@@ -12,6 +12,14 @@ pub enum Route {
     HomePage(u32),
     /// One post.
     Post(Slug),
+    /// Every tag.
+    Tags,
+    /// Page N (from 1) of the posts with a tag.
+    Tag(Slug, u32),
+    /// Page N (from 1) of an author's posts.
+    Author(Slug, u32),
+    /// Every post by year and month.
+    Archive,
 }
 
 impl Route {
@@ -21,6 +29,12 @@ impl Route {
             Route::Home | Route::HomePage(0 | 1) => "/".to_owned(),
             Route::HomePage(page) => format!("/page/{page}"),
             Route::Post(slug) => format!("/posts/{slug}"),
+            Route::Tags => "/tags".to_owned(),
+            Route::Tag(tag, 0 | 1) => format!("/tags/{tag}"),
+            Route::Tag(tag, page) => format!("/tags/{tag}/page/{page}"),
+            Route::Author(author, 0 | 1) => format!("/authors/{author}"),
+            Route::Author(author, page) => format!("/authors/{author}/page/{page}"),
+            Route::Archive => "/archive".to_owned(),
         }
     }
 }
