@@ -2,7 +2,8 @@
 //! into the shared wire types and checks their format version; failures are typed.
 
 use folio_content::{
-    paths, Archive, AuthorIndex, PostBundle, PostPage, Site, Slug, TagIndex, Versioned, FORMAT_VERSION,
+    paths, Archive, AuthorIndex, PostBundle, PostPage, Site, Slug, TagIndex, Versioned,
+    FORMAT_VERSION,
 };
 use gloo_net::http::Request;
 use serde::de::DeserializeOwned;

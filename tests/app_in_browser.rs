@@ -138,7 +138,7 @@ fn post_view_shows_title_date_byline_and_body() {
         summary("a-post", "A post"),
         "First paragraph.\n\nSecond *paragraph*.",
     );
-    let (host, _mounted) = mount(move || view! { <PostView bundle /> });
+    let (host, _mounted) = mount(move || view! { <Router><PostView bundle /></Router> });
     let text = |selector: &str| {
         host.query_selector(selector)
             .unwrap()
@@ -165,7 +165,7 @@ fn post_view_shows_title_date_byline_and_body() {
 #[wasm_bindgen_test]
 fn post_view_shows_hostile_html_as_text() {
     let bundle = bundle(summary("hostile", "Hostile"), "<script>window.__pwned = 1</script>\n\n<img src=x onerror=\"window.__pwned = 1\">\n\n[x](javascript:window.__pwned=1)");
-    let (host, _mounted) = mount(move || view! { <PostView bundle /> });
+    let (host, _mounted) = mount(move || view! { <Router><PostView bundle /></Router> });
     let body = host.query_selector(".post-body").unwrap().unwrap();
     assert!(
         body.query_selector("script, img, a").unwrap().is_none(),
@@ -235,7 +235,7 @@ fn headings_get_the_anchors_the_bundle_ships() {
         "## Intro\n\nText.\n\n## Intro\n",
     );
     post.outline = folio_content::outline::outline(&post.body);
-    let (host, _mounted) = mount(move || view! { <PostView bundle=post /> });
+    let (host, _mounted) = mount(move || view! { <Router><PostView bundle=post /></Router> });
     let headings = host.query_selector_all(".post-body h2").unwrap();
     let ids: Vec<_> = (0..headings.length())
         .map(|index| {
@@ -244,4 +244,59 @@ fn headings_get_the_anchors_the_bundle_ships() {
         })
         .collect();
     assert_eq!(ids, ["intro", "intro-1"]);
+}
+
+#[wasm_bindgen_test]
+fn post_view_shows_tags_reading_time_contents_and_neighbours() {
+    let mut post = bundle(
+        summary("full", "Full"),
+        "## One\n\n## Two\n\n### Two and a half\n\nText.",
+    );
+    post.outline = folio_content::outline::outline(&post.body);
+    post.post.updated = Date::new(2016, 1, 2);
+    post.post.reading_minutes = 4;
+    let link = |slug: &str, title: &str| folio_content::PostLink {
+        slug: Slug::parse(slug).unwrap(),
+        title: title.to_owned(),
+        date: Date::new(2015, 1, 1).unwrap(),
+    };
+    post.previous = Some(link("older", "Older post"));
+    post.next = Some(link("newer", "Newer post"));
+    let (host, _mounted) = mount(move || view! { <Router><PostView bundle=post /></Router> });
+    let text = |selector: &str| {
+        host.query_selector(selector)
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    let href = |selector: &str| {
+        host.query_selector(selector)
+            .unwrap()
+            .unwrap()
+            .get_attribute("href")
+            .unwrap()
+    };
+    assert!(
+        text(".meta").contains("Updated 2 January 2016"),
+        "{}",
+        text(".meta")
+    );
+    assert!(text(".meta").contains("4 min read"), "{}", text(".meta"));
+    assert_eq!(href(".tags a"), "/tags/innovation");
+    assert_eq!(href(".byline a"), "/authors/joan-munro");
+    let contents = host.query_selector_all(".toc a").unwrap();
+    assert_eq!(contents.length(), 3);
+    assert_eq!(href(".toc a"), "#one");
+    assert_eq!(href(".post-nav a[rel=prev]"), "/posts/older");
+    assert_eq!(href(".post-nav a[rel=next]"), "/posts/newer");
+}
+
+#[wasm_bindgen_test]
+fn short_posts_have_no_table_of_contents() {
+    let mut post = bundle(summary("short", "Short"), "## One\n\n## Two\n");
+    post.outline = folio_content::outline::outline(&post.body);
+    let (host, _mounted) = mount(move || view! { <Router><PostView bundle=post /></Router> });
+    assert!(host.query_selector(".toc").unwrap().is_none());
+    assert!(host.query_selector(".post-nav").unwrap().is_none());
 }

@@ -1,5 +1,6 @@
 //! Pure views: props in, view out. They fetch nothing.
 
+mod byline;
 mod document_title;
 mod draft_badge;
 mod load_error;
@@ -7,8 +8,12 @@ mod loading;
 mod pagination;
 mod post_date;
 mod post_list;
+mod post_nav;
 mod post_view;
+mod table_of_contents;
+mod tag_links;
 
+pub use byline::Byline;
 pub use document_title::DocumentTitle;
 pub use draft_badge::DraftBadge;
 pub use load_error::LoadError;
@@ -16,4 +21,7 @@ pub use loading::Loading;
 pub use pagination::Pagination;
 pub use post_date::PostDate;
 pub use post_list::PostList;
+pub use post_nav::PostNav;
 pub use post_view::PostView;
+pub use table_of_contents::TableOfContents;
+pub use tag_links::TagLinks;

@@ -1,25 +1,48 @@
-//! One post: title, date, byline and the body rendered by the shared renderer.
+//! One post: title, dates, byline, tags and reading time, the table of contents, the body
+//! rendered by the shared renderer, and links to the previous and next posts.
 
-use folio_content::{render_html, Author, PostBundle};
+use folio_content::{render_html, PostBundle};
 use leptos::prelude::*;
+use leptos_meta::Meta;
 
 use crate::{
-    components::{DocumentTitle, DraftBadge, PostDate},
+    components::{Byline, DocumentTitle, DraftBadge, PostDate, PostNav, TableOfContents, TagLinks},
     site::use_site,
 };
+
+/// Posts with fewer headings than this read fine without a table of contents.
+const MIN_HEADINGS_FOR_CONTENTS: usize = 3;
 
 #[component]
 pub fn PostView(bundle: PostBundle) -> impl IntoView {
     let PostBundle {
         post,
+        description,
         body,
         outline,
+        previous,
+        next,
         ..
     } = bundle;
     let site = use_site();
-    let html = move || render_html(&body, &outline, site.render_options());
+    let html = {
+        let outline = outline.clone();
+        move || render_html(&body, &outline, site.render_options())
+    };
+    let updated = post
+        .updated
+        .filter(|updated| *updated != post.date)
+        .map(|updated| {
+            view! {
+                " · Updated "
+                <PostDate date=updated />
+            }
+        });
+    let contents =
+        (outline.len() >= MIN_HEADINGS_FOR_CONTENTS).then(|| view! { <TableOfContents outline /> });
     view! {
         <DocumentTitle page=Some(post.title.clone()) />
+        <Meta name="description" content=description />
         <article class="post" aria-labelledby="page-heading">
             <header>
                 <h1 id="page-heading" tabindex="-1">
@@ -27,35 +50,15 @@ pub fn PostView(bundle: PostBundle) -> impl IntoView {
                 </h1>
                 <p class="meta">
                     <PostDate date=post.date />
+                    {updated}
+                    <span class="reading-time">{format!(" · {} min read", post.reading_minutes)}</span>
                 </p>
                 <Byline authors=post.authors />
+                <TagLinks tags=post.tags />
             </header>
+            {contents}
             <div class="post-body" inner_html=html></div>
+            <PostNav previous next />
         </article>
     }
-}
-
-/// "By Name, Role and Name, Role".
-#[component]
-fn Byline(authors: Vec<Author>) -> impl IntoView {
-    (!authors.is_empty()).then(|| {
-        let people = authors
-            .into_iter()
-            .enumerate()
-            .map(|(index, author)| {
-                let separator = (index > 0).then_some(" and ");
-                let role = author
-                    .role
-                    .map(|role| view! { ", " <span class="role">{role}</span> });
-                view! {
-                    {separator}
-                    <span class="author">
-                        <span class="name">{author.name}</span>
-                        {role}
-                    </span>
-                }
-            })
-            .collect_view();
-        view! { <p class="byline">"By " {people}</p> }
-    })
 }
