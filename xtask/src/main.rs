@@ -1,7 +1,9 @@
 //! `cargo xtask <command>`: the chores around Folio. Each command installs what it needs first.
 
+mod bench;
 mod build;
 mod cmd;
+mod gen_posts;
 mod serve;
 mod setup;
 mod size;
@@ -21,7 +23,13 @@ commands:
   build [--site DIR] [--dist DIR]
                         build the deployable site into dist/ (release, size-tuned); a failed
                         build leaves the previous dist/ as it was
-  test                  install test dependencies, then run every check and test";
+  test                  install test dependencies, then run every check and test
+  gen-posts N DIR [--force]
+                        write site.toml and N generated posts (TOML and YAML front matter)
+                        into DIR/posts/; DIR must be empty unless --force
+  bench bundler [--sizes 100,1000,10000] [--runs R]
+                        time folio-bundler against Hugo on the same generated posts (installs
+                        Hugo if missing) and write the table to BENCHMARKS.md";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -44,6 +52,8 @@ fn run(args: Vec<String>) -> Result<()> {
         "serve" => serve::run(&root),
         "build" => build::run(&root, &build::Options::parse(&root, rest)?),
         "test" => test::run(&root),
+        "gen-posts" => gen_posts::run(rest),
+        "bench" => bench::run(&root, rest),
         "" | "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())
