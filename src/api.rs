@@ -1,5 +1,6 @@
 //! The only place that fetches. Every request checks the status and the Content-Type, decodes
-//! into the shared wire types and checks their format version; failures are typed.
+//! into the shared wire types and checks their format version; failures are typed. Every
+//! request has a deadline.
 
 use folio_content::{
     paths, Archive, AuthorIndex, PostBundle, PostPage, Site, Slug, TagIndex, Versioned,
@@ -9,11 +10,18 @@ use gloo_net::http::Request;
 use serde::de::DeserializeOwned;
 use thiserror::Error;
 
+use crate::deadline::Deadline;
+
+/// How long a request may take, body included, before it is given up as timed out.
+pub const REQUEST_TIMEOUT_MS: i32 = 10_000;
+
 /// Why data could not be had.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum ApiError {
     #[error("The server could not be reached. Check your connection and try again.")]
     Network(String),
+    #[error("The server took too long to answer. Try again.")]
+    Timeout,
     #[error("This page does not exist.")]
     NotFound,
     #[error("The server answered with an error (status {0}). Try again in a moment.")]
@@ -65,15 +73,19 @@ pub async fn fetch_post(slug: Slug) -> Result<PostBundle, ApiError> {
 /// Paths are relative, so they resolve against the document's `<base href>` and the app works
 /// under any base path.
 async fn get<T: DeserializeOwned + Versioned>(path: &str) -> Result<T, ApiError> {
+    let deadline = Deadline::start(REQUEST_TIMEOUT_MS);
+    let failed = |error: gloo_net::Error| match &deadline {
+        Some(deadline) if deadline.expired() => ApiError::Timeout,
+        _ => ApiError::Network(error.to_string()),
+    };
+    let signal = deadline.as_ref().map(Deadline::signal);
     let response = Request::get(path)
+        .abort_signal(signal.as_ref())
         .send()
         .await
-        .map_err(|error| ApiError::Network(error.to_string()))?;
+        .map_err(failed)?;
     let content_type = response.headers().get("content-type");
-    let body = response
-        .text()
-        .await
-        .map_err(|error| ApiError::Network(error.to_string()))?;
+    let body = response.text().await.map_err(failed)?;
     decode(response.status(), content_type.as_deref(), &body)
 }
 

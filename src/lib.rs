@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod components;
+mod deadline;
 pub mod pages;
 pub mod route;
 pub mod site;
@@ -14,7 +15,7 @@ use leptos_router::{
 };
 
 use crate::{
-    pages::{HomePage, NotFoundPage, PostPage},
+    pages::{ArchivePage, AuthorPage, HomePage, NotFoundPage, PostPage, TagPage, TagsPage},
     route::Route,
     site::{provide_site, use_site},
 };
@@ -38,6 +39,12 @@ pub fn App() -> impl IntoView {
                     <RouteDef path=path!("/") view=HomePage />
                     <RouteDef path=path!("/page/:page") view=HomePage />
                     <RouteDef path=path!("/posts/:slug") view=PostPage />
+                    <RouteDef path=path!("/tags") view=TagsPage />
+                    <RouteDef path=path!("/tags/:tag") view=TagPage />
+                    <RouteDef path=path!("/tags/:tag/page/:page") view=TagPage />
+                    <RouteDef path=path!("/authors/:author") view=AuthorPage />
+                    <RouteDef path=path!("/authors/:author/page/:page") view=AuthorPage />
+                    <RouteDef path=path!("/archive") view=ArchivePage />
                 </Routes>
             </main>
             <footer class="site-footer">

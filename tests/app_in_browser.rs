@@ -6,6 +6,7 @@
 use folio::{
     api::{decode, ApiError},
     components::{Pagination, PostList, PostView},
+    route::Route,
 };
 use folio_content::{Author, Date, PostBundle, PostPage, PostSummary, Slug, Tag, FORMAT_VERSION};
 use leptos::{mount::mount_to, prelude::*};
@@ -213,7 +214,9 @@ fn drafts_are_marked_and_published_posts_are_not() {
 
 #[wasm_bindgen_test]
 fn pagination_links_newer_and_older_pages() {
-    let (host, _mounted) = mount(|| view! { <Router><Pagination page=2 total_pages=3 /></Router> });
+    let (host, _mounted) = mount(
+        || view! { <Router><Pagination page=2 total_pages=3 link=Route::HomePage /></Router> },
+    );
     let hrefs: Vec<_> = (0..2)
         .map(|index| {
             let links = host.query_selector_all("nav.pagination a").unwrap();
@@ -223,8 +226,9 @@ fn pagination_links_newer_and_older_pages() {
         .collect();
     assert_eq!(hrefs, ["/", "/page/3"]);
     assert!(host.text_content().unwrap().contains("Page 2 of 3"));
-    let (single, _single_mounted) =
-        mount(|| view! { <Router><Pagination page=1 total_pages=1 /></Router> });
+    let (single, _single_mounted) = mount(
+        || view! { <Router><Pagination page=1 total_pages=1 link=Route::HomePage /></Router> },
+    );
     assert!(single.query_selector("nav").unwrap().is_none());
 }
 
@@ -299,4 +303,174 @@ fn short_posts_have_no_table_of_contents() {
     let (host, _mounted) = mount(move || view! { <Router><PostView bundle=post /></Router> });
     assert!(host.query_selector(".toc").unwrap().is_none());
     assert!(host.query_selector(".post-nav").unwrap().is_none());
+}
+
+/// The `href` and text of every element `selector` matches under `host`.
+fn links(host: &web_sys::HtmlElement, selector: &str) -> Vec<(String, String)> {
+    let found = host.query_selector_all(selector).unwrap();
+    (0..found.length())
+        .map(|index| {
+            let link: web_sys::Element = found.item(index).unwrap().unchecked_into();
+            (
+                link.get_attribute("href").unwrap_or_default(),
+                link.text_content().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+/// The text of every element `selector` matches under `host`.
+fn texts(host: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
+    let found = host.query_selector_all(selector).unwrap();
+    (0..found.length())
+        .map(|index| {
+            found
+                .item(index)
+                .unwrap()
+                .text_content()
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn tag_cloud_links_each_tag_with_its_count() {
+    use folio::components::TagCloud;
+    use folio_content::TagCount;
+    let tag = |name: &str, slug: &str, count| TagCount {
+        tag: Tag {
+            name: name.into(),
+            slug: Slug::parse(slug).unwrap(),
+        },
+        count,
+    };
+    let tags = vec![
+        tag("innovation", "innovation", 3),
+        tag("local government", "local-government", 1),
+    ];
+    let (host, _mounted) = mount(move || view! { <Router><TagCloud tags /></Router> });
+    assert_eq!(
+        links(&host, "ul.tag-cloud li a"),
+        [
+            ("/tags/innovation".to_owned(), "innovation".to_owned()),
+            (
+                "/tags/local-government".to_owned(),
+                "local government".to_owned()
+            ),
+        ]
+    );
+    assert_eq!(
+        texts(&host, "ul.tag-cloud li .count"),
+        ["3 posts", "1 post"]
+    );
+    let (empty, _empty_mounted) = mount(|| view! { <Router><TagCloud tags=vec![] /></Router> });
+    assert_eq!(texts(&empty, "p.empty"), ["No tags yet."]);
+}
+
+#[wasm_bindgen_test]
+fn archive_list_groups_posts_by_year_and_month() {
+    use folio::components::ArchiveList;
+    use folio_content::{ArchiveMonth, ArchiveYear, PostLink};
+    let link = |slug: &str, title: &str, (year, month, day)| PostLink {
+        slug: Slug::parse(slug).unwrap(),
+        title: title.into(),
+        date: Date::new(year, month, day).unwrap(),
+    };
+    let years = vec![
+        ArchiveYear {
+            year: 2015,
+            months: vec![
+                ArchiveMonth {
+                    month: 10,
+                    posts: vec![
+                        link("leading", "Leading for Innovation", (2015, 10, 25)),
+                        link("earlier", "Earlier", (2015, 10, 2)),
+                    ],
+                },
+                ArchiveMonth {
+                    month: 3,
+                    posts: vec![link("spring", "Spring", (2015, 3, 1))],
+                },
+            ],
+        },
+        ArchiveYear {
+            year: 2014,
+            months: vec![ArchiveMonth {
+                month: 12,
+                posts: vec![link("winter", "Winter", (2014, 12, 31))],
+            }],
+        },
+    ];
+    let (host, _mounted) = mount(move || view! { <Router><ArchiveList years /></Router> });
+    assert_eq!(texts(&host, "section.archive-year > h2"), ["2015", "2014"]);
+    assert_eq!(
+        texts(&host, "section.archive-month > h3"),
+        ["October 2015", "March 2015", "December 2014"]
+    );
+    let october = links(
+        &host,
+        "section.archive-year:first-child section.archive-month:first-of-type li a",
+    );
+    assert_eq!(
+        october,
+        [
+            (
+                "/posts/leading".to_owned(),
+                "Leading for Innovation".to_owned()
+            ),
+            ("/posts/earlier".to_owned(), "Earlier".to_owned()),
+        ]
+    );
+    assert_eq!(links(&host, "ul.archive-posts li a").len(), 4);
+    assert_eq!(
+        texts(&host, "ul.archive-posts li time")[0],
+        "25 October 2015"
+    );
+    let (empty, _empty_mounted) = mount(|| view! { <Router><ArchiveList years=vec![] /></Router> });
+    assert_eq!(texts(&empty, "p.empty"), ["No posts yet."]);
+}
+
+#[wasm_bindgen_test]
+fn pagination_links_follow_the_listing() {
+    let tag = Slug::parse("x").unwrap();
+    let (host, _mounted) = mount(move || {
+        view! {
+            <Router>
+                <Pagination page=2 total_pages=3 link=move |page| Route::Tag(tag.clone(), page) />
+            </Router>
+        }
+    });
+    let hrefs: Vec<_> = links(&host, "nav.pagination a")
+        .into_iter()
+        .map(|(href, _)| href)
+        .collect();
+    assert_eq!(hrefs, ["/tags/x", "/tags/x/page/3"]);
+    let author = Slug::parse("joan-munro").unwrap();
+    let (host, _mounted) = mount(move || {
+        view! {
+            <Router>
+                <Pagination page=1 total_pages=2 link=move |page| Route::Author(author.clone(), page) />
+            </Router>
+        }
+    });
+    assert_eq!(
+        links(&host, "nav.pagination a"),
+        [(
+            "/authors/joan-munro/page/2".to_owned(),
+            "Older posts →".to_owned()
+        )]
+    );
+}
+
+#[wasm_bindgen_test]
+fn only_canonical_page_numbers_from_two_are_pages() {
+    use folio::pages::{listing_title, page_number};
+    assert_eq!(page_number(None), Some(1));
+    assert_eq!(page_number(Some("2")), Some(2));
+    assert_eq!(page_number(Some("41")), Some(41));
+    for bad in ["1", "0", "02", "+2", "-2", "x", "", " 2", "99999999999"] {
+        assert_eq!(page_number(Some(bad)), None, "{bad:?}");
+    }
+    assert_eq!(listing_title("Joan Munro", 1), "Joan Munro");
+    assert_eq!(listing_title("Joan Munro", 3), "Joan Munro, page 3");
 }

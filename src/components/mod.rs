@@ -1,5 +1,6 @@
 //! Pure views: props in, view out. They fetch nothing.
 
+mod archive_list;
 mod byline;
 mod document_title;
 mod draft_badge;
@@ -11,8 +12,10 @@ mod post_list;
 mod post_nav;
 mod post_view;
 mod table_of_contents;
+mod tag_cloud;
 mod tag_links;
 
+pub use archive_list::ArchiveList;
 pub use byline::Byline;
 pub use document_title::DocumentTitle;
 pub use draft_badge::DraftBadge;
@@ -24,4 +27,5 @@ pub use post_list::PostList;
 pub use post_nav::PostNav;
 pub use post_view::PostView;
 pub use table_of_contents::TableOfContents;
+pub use tag_cloud::TagCloud;
 pub use tag_links::TagLinks;

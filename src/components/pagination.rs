@@ -1,4 +1,6 @@
-//! Links to the newer and older pages of a listing.
+//! Links to the newer and older pages of a listing. The listing says where its pages live.
+//! The links match exactly: `/tags/x` is a prefix of `/tags/x/page/2`, but not the page a reader
+//! of page 2 is on, so it must not be marked `aria-current`.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -6,10 +8,19 @@ use leptos_router::components::A;
 use crate::route::Route;
 
 #[component]
-pub fn Pagination(page: u32, total_pages: u32) -> impl IntoView {
-    let newer = (page > 1).then(|| view! { <A href=Route::HomePage(page - 1)>"← Newer posts"</A> });
+pub fn Pagination(
+    /// This page's number, from 1.
+    page: u32,
+    /// How many pages the listing has.
+    total_pages: u32,
+    /// The route of page N of this listing, e.g. `Route::HomePage` or `|n| Route::Tag(tag, n)`.
+    #[prop(into)]
+    link: Callback<u32, Route>,
+) -> impl IntoView {
+    let newer =
+        (page > 1).then(|| view! { <A href=link.run(page - 1) exact=true>"← Newer posts"</A> });
     let older = (page < total_pages)
-        .then(|| view! { <A href=Route::HomePage(page + 1)>"Older posts →"</A> });
+        .then(|| view! { <A href=link.run(page + 1) exact=true>"Older posts →"</A> });
     (total_pages > 1).then(|| {
         view! {
             <nav class="pagination" aria-label="Pages">

@@ -6,22 +6,15 @@ use leptos_router::hooks::use_params_map;
 use crate::{
     api::{self, ApiError},
     components::{DocumentTitle, LoadError, Loading, Pagination, PostList},
-    pages::NotFoundPage,
+    pages::{page_number, NotFoundPage},
+    route::Route,
     site::use_site,
 };
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let params = use_params_map();
-    // `/` has no parameter and is page 1; `/page/1` and anything that is not a page number are
-    // not pages of their own.
-    let page = Memo::new(move |_| match params.read().get("page") {
-        None => Some(1),
-        Some(text) => text
-            .parse::<u32>()
-            .ok()
-            .filter(|page| *page >= 2 && text == page.to_string()),
-    });
+    let page = Memo::new(move |_| page_number(params.read().get("page").as_deref()));
     let listing = LocalResource::new(move || {
         let page = page.get();
         async move {
@@ -48,7 +41,7 @@ pub fn HomePage() -> impl IntoView {
                             <h1 id="page-heading" tabindex="-1">{move || site.title()}</h1>
                             <p class="site-description">{description}</p>
                             <PostList posts=listing.posts />
-                            <Pagination page=listing.page total_pages=listing.total_pages />
+                            <Pagination page=listing.page total_pages=listing.total_pages link=Route::HomePage />
                         </section>
                     }
                     .into_any(),

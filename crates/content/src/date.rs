@@ -68,6 +68,11 @@ impl Date {
     }
 }
 
+/// The English name of a month, 1 to 12: `month_name(10)` is `Some("October")`.
+pub fn month_name(month: u8) -> Option<&'static str> {
+    MONTHS.get(usize::from(month).checked_sub(1)?).copied()
+}
+
 /// Why a text is not a `YYYY-MM-DD` date.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DateError(String);
@@ -143,6 +148,15 @@ mod tests {
         assert_eq!(date.human(), "25 October 2015");
         assert_eq!(date.to_string(), "2015-10-25");
         assert_eq!("2024-02-29".parse::<Date>().map(|d| d.day()), Ok(29));
+    }
+
+    #[test]
+    fn names_months_and_only_months() {
+        assert_eq!(month_name(1), Some("January"));
+        assert_eq!(month_name(10), Some("October"));
+        assert_eq!(month_name(12), Some("December"));
+        assert_eq!(month_name(0), None);
+        assert_eq!(month_name(13), None);
     }
 
     #[test]

@@ -1,0 +1,71 @@
+//! `/tags/:tag` and `/tags/:tag/page/:page`: one page of the posts with a tag. A malformed tag or
+//! page number shows the not-found page without fetching anything.
+
+use folio_content::{PostSummary, Slug};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::{
+    api::{self, ApiError},
+    components::{DocumentTitle, LoadError, Loading, Pagination, PostList},
+    pages::{listing_title, page_number, NotFoundPage},
+    route::Route,
+};
+
+#[component]
+pub fn TagPage() -> impl IntoView {
+    let params = use_params_map();
+    let wanted = Memo::new(move |_| {
+        let params = params.read();
+        let tag = Slug::parse(&params.get("tag")?)?;
+        let page = page_number(params.get("page").as_deref())?;
+        Some((tag, page))
+    });
+    let listing = LocalResource::new(move || {
+        let wanted = wanted.get();
+        async move {
+            match wanted {
+                Some((tag, page)) => api::fetch_tag_page(tag.clone(), page)
+                    .await
+                    .map(|listing| (tag, listing)),
+                None => Err(ApiError::NotFound),
+            }
+        }
+    });
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match listing.await {
+                    Ok((tag, listing)) => {
+                        let heading = format!("Posts tagged “{}”", tag_name(&tag, &listing.posts));
+                        let title = listing_title(&heading, listing.page);
+                        view! {
+                            <DocumentTitle page=Some(title) />
+                            <section class="tag-page" aria-labelledby="page-heading">
+                                <h1 id="page-heading" tabindex="-1">{heading}</h1>
+                                <PostList posts=listing.posts />
+                                <Pagination
+                                    page=listing.page
+                                    total_pages=listing.total_pages
+                                    link=move |page| Route::Tag(tag.clone(), page)
+                                />
+                            </section>
+                        }
+                        .into_any()
+                    }
+                    Err(ApiError::NotFound) => view! { <NotFoundPage /> }.into_any(),
+                    Err(error) => view! { <LoadError error on_retry=move || listing.refetch() /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The tag's name as the posts spell it ("local government"); the slug if none of them says.
+fn tag_name(tag: &Slug, posts: &[PostSummary]) -> String {
+    posts
+        .iter()
+        .flat_map(|post| &post.tags)
+        .find(|candidate| candidate.slug == *tag)
+        .map_or_else(|| tag.to_string(), |found| found.name.clone())
+}

@@ -1,0 +1,80 @@
+// Every route of the app on the seed site: deep links, in-app links from the post page, and
+// malformed addresses that must be "not found" without a request.
+
+import { test, expect } from '@playwright/test';
+
+const SITE_TITLE = 'Solace blog';
+const POST_PATH = '/posts/leading-for-innovation';
+const POST_TITLE = 'Leading for Innovation: New Solace case studies and interim report';
+
+function watchErrors(page) {
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
+  });
+  return () => expect(errors, 'no uncaught errors and no console errors').toEqual([]);
+}
+
+test('the post page shows its tags, reading time and author link', async ({ page }) => {
+  const check = watchErrors(page);
+  await page.goto(POST_PATH);
+  const post = page.locator('article.post');
+  await expect(post.locator('h1')).toHaveText(POST_TITLE);
+  await expect(post.locator('.meta')).toContainText(/\d+ min read/);
+  await expect(post.locator('.tags a')).toHaveText(['innovation', 'local government', 'leadership', 'research']);
+  await expect(post.locator('.byline a')).toHaveAttribute('href', '/authors/joan-munro');
+  // One post: no neighbours; no headings: no table of contents.
+  await expect(post.locator('.post-nav')).toHaveCount(0);
+  await expect(post.locator('.toc')).toHaveCount(0);
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /How can leaders/);
+  check();
+});
+
+test('tag, author and archive pages, reached in the app and by deep link', async ({ page }) => {
+  const check = watchErrors(page);
+  await page.goto(POST_PATH);
+  await page.evaluate(() => {
+    window.__noReload = true;
+  });
+
+  await page.locator('article.post .tags a', { hasText: 'local government' }).click();
+  await expect(page).toHaveURL(/\/tags\/local-government$/);
+  await expect(page.locator('h1')).toHaveText('Posts tagged “local government”');
+  await expect(page).toHaveTitle(`Posts tagged “local government” – ${SITE_TITLE}`);
+  await expect(page.locator(`article.post-summary h2 a[href="${POST_PATH}"]`)).toHaveText(POST_TITLE);
+
+  await page.goBack();
+  await page.locator('article.post .byline a').click();
+  await expect(page).toHaveURL(/\/authors\/joan-munro$/);
+  await expect(page.locator('h1')).toHaveText('Joan Munro');
+  await expect(page.locator('.author-role')).toHaveText(
+    'Director, Accelerating Innovation in Local Government Research Project',
+  );
+  expect(await page.evaluate(() => window.__noReload), 'no full page load').toBe(true);
+
+  for (const [path, heading] of [
+    ['/tags', 'Tags'],
+    ['/archive', 'Archive'],
+    ['/tags/research', 'Posts tagged “research”'],
+    ['/authors/joan-munro', 'Joan Munro'],
+  ]) {
+    await page.goto(path);
+    await expect(page.locator('h1')).toHaveText(heading);
+  }
+  await page.goto('/tags');
+  await expect(page.locator('.tag-cloud a[href="/tags/innovation"]')).toHaveText('innovation');
+  await page.goto('/archive');
+  await expect(page.locator('.archive-year h2')).toHaveText('2015');
+  await expect(page.locator('.archive-month h3')).toHaveText('October 2015');
+  await expect(page.locator(`.archive-posts a[href="${POST_PATH}"]`)).toHaveText(POST_TITLE);
+  check();
+});
+
+for (const path of ['/page/1', '/page/02', '/page/2', '/tags/Innovation', '/tags/innovation/page/1', '/tags/no-such-tag', '/authors/nobody', '/posts/..%2Fsite']) {
+  test(`${path} is not found`, async ({ page }) => {
+    await page.goto(path);
+    await expect(page.locator('h1')).toHaveText('Page not found');
+    await expect(page.locator('.load-error')).toHaveCount(0);
+  });
+}
