@@ -13,7 +13,9 @@ pub fn run(root: &Path) -> Result<()> {
     println!("serve: http://127.0.0.1:8080 (Ctrl-C stops)");
     cmd::run(
         cmd::command(root, "trunk")
-            .args(["serve", "--offline"])
+            // A folder of its own: dist/ keeps the last release build, the one to deploy.
+            .args(["serve", "--offline", "--dist"])
+            .arg(root.join("target/serve"))
             .env("FOLIO_SITE_DIR", root)
             .env("FOLIO_DRAFTS", "1"),
     )
