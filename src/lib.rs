@@ -1,11 +1,16 @@
-//! The app: the layout shell and the route table. Pages live in `pages/`, views in `components/`.
+//! The app: the layout shell (header with the theme toggle, main, footer) and the route table.
+//! Pages live in `pages/`, views in `components/`.
 
 pub mod api;
 pub mod components;
+pub mod copy_code;
 mod deadline;
+mod focus;
 pub mod pages;
 pub mod route;
+pub mod shortcuts;
 pub mod site;
+pub mod theme;
 
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
@@ -15,6 +20,8 @@ use leptos_router::{
 };
 
 use crate::{
+    components::ThemeToggle,
+    focus::{skip_to_content, FocusOnNavigate},
     pages::{ArchivePage, AuthorPage, HomePage, NotFoundPage, PostPage, TagPage, TagsPage},
     route::Route,
     site::{provide_site, use_site},
@@ -28,11 +35,13 @@ pub fn App() -> impl IntoView {
     let site = use_site();
     view! {
         <Router>
-            <a class="skip-link" href="#content">"Skip to content"</a>
+            <FocusOnNavigate />
+            <a class="skip-link" href="#content" on:click:capture=skip_to_content>"Skip to content"</a>
             <header class="site-header">
                 <A href=Route::Home>
                     <span class="site-title">{move || site.title()}</span>
                 </A>
+                <ThemeToggle />
             </header>
             <main id="content" tabindex="-1">
                 <Routes fallback=NotFoundPage>

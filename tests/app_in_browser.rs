@@ -474,3 +474,62 @@ fn only_canonical_page_numbers_from_two_are_pages() {
     assert_eq!(listing_title("Joan Munro", 1), "Joan Munro");
     assert_eq!(listing_title("Joan Munro", 3), "Joan Munro, page 3");
 }
+
+#[wasm_bindgen_test]
+fn theme_follows_the_system_unless_the_reader_chose() {
+    use folio::theme::{choose, Theme};
+    assert_eq!(choose(None, false), Theme::Light);
+    assert_eq!(choose(None, true), Theme::Dark);
+    assert_eq!(choose(Some("light"), true), Theme::Light);
+    assert_eq!(choose(Some("dark"), false), Theme::Dark);
+    assert_eq!(choose(Some("sepia"), true), Theme::Dark);
+    assert_eq!(choose(Some(""), false), Theme::Light);
+    assert_eq!(Theme::Dark.toggled(), Theme::Light);
+    assert_eq!(Theme::parse(Theme::Light.as_str()), Some(Theme::Light));
+}
+
+#[wasm_bindgen_test]
+fn brackets_go_to_neighbours_unless_typing_or_modified() {
+    use folio::shortcuts::{shortcut, KeyPress, Shortcut};
+    let press = |key| KeyPress {
+        key,
+        ..KeyPress::default()
+    };
+    assert_eq!(shortcut(press("[")), Some(Shortcut::PreviousPost));
+    assert_eq!(shortcut(press("]")), Some(Shortcut::NextPost));
+    assert_eq!(shortcut(press("j")), None);
+    assert_eq!(shortcut(press("Enter")), None);
+    let typing = KeyPress {
+        typing: true,
+        ..press("[")
+    };
+    assert_eq!(shortcut(typing), None);
+    let modified = KeyPress {
+        modified: true,
+        ..press("]")
+    };
+    assert_eq!(shortcut(modified), None);
+}
+
+#[wasm_bindgen_test]
+fn code_blocks_get_one_copy_button_each() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let body = document.create_element("div").unwrap();
+    body.set_inner_html("<p>Text</p><pre><code>let a = 1;\n</code></pre><pre><code>b</code></pre>");
+    folio::copy_code::add_copy_buttons(&body);
+    // Idempotent: a second pass adds nothing.
+    folio::copy_code::add_copy_buttons(&body);
+    let buttons = body.query_selector_all(".code-block > button").unwrap();
+    assert_eq!(buttons.length(), 2);
+    let first: web_sys::Element = buttons.item(0).unwrap().unchecked_into();
+    assert_eq!(first.get_attribute("type").as_deref(), Some("button"));
+    assert_eq!(first.text_content().as_deref(), Some("Copy"));
+    assert_eq!(
+        body.query_selector(".code-block > pre")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .as_deref(),
+        Some("let a = 1;\n")
+    );
+}

@@ -14,6 +14,7 @@ mod post_view;
 mod table_of_contents;
 mod tag_cloud;
 mod tag_links;
+mod theme_toggle;
 
 pub use archive_list::ArchiveList;
 pub use byline::Byline;
@@ -29,3 +30,4 @@ pub use post_view::PostView;
 pub use table_of_contents::TableOfContents;
 pub use tag_cloud::TagCloud;
 pub use tag_links::TagLinks;
+pub use theme_toggle::ThemeToggle;

@@ -1,5 +1,6 @@
 //! One post: title, dates, byline, tags and reading time, the table of contents, the body
-//! rendered by the shared renderer, and links to the previous and next posts.
+//! rendered by the shared renderer with copy buttons on its code blocks, and links to the
+//! previous and next posts (also on the `[` and `]` keys).
 
 use folio_content::{render_html, PostBundle};
 use leptos::prelude::*;
@@ -7,6 +8,8 @@ use leptos_meta::Meta;
 
 use crate::{
     components::{Byline, DocumentTitle, DraftBadge, PostDate, PostNav, TableOfContents, TagLinks},
+    copy_code::{add_copy_buttons, on_body_click},
+    shortcuts::use_post_shortcuts,
     site::use_site,
 };
 
@@ -29,6 +32,19 @@ pub fn PostView(bundle: PostBundle) -> impl IntoView {
         let outline = outline.clone();
         move || render_html(&body, &outline, site.render_options())
     };
+    let body_ref = NodeRef::<leptos::html::Div>::new();
+    // Runs after the body's HTML is in the DOM, and again whenever the site's settings render
+    // it anew (the buttons are added in the next frame, after the new HTML).
+    Effect::new(move || {
+        let _ = site.render_options();
+        if let Some(body) = body_ref.get() {
+            request_animation_frame(move || add_copy_buttons(&body));
+        }
+    });
+    use_post_shortcuts(
+        previous.as_ref().map(|post| post.slug.clone()),
+        next.as_ref().map(|post| post.slug.clone()),
+    );
     let updated = post
         .updated
         .filter(|updated| *updated != post.date)
@@ -57,7 +73,7 @@ pub fn PostView(bundle: PostBundle) -> impl IntoView {
                 <TagLinks tags=post.tags />
             </header>
             {contents}
-            <div class="post-body" inner_html=html></div>
+            <div class="post-body" inner_html=html node_ref=body_ref on:click=on_body_click></div>
             <PostNav previous next />
         </article>
     }

@@ -7,8 +7,9 @@ use anyhow::{bail, Context, Result};
 /// The most wasm plus JS, compressed with brotli, that a reader may have to download. Measured:
 /// 196,158 bytes for the foundation (pulldown-cmark is 57 KB of it), 206,724 with wire format 2
 /// (paged listings, outline, previous/next) and heading anchors, 230,907 with the tag, author and
-/// archive pages, the fuller post page and request deadlines. The target is 125,000.
-pub const BUDGET_BROTLI_BYTES: usize = 235_000;
+/// archive pages, the fuller post page and request deadlines, 240,094 with focus management,
+/// the theme toggle, copy buttons and keyboard shortcuts. The target is 125,000.
+pub const BUDGET_BROTLI_BYTES: usize = 245_000;
 
 /// One file's size.
 pub struct FileSize {

@@ -1,0 +1,76 @@
+//! Moves focus to the new page's heading after a client-side navigation, so keyboard and
+//! screen-reader users start reading where the page starts. The first load keeps the browser's
+//! own focus. The skip link focuses the main content.
+
+use std::{cell::Cell, rc::Rc, time::Duration};
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use wasm_bindgen::JsCast;
+
+/// How often to look for the new heading while the page's data is on its way.
+const POLL: Duration = Duration::from_millis(50);
+/// Longer than the fetch deadline: by then the page shows its heading or an error.
+const MAX_POLLS: u32 = 240;
+/// A heading that is still the old page's after this many polls is this page's too (same view).
+const SAME_HEADING_POLLS: u32 = 10;
+
+fn heading() -> Option<web_sys::HtmlElement> {
+    web_sys::window()?
+        .document()?
+        .query_selector("h1#page-heading")
+        .ok()
+        .flatten()?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()
+}
+
+fn poll(generation: Rc<Cell<u32>>, mine: u32, old: Option<web_sys::HtmlElement>, polls: u32) {
+    if generation.get() != mine || polls >= MAX_POLLS {
+        return;
+    }
+    if let Some(heading) = heading().filter(|heading| heading.is_connected()) {
+        let is_old = old.as_ref().is_some_and(|old| old == &heading);
+        if !is_old || polls >= SAME_HEADING_POLLS {
+            let _ = heading.focus();
+            return;
+        }
+    }
+    set_timeout(move || poll(generation, mine, old, polls + 1), POLL);
+}
+
+/// Watches the location; lives inside the `<Router>`.
+#[component]
+pub fn FocusOnNavigate() -> impl IntoView {
+    let location = use_location();
+    let generation = Rc::new(Cell::new(0_u32));
+    Effect::new(move |first: Option<()>| {
+        let _ = (location.pathname.get(), location.search.get());
+        if first.is_some() {
+            let mine = generation.get().wrapping_add(1);
+            generation.set(mine);
+            let old = heading();
+            // The old page's view is still in the DOM right now: start looking after it goes.
+            set_timeout(
+                {
+                    let generation = generation.clone();
+                    move || poll(generation, mine, old, 0)
+                },
+                Duration::ZERO,
+            );
+        }
+    });
+}
+
+/// The skip link's click: focuses `main#content` itself, because the router would resolve
+/// `#content` against `<base>` and go to the home page.
+pub fn skip_to_content(event: web_sys::MouseEvent) {
+    let main = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id("content"))
+        .and_then(|main| main.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(main) = main {
+        event.prevent_default();
+        let _ = main.focus();
+    }
+}

@@ -1,0 +1,75 @@
+//! Keyboard shortcuts of the post page: `[` for the previous (older) post, `]` for the next
+//! (newer) one. Keys typed into a field or pressed with a modifier are the browser's.
+
+use folio_content::Slug;
+use leptos::{ev, prelude::*};
+use leptos_router::{hooks::use_navigate, NavigateOptions};
+use wasm_bindgen::JsCast;
+
+use crate::route::Route;
+
+/// Where a shortcut goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shortcut {
+    PreviousPost,
+    NextPost,
+}
+
+/// The state of a key press that decides whether it is a shortcut.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct KeyPress<'a> {
+    /// `KeyboardEvent.key`.
+    pub key: &'a str,
+    /// Ctrl, Alt or Meta held down.
+    pub modified: bool,
+    /// The key goes to a text field, a select or an editable element.
+    pub typing: bool,
+}
+
+/// The shortcut a key press means, if any.
+pub fn shortcut(press: KeyPress<'_>) -> Option<Shortcut> {
+    if press.modified || press.typing {
+        return None;
+    }
+    match press.key {
+        "[" => Some(Shortcut::PreviousPost),
+        "]" => Some(Shortcut::NextPost),
+        _ => None,
+    }
+}
+
+fn typing(event: &web_sys::KeyboardEvent) -> bool {
+    let Some(target) = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return false;
+    };
+    target.is_content_editable()
+        || matches!(target.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+}
+
+/// Listens for the shortcuts while the calling view lives, going to the given neighbours.
+pub fn use_post_shortcuts(previous: Option<Slug>, next: Option<Slug>) {
+    if previous.is_none() && next.is_none() {
+        return;
+    }
+    let navigate = use_navigate();
+    let handle = window_event_listener(ev::keydown, move |event| {
+        let press = KeyPress {
+            key: &event.key(),
+            modified: event.ctrl_key() || event.alt_key() || event.meta_key(),
+            typing: typing(&event),
+        };
+        let target = match shortcut(press) {
+            Some(Shortcut::PreviousPost) => previous.clone(),
+            Some(Shortcut::NextPost) => next.clone(),
+            None => None,
+        };
+        if let Some(slug) = target {
+            event.prevent_default();
+            navigate(&Route::Post(slug).path(), NavigateOptions::default());
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
