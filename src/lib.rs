@@ -19,6 +19,8 @@ use leptos_router::{
     path,
 };
 
+use folio_content::paths;
+
 use crate::{
     components::ThemeToggle,
     focus::{skip_to_content, FocusOnNavigate},
@@ -41,6 +43,10 @@ pub fn App() -> impl IntoView {
                 <A href=Route::Home>
                     <span class="site-title">{move || site.title()}</span>
                 </A>
+                <nav class="site-nav" aria-label="Site">
+                    <A href=Route::Archive>"Archive"</A>
+                    <A href=Route::Tags>"Tags"</A>
+                </nav>
                 <ThemeToggle />
             </header>
             <main id="content" tabindex="-1">
@@ -57,7 +63,10 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
             <footer class="site-footer">
-                <p>"Made with Folio"</p>
+                <p>
+                    <a href=paths::FEED rel="external">"Atom feed"</a>
+                    " · Made with Folio"
+                </p>
             </footer>
         </Router>
     }
