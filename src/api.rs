@@ -70,9 +70,15 @@ pub async fn fetch_post(slug: Slug) -> Result<PostBundle, ApiError> {
     get(&paths::post(&slug)).await
 }
 
-/// Paths are relative, so they resolve against the document's `<base href>` and the app works
-/// under any base path.
 async fn get<T: DeserializeOwned + Versioned>(path: &str) -> Result<T, ApiError> {
+    let (status, content_type, body) = fetch_text(path).await?;
+    decode(status, content_type.as_deref(), &body)
+}
+
+/// The status, Content-Type and body of `path`. Not generic, so the browser's fetch machinery
+/// is compiled once rather than once per document type. Paths are relative, so they resolve
+/// against the document's `<base href>` and the app works under any base path.
+async fn fetch_text(path: &str) -> Result<(u16, Option<String>, String), ApiError> {
     let deadline = Deadline::start(REQUEST_TIMEOUT_MS);
     let failed = |error: gloo_net::Error| match &deadline {
         Some(deadline) if deadline.expired() => ApiError::Timeout,
@@ -86,7 +92,7 @@ async fn get<T: DeserializeOwned + Versioned>(path: &str) -> Result<T, ApiError>
         .map_err(failed)?;
     let content_type = response.headers().get("content-type");
     let body = response.text().await.map_err(failed)?;
-    decode(response.status(), content_type.as_deref(), &body)
+    Ok((response.status(), content_type, body))
 }
 
 /// Turns a response into data or a typed error. A static host's SPA fallback answers a missing
