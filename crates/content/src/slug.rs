@@ -38,12 +38,14 @@ impl Slug {
     }
 }
 
-/// Lowercases `text`, keeps letters and digits of any script and turns every run of other
-/// characters into one hyphen, with no hyphen at either end. Slugs and heading anchors share it.
+/// Lowercases `text`, keeps letters and digits of any script that are not upper case, and turns
+/// every run of other characters into one hyphen, with no hyphen at either end. Slugs and heading anchors share it.
 pub(crate) fn hyphenate(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
+        // Some capitals have no lower case (e.g. mathematical 𝕆): they count as separators,
+        // so that every derived slug passes `parse`.
+        if c.is_alphanumeric() && !c.is_uppercase() {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {
             out.push('-');
