@@ -69,6 +69,16 @@ fn filter<'a>(
         Event::Html(raw) | Event::InlineHtml(raw) if !options.trusted_html => {
             Some(Event::Text(raw))
         }
+        // `## Title {key=value}` writes any attribute onto the heading, `onclick` included:
+        // only the id and classes stay unless the site trusts its authors.
+        Event::Start(Tag::Heading {
+            level, id, classes, ..
+        }) if !options.trusted_html => Some(Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs: Vec::new(),
+        })),
         Event::Start(Tag::Link {
             dest_url, title, ..
         }) => {
@@ -183,6 +193,19 @@ mod tests {
         assert!(safe.contains("&lt;script&gt;"), "{safe}");
         let trusted = render_html("<b>bold</b>", &[], RenderOptions { trusted_html: true });
         assert!(trusted.contains("<b>bold</b>"), "{trusted}");
+    }
+
+    #[test]
+    fn heading_attributes_other_than_id_and_class_are_dropped_unless_trusted() {
+        let markdown = "## Hi {#mine .note onclick=alert(1) style=color:red}";
+        let safe = render(markdown);
+        assert_eq!(safe, "<h2 id=\"mine\" class=\"note\">Hi</h2>\n");
+        let trusted = render_html(
+            markdown,
+            &outline(markdown),
+            RenderOptions { trusted_html: true },
+        );
+        assert!(trusted.contains("onclick"), "{trusted}");
     }
 
     #[test]
