@@ -4,6 +4,7 @@
 // No rule is disabled: a violation is fixed in style/ or src/, never silenced here.
 
 import { test, expect } from '@playwright/test';
+import { KITCHEN_SINK_OUTLINE } from './support.mjs';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,15 +21,6 @@ const KITCHEN_SINK = readFileSync(path.join(here, '..', 'fixtures', 'posts', 'ki
   /^\+\+\+\r?\n[\s\S]*?\r?\n\+\+\+\r?\n/,
   '',
 );
-/** Its headings, as the bundler's outline has them: enough for a table of contents. */
-const KITCHEN_SINK_OUTLINE = [
-  { level: 2, text: 'Inline text', anchor: 'custom-id' },
-  { level: 3, text: 'Code', anchor: 'code' },
-  { level: 4, text: 'Plain fences', anchor: 'plain-fences' },
-  { level: 2, text: 'Quotes and lists', anchor: 'quotes-and-lists' },
-  { level: 2, text: 'Tables and notes', anchor: 'tables-and-notes' },
-  { level: 2, text: 'Links and images', anchor: 'links-and-images' },
-];
 
 /** Serves the real JSON at `pattern` with `change` applied. */
 function changeJson(pattern, change) {

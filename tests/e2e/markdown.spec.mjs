@@ -3,6 +3,7 @@
 // Each fixture is served as the body of the seed post's bundle.
 
 import { test, expect } from '@playwright/test';
+import { KITCHEN_SINK_OUTLINE, watchErrors } from './support.mjs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,16 +39,6 @@ async function serveBody(page, body, outline) {
   });
 }
 
-/** Collects uncaught errors and console errors; `check()` asserts there were none. */
-function watchErrors(page) {
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
-  });
-  return () => expect(errors, 'no uncaught errors and no console errors').toEqual([]);
-}
-
 /** Opens the post and waits for the body as rendered with the site's settings. */
 async function openPost(page, lastText) {
   await page.goto(POST_PATH);
@@ -56,21 +47,12 @@ async function openPost(page, lastText) {
 }
 
 test.describe('kitchen sink', () => {
-  // The headings of kitchen-sink.md as the bundler's outline has them.
-  const OUTLINE = [
-    { level: 2, text: 'Inline text', anchor: 'custom-id' },
-    { level: 3, text: 'Code', anchor: 'code' },
-    { level: 4, text: 'Plain fences', anchor: 'plain-fences' },
-    { level: 2, text: 'Quotes and lists', anchor: 'quotes-and-lists' },
-    { level: 2, text: 'Tables and notes', anchor: 'tables-and-notes' },
-    { level: 2, text: 'Links and images', anchor: 'links-and-images' },
-  ];
 
   test.beforeEach(async ({ page }) => {
     await page.route('**/images/kitchen-sink.png', (route) =>
       route.fulfill({ status: 200, contentType: 'image/png', body: PNG }),
     );
-    await serveBody(page, fixtureBody('kitchen-sink.md'), OUTLINE);
+    await serveBody(page, fixtureBody('kitchen-sink.md'), KITCHEN_SINK_OUTLINE);
   });
 
   test('headings with their anchors, and a table of contents linking to them', async ({ page }) => {
@@ -84,8 +66,8 @@ test.describe('kitchen sink', () => {
     await expect(body, 'the {#id} attribute is not shown').not.toContainText('{#');
 
     const toc = page.locator('nav.toc');
-    await expect(toc.locator('a')).toHaveText(OUTLINE.map((h) => h.text));
-    for (const { anchor } of OUTLINE) {
+    await expect(toc.locator('a')).toHaveText(KITCHEN_SINK_OUTLINE.map((h) => h.text));
+    for (const { anchor } of KITCHEN_SINK_OUTLINE) {
       await expect(toc.locator(`a[href="#${anchor}"]`)).toHaveCount(1);
       await expect(body.locator(`[id="${anchor}"]`)).toHaveCount(1);
     }

@@ -2,20 +2,12 @@
 // blocks, the previous/next shortcuts and a layout that fits 320 px.
 
 import { test, expect } from '@playwright/test';
+import { watchErrors } from './support.mjs';
 
 const POST_PATH = '/posts/leading-for-innovation';
 const POST_JSON = '**/data/posts/leading-for-innovation.json';
 const OLDER_JSON = '**/data/posts/older-post.json';
 const CODE = 'fn main() {\n    println!("hello, {}", "world");\n}';
-
-function watchErrors(page) {
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
-  });
-  return () => expect(errors, 'no uncaught errors and no console errors').toEqual([]);
-}
 
 /** Serves the seed post with `change` applied to its bundle. */
 async function servePost(page, pattern, change) {

@@ -2,19 +2,11 @@
 // malformed addresses that must be "not found" without a request.
 
 import { test, expect } from '@playwright/test';
+import { watchErrors } from './support.mjs';
 
 const SITE_TITLE = 'Solace blog';
 const POST_PATH = '/posts/leading-for-innovation';
 const POST_TITLE = 'Leading for Innovation: New Solace case studies and interim report';
-
-function watchErrors(page) {
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
-  });
-  return () => expect(errors, 'no uncaught errors and no console errors').toEqual([]);
-}
 
 test('the post page shows its tags, reading time and author link', async ({ page }) => {
   const check = watchErrors(page);
