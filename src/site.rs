@@ -40,7 +40,23 @@ impl SiteSettings {
     pub fn render_options(self) -> RenderOptions {
         RenderOptions {
             trusted_html: self.get().is_some_and(|site| site.trusted_html),
+            heading_links: true,
         }
+    }
+
+    /// The page's address on the deployed site: `base_url` joined with `path`, the path within
+    /// the site (`/posts/x`). `None` until the settings arrive.
+    pub fn canonical_url(self, path: &str) -> Option<String> {
+        let site = self.get()?;
+        Some(format!("{}{}", site.base_url, path.trim_start_matches('/')))
+    }
+
+    /// The address readers' comments go to, as a `mailto:` link with the post's title as the
+    /// subject; `None` when the site has no contact address.
+    pub fn comments_link(self, title: &str) -> Option<(String, String)> {
+        let contact = self.get()?.contact?;
+        let subject = String::from(js_sys::encode_uri_component(&format!("Re: {title}")));
+        Some((format!("mailto:{contact}?subject={subject}"), contact))
     }
 
     /// The document title for a page: "Page – Site", or the site's title alone.

@@ -46,6 +46,7 @@ fn bundle(post: PostSummary, body: &str) -> PostBundle {
         outline: vec![],
         previous: None,
         next: None,
+        call_for_comments: None,
         body: body.to_owned(),
     }
 }

@@ -3,14 +3,14 @@
 
 use leptos::prelude::*;
 
-use crate::{api::ApiError, components::DocumentTitle};
+use crate::{api::ApiError, components::PageHead};
 
 const HEADING: &str = "Could not load this page";
 
 #[component]
 pub fn LoadError(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
     view! {
-        <DocumentTitle page=Some(HEADING.to_owned()) />
+        <PageHead page=Some(HEADING.to_owned()) canonical=false />
         <section class="load-error-page" aria-labelledby="page-heading">
             <h1 id="page-heading" tabindex="-1">{HEADING}</h1>
             <div role="alert" class="load-error">

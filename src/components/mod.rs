@@ -1,11 +1,13 @@
-//! Pure views: props in, view out. They fetch nothing.
+//! Pure views: props in, view out. They fetch nothing, except that a link to a post starts
+//! fetching the post when it is hovered or focused.
 
 mod archive_list;
 mod byline;
-mod document_title;
 mod draft_badge;
+mod link_to_post;
 mod load_error;
 mod loading;
+mod page_head;
 mod pagination;
 mod post_date;
 mod post_list;
@@ -18,10 +20,11 @@ mod theme_toggle;
 
 pub use archive_list::ArchiveList;
 pub use byline::Byline;
-pub use document_title::DocumentTitle;
 pub use draft_badge::DraftBadge;
+pub use link_to_post::LinkToPost;
 pub use load_error::LoadError;
 pub use loading::Loading;
+pub use page_head::PageHead;
 pub use pagination::Pagination;
 pub use post_date::PostDate;
 pub use post_list::PostList;

@@ -1,19 +1,22 @@
 //! One post: title, dates, byline, tags and reading time, the table of contents, the body
 //! rendered by the shared renderer with copy buttons on its code blocks, and links to the
-//! previous and next posts (also on the `[` and `]` keys). A task list's checkboxes are named
+//! previous and next posts (also on the `[` and `]` keys), and the call for comments with the
+//! site's contact address. A task list's checkboxes are named
 //! after their tasks; same-page links (contents, footnotes) stay on the page.
 
 use folio_content::{render_html, PostBundle};
 use leptos::prelude::*;
-use leptos_meta::Meta;
 use wasm_bindgen::JsCast;
 
 use crate::{
-    components::{Byline, DocumentTitle, DraftBadge, PostDate, PostNav, TableOfContents, TagLinks},
+    components::{Byline, DraftBadge, PageHead, PostDate, PostNav, TableOfContents, TagLinks},
     copy_code::{add_copy_buttons, on_body_click},
     shortcuts::use_post_shortcuts,
     site::use_site,
 };
+
+/// The call for comments of a post that has none of its own, before the contact address.
+const DEFAULT_CALL_FOR_COMMENTS: &str = "We welcome your comments";
 
 /// Posts with fewer headings than this read fine without a table of contents.
 const MIN_HEADINGS_FOR_CONTENTS: usize = 3;
@@ -27,6 +30,7 @@ pub fn PostView(bundle: PostBundle) -> impl IntoView {
         outline,
         previous,
         next,
+        call_for_comments,
         ..
     } = bundle;
     let site = use_site();
@@ -59,11 +63,23 @@ pub fn PostView(bundle: PostBundle) -> impl IntoView {
                 <PostDate date=updated />
             }
         });
+    let comments = {
+        let title = post.title.clone();
+        let words = call_for_comments.unwrap_or_else(|| DEFAULT_CALL_FOR_COMMENTS.to_owned());
+        move || {
+            site.comments_link(&title).map(|(href, contact)| {
+                view! {
+                    <p class="call-for-comments">
+                        {words.clone()} " to " <a href=href>{contact}</a>
+                    </p>
+                }
+            })
+        }
+    };
     let contents =
         (outline.len() >= MIN_HEADINGS_FOR_CONTENTS).then(|| view! { <TableOfContents outline /> });
     view! {
-        <DocumentTitle page=Some(post.title.clone()) />
-        <Meta name="description" content=description />
+        <PageHead page=Some(post.title.clone()) description=Some(description) />
         <article class="post" aria-labelledby="page-heading" on:click:capture=follow_same_page_link>
             <header>
                 <h1 id="page-heading" tabindex="-1">
@@ -79,6 +95,7 @@ pub fn PostView(bundle: PostBundle) -> impl IntoView {
             </header>
             {contents}
             <div class="post-body" inner_html=html node_ref=body_ref on:click=on_body_click></div>
+            {comments}
             <PostNav previous next />
         </article>
     }

@@ -7,8 +7,12 @@ use leptos_router::hooks::use_params_map;
 
 use crate::{
     api::{self, ApiError},
-    components::{DocumentTitle, LoadError, Loading, Pagination, PostList},
-    pages::{listing_title, page_number, NotFoundPage},
+    components::{PageHead, Pagination, PostList},
+    pages::{
+        listing_title,
+        loaded::{load, page_view, Loaded},
+        page_number,
+    },
     route::Route,
 };
 
@@ -21,46 +25,35 @@ pub fn AuthorPage() -> impl IntoView {
         let page = page_number(params.get("page").as_deref())?;
         Some((author, page))
     });
-    let listing = LocalResource::new(move || {
+    let load = load(move || {
         let wanted = wanted.get();
         async move {
-            match wanted {
-                Some((author, page)) => api::fetch_author_page(author.clone(), page)
-                    .await
-                    .map(|listing| (author, listing)),
-                None => Err(ApiError::NotFound),
-            }
+            let (slug, page) = wanted.ok_or(ApiError::NotFound)?;
+            let listing = api::fetch_author_page(slug.clone(), page).await?;
+            let Author { name, role, .. } = author(&slug, &listing.posts);
+            let title = listing_title(&name, listing.page);
+            Ok(page_view(move || {
+                let slug = slug.clone();
+                let role = role
+                    .clone()
+                    .map(|role| view! { <p class="author-role">{role}</p> });
+                view! {
+                    <PageHead page=Some(title.clone()) />
+                    <section class="author-page" aria-labelledby="page-heading">
+                        <h1 id="page-heading" tabindex="-1">{name.clone()}</h1>
+                        {role}
+                        <PostList posts=listing.posts.clone() />
+                        <Pagination
+                            page=listing.page
+                            total_pages=listing.total_pages
+                            link=move |page| Route::Author(slug.clone(), page)
+                        />
+                    </section>
+                }
+            }))
         }
     });
-    view! {
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match listing.await {
-                    Ok((slug, listing)) => {
-                        let Author { name, role, .. } = author(&slug, &listing.posts);
-                        let title = listing_title(&name, listing.page);
-                        let role = role.map(|role| view! { <p class="author-role">{role}</p> });
-                        view! {
-                            <DocumentTitle page=Some(title) />
-                            <section class="author-page" aria-labelledby="page-heading">
-                                <h1 id="page-heading" tabindex="-1">{name}</h1>
-                                {role}
-                                <PostList posts=listing.posts />
-                                <Pagination
-                                    page=listing.page
-                                    total_pages=listing.total_pages
-                                    link=move |page| Route::Author(slug.clone(), page)
-                                />
-                            </section>
-                        }
-                        .into_any()
-                    }
-                    Err(ApiError::NotFound) => view! { <NotFoundPage /> }.into_any(),
-                    Err(error) => view! { <LoadError error on_retry=move || listing.refetch() /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    view! { <Loaded load /> }
 }
 
 /// The author as their posts' bylines give them; only the slug, as the name, if none does.

@@ -1,9 +1,11 @@
-//! One file per route: each reads its parameters, owns its resources and picks a view.
+//! One file per route: each reads its parameters and says what to load and how to show it;
+//! `loaded.rs` does the fetching states for all of them.
 
 mod archive;
 mod author;
 mod home;
 mod listing;
+mod loaded;
 mod not_found;
 mod post;
 mod tag;

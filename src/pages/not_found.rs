@@ -3,12 +3,12 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::{components::DocumentTitle, route::Route};
+use crate::{components::PageHead, route::Route};
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     view! {
-        <DocumentTitle page=Some("Page not found".to_owned()) />
+        <PageHead page=Some("Page not found".to_owned()) canonical=false />
         <section class="not-found" aria-labelledby="page-heading">
             <h1 id="page-heading" tabindex="-1">"Page not found"</h1>
             <p>"There is nothing at this address. It may have moved, or the link may be mistyped."</p>

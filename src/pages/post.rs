@@ -6,8 +6,8 @@ use leptos_router::hooks::use_params_map;
 
 use crate::{
     api::{self, ApiError},
-    components::{LoadError, Loading, PostView},
-    pages::NotFoundPage,
+    components::PostView,
+    pages::loaded::{load, page_view, Loaded},
 };
 
 #[component]
@@ -19,24 +19,14 @@ pub fn PostPage() -> impl IntoView {
             .get("slug")
             .and_then(|slug| Slug::parse(&slug))
     });
-    let post = LocalResource::new(move || {
+    let load = load(move || {
         let slug = slug.get();
         async move {
-            match slug {
-                Some(slug) => api::fetch_post(slug).await,
-                None => Err(ApiError::NotFound),
-            }
+            let bundle = api::fetch_post(slug.ok_or(ApiError::NotFound)?).await?;
+            Ok(page_view(
+                move || view! { <PostView bundle=bundle.clone() /> },
+            ))
         }
     });
-    view! {
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match post.await {
-                    Ok(bundle) => view! { <PostView bundle /> }.into_any(),
-                    Err(ApiError::NotFound) => view! { <NotFoundPage /> }.into_any(),
-                    Err(error) => view! { <LoadError error on_retry=move || post.refetch() /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    view! { <Loaded load /> }
 }

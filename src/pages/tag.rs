@@ -7,8 +7,12 @@ use leptos_router::hooks::use_params_map;
 
 use crate::{
     api::{self, ApiError},
-    components::{DocumentTitle, LoadError, Loading, Pagination, PostList},
-    pages::{listing_title, page_number, NotFoundPage},
+    components::{PageHead, Pagination, PostList},
+    pages::{
+        listing_title,
+        loaded::{load, page_view, Loaded},
+        page_number,
+    },
     route::Route,
 };
 
@@ -21,44 +25,31 @@ pub fn TagPage() -> impl IntoView {
         let page = page_number(params.get("page").as_deref())?;
         Some((tag, page))
     });
-    let listing = LocalResource::new(move || {
+    let load = load(move || {
         let wanted = wanted.get();
         async move {
-            match wanted {
-                Some((tag, page)) => api::fetch_tag_page(tag.clone(), page)
-                    .await
-                    .map(|listing| (tag, listing)),
-                None => Err(ApiError::NotFound),
-            }
+            let (tag, page) = wanted.ok_or(ApiError::NotFound)?;
+            let listing = api::fetch_tag_page(tag.clone(), page).await?;
+            let heading = format!("Posts tagged “{}”", tag_name(&tag, &listing.posts));
+            let title = listing_title(&heading, listing.page);
+            Ok(page_view(move || {
+                let tag = tag.clone();
+                view! {
+                    <PageHead page=Some(title.clone()) />
+                    <section class="tag-page" aria-labelledby="page-heading">
+                        <h1 id="page-heading" tabindex="-1">{heading.clone()}</h1>
+                        <PostList posts=listing.posts.clone() />
+                        <Pagination
+                            page=listing.page
+                            total_pages=listing.total_pages
+                            link=move |page| Route::Tag(tag.clone(), page)
+                        />
+                    </section>
+                }
+            }))
         }
     });
-    view! {
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match listing.await {
-                    Ok((tag, listing)) => {
-                        let heading = format!("Posts tagged “{}”", tag_name(&tag, &listing.posts));
-                        let title = listing_title(&heading, listing.page);
-                        view! {
-                            <DocumentTitle page=Some(title) />
-                            <section class="tag-page" aria-labelledby="page-heading">
-                                <h1 id="page-heading" tabindex="-1">{heading}</h1>
-                                <PostList posts=listing.posts />
-                                <Pagination
-                                    page=listing.page
-                                    total_pages=listing.total_pages
-                                    link=move |page| Route::Tag(tag.clone(), page)
-                                />
-                            </section>
-                        }
-                        .into_any()
-                    }
-                    Err(ApiError::NotFound) => view! { <NotFoundPage /> }.into_any(),
-                    Err(error) => view! { <LoadError error on_retry=move || listing.refetch() /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    view! { <Loaded load /> }
 }
 
 /// The tag's name as the posts spell it ("local government"); the slug if none of them says.

@@ -86,14 +86,15 @@ test.describe('post page', () => {
     expect(res?.status()).toBe(200);
     const post = await expectPost(page);
 
-    const paragraphs = post.locator('.post-body p');
+    const paragraphs = post.locator('.post-body p, p.call-for-comments');
     await expect(paragraphs.first()).toBeVisible();
+    await expect(post.locator('p.call-for-comments')).toBeVisible();
     const texts = (await paragraphs.allTextContents()).map(norm);
     const missing = expected.filter((line) => !texts.some((t) => t.includes(line)));
-    expect(missing, 'seed paragraphs not found in any .post-body p').toEqual([]);
+    expect(missing, 'seed paragraphs not found in the post').toEqual([]);
 
-    // The comments paragraph ends with a mailto link in the post.
-    await expect(post.locator('.post-body p a[href^="mailto:"]')).toHaveCount(1);
+    // The call for comments ends with a mailto link to the contact address in site.toml.
+    await expect(post.locator('p.call-for-comments a[href^="mailto:comments@example.org"]')).toHaveCount(1);
     watch.check();
   });
 });

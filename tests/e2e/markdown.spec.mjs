@@ -65,6 +65,13 @@ test.describe('kitchen sink', () => {
     await expect(body.locator('h2')).toHaveText(['Inline text', 'Quotes and lists', 'Tables and notes', 'Links and images']);
     await expect(body, 'the {#id} attribute is not shown').not.toContainText('{#');
 
+    // Each heading is followed by a "#" link to itself, named after it.
+    for (const { anchor, text } of KITCHEN_SINK_OUTLINE) {
+      const link = body.locator(`.heading:has([id="${anchor}"]) > a.heading-link`);
+      await expect(link).toHaveAttribute('href', `#${anchor}`);
+      await expect(link).toHaveAccessibleName(`Link to the section “${text}”`);
+    }
+
     const toc = page.locator('nav.toc');
     await expect(toc.locator('a')).toHaveText(KITCHEN_SINK_OUTLINE.map((h) => h.text));
     for (const { anchor } of KITCHEN_SINK_OUTLINE) {
@@ -170,7 +177,7 @@ test.describe('kitchen sink', () => {
       ['#custom-id', 'same-page link'],
       ['/archive', 'link'],
     ]) {
-      const link = body.locator(`a[href="${href}"]`);
+      const link = body.locator(`a[href="${href}"]:not(.heading-link)`);
       await expect(link).toHaveText(text);
       await expect(link, `${href} is not marked external`).not.toHaveAttribute('rel', /./);
     }
@@ -193,7 +200,8 @@ test.describe('kitchen sink', () => {
     for (const [link, target] of [
       [page.locator('nav.toc a[href="#plain-fences"]'), body.locator('h4#plain-fences')],
       [body.locator('sup.footnote-reference a[href="#note"]'), body.locator('.footnote-definition#note')],
-      [body.locator('a[href="#custom-id"]'), body.locator('h2#custom-id')],
+      [body.locator('p a[href="#custom-id"]'), body.locator('h2#custom-id')],
+      [body.locator('.heading-link[href="#tables-and-notes"]'), body.locator('h2#tables-and-notes')],
     ]) {
       const hash = await link.getAttribute('href');
       await link.click();
@@ -202,7 +210,7 @@ test.describe('kitchen sink', () => {
       await expect(target).toBeInViewport();
     }
     await page.goBack();
-    await expect(page).toHaveURL(new RegExp(`${POST_PATH}#note$`));
+    await expect(page).toHaveURL(new RegExp(`${POST_PATH}#custom-id$`));
     await expect(page.locator('article.post h1')).toContainText('Leading for Innovation');
     expect(await page.evaluate(() => window.__noReload), 'no full page load').toBe(true);
     check();
@@ -329,7 +337,8 @@ test.describe('hostile content', () => {
     await heading.hover();
     await heading.click();
     expect(await pwned(), 'after events on every element').toBe(false);
-    const links = body.locator('a');
+    // Folio's own "#" links after the headings aside.
+    const links = body.locator('a:not(.heading-link)');
     const count = await links.count();
     expect(count, 'only the two escaped https links are links').toBe(2);
     for (let index = 0; index < count; index += 1) {

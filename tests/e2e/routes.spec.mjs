@@ -70,3 +70,58 @@ for (const path of ['/page/1', '/page/02', '/page/2', '/tags/Innovation', '/tags
     await expect(page.locator('.load-error')).toHaveCount(0);
   });
 }
+
+test('each page has its title, description and canonical link; "not found" has no canonical link', async ({ page }) => {
+  const check = watchErrors(page);
+  const canonical = page.locator('link[rel="canonical"]');
+  const description = page.locator('meta[name="description"]');
+  const SITE_DESCRIPTION = 'News and research from Solace on leading innovation in local government.';
+  for (const [path, title, describedAs] of [
+    ['/', SITE_TITLE, SITE_DESCRIPTION],
+    [POST_PATH, `${POST_TITLE} – ${SITE_TITLE}`, /^How can leaders/],
+    ['/tags', `Tags – ${SITE_TITLE}`, SITE_DESCRIPTION],
+    ['/tags/research', `Posts tagged “research” – ${SITE_TITLE}`, SITE_DESCRIPTION],
+    ['/authors/joan-munro', `Joan Munro – ${SITE_TITLE}`, SITE_DESCRIPTION],
+    ['/archive', `Archive – ${SITE_TITLE}`, SITE_DESCRIPTION],
+  ]) {
+    await page.goto(path);
+    await expect(page).toHaveTitle(title);
+    await expect(canonical).toHaveCount(1);
+    await expect(canonical).toHaveAttribute('href', `https://blog.example.org${path}`);
+    await expect(description).toHaveCount(1);
+    await expect(description).toHaveAttribute('content', describedAs);
+  }
+  // In the app too: the links follow the page.
+  await page.goto(POST_PATH);
+  await page.locator('article.post .tags a', { hasText: 'research' }).click();
+  await expect(canonical).toHaveAttribute('href', 'https://blog.example.org/tags/research');
+  await expect(description).toHaveAttribute('content', SITE_DESCRIPTION);
+
+  await page.goto('/no/such/page');
+  await expect(page.locator('h1')).toHaveText('Page not found');
+  await expect(canonical).toHaveCount(0);
+  check();
+});
+
+test('the post ends with its call for comments, a mailto link to the contact in site.toml', async ({ page }) => {
+  const check = watchErrors(page);
+  await page.goto(POST_PATH);
+  const call = page.locator('article.post p.call-for-comments');
+  await expect(call).toHaveText('We welcome your comments on the findings so far to comments@example.org');
+  const subject = encodeURIComponent(`Re: ${POST_TITLE}`);
+  await expect(call.locator('a')).toHaveAttribute('href', `mailto:comments@example.org?subject=${subject}`);
+  check();
+});
+
+test('a site without a contact address shows no call for comments', async ({ page }) => {
+  await page.route('**/data/site.json', async (route) => {
+    const real = await route.fetch();
+    const site = await real.json();
+    site.contact = null;
+    await route.fulfill({ response: real, json: site });
+  });
+  await page.goto(POST_PATH);
+  await expect(page.locator('article.post h1')).toHaveText(POST_TITLE);
+  await expect(page.locator('.site-title')).toHaveText(SITE_TITLE);
+  await expect(page.locator('.call-for-comments')).toHaveCount(0);
+});

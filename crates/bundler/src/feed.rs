@@ -71,6 +71,7 @@ fn entry(site: &Site, post: &Post) -> Result<Entry, FeedError> {
     let url = format!("{}posts/{}", site.base_url, summary.slug);
     let options = RenderOptions {
         trusted_html: site.trusted_html,
+        heading_links: false,
     };
     let authors = summary
         .authors

@@ -24,6 +24,7 @@ pub const ACCEPTED: &[&str] = &[
     "tags",
     "summary",
     "description",
+    "call_for_comments",
     "draft",
     "slug",
 ];
@@ -39,6 +40,9 @@ pub struct FrontMatter {
     pub tags: Vec<String>,
     pub summary: Option<String>,
     pub description: Option<String>,
+    /// The words before the contact address at the end of the post, e.g. "We welcome your
+    /// comments on the findings so far".
+    pub call_for_comments: Option<String>,
     pub draft: bool,
     /// The slug the post asks for instead of the one made from its file name.
     pub slug: Option<Slug>,
@@ -90,6 +94,7 @@ pub fn parse(file: &Path, text: &str, split: &Split<'_>) -> Result<FrontMatter, 
     need_slugs(&fields, "tags", &tags, "a tag's page", &mut problems);
     let summary = optional_text(&fields, "summary", &mut problems);
     let description = optional_text(&fields, "description", &mut problems);
+    let call_for_comments = optional_text(&fields, "call_for_comments", &mut problems);
     let draft = fields.bool("draft", &mut problems).unwrap_or(false);
     let slug = slug(&fields, &mut problems);
 
@@ -102,6 +107,7 @@ pub fn parse(file: &Path, text: &str, split: &Split<'_>) -> Result<FrontMatter, 
             tags,
             summary,
             description,
+            call_for_comments,
             draft,
             slug,
         }),

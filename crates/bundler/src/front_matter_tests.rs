@@ -24,7 +24,7 @@ fn date(text: &str) -> Date {
 
 #[test]
 fn reads_all_fields_in_toml() {
-    let text = "+++\ntitle = \" T \"\ndate = \"2015-10-25\"\nupdated = 2016-01-02T10:00:00Z\nauthor = \"A\"\ntags = [\"x\", \"local government\"]\nsummary = \"S\"\ndescription = \" D \"\ndraft = true\nslug = \"my-post\"\n+++\nB";
+    let text = "+++\ntitle = \" T \"\ndate = \"2015-10-25\"\nupdated = 2016-01-02T10:00:00Z\nauthor = \"A\"\ntags = [\"x\", \"local government\"]\nsummary = \"S\"\ndescription = \" D \"\ncall_for_comments = \"Write to us\"\ndraft = true\nslug = \"my-post\"\n+++\nB";
     let expected = FrontMatter {
         title: "T".into(),
         date: date("2015-10-25"),
@@ -33,6 +33,7 @@ fn reads_all_fields_in_toml() {
         tags: vec!["x".into(), "local government".into()],
         summary: Some("S".into()),
         description: Some("D".into()),
+        call_for_comments: Some("Write to us".into()),
         draft: true,
         slug: Slug::parse("my-post"),
     };
@@ -41,7 +42,7 @@ fn reads_all_fields_in_toml() {
 
 #[test]
 fn reads_the_same_fields_in_yaml() {
-    let text = "---\ntitle: \" T \"\ndate: 2015-10-25\nupdated: 2016-01-02T10:00:00+01:00\nauthor: [A, B]\ntags:\n  - x\n  - local government\nsummary: S\ndescription: |\n  D\ndraft: true\nslug: my-post\n---\nB";
+    let text = "---\ntitle: \" T \"\ndate: 2015-10-25\nupdated: 2016-01-02T10:00:00+01:00\nauthor: [A, B]\ntags:\n  - x\n  - local government\nsummary: S\ndescription: |\n  D\ncall_for_comments: Write to us\ndraft: true\nslug: my-post\n---\nB";
     let fm = parsed(text).unwrap();
     assert_eq!(fm.title, "T");
     assert_eq!(fm.date, date("2015-10-25"));
@@ -49,6 +50,7 @@ fn reads_the_same_fields_in_yaml() {
     assert_eq!(fm.authors, ["A", "B"]);
     assert_eq!(fm.tags, ["x", "local government"]);
     assert_eq!(fm.description.as_deref(), Some("D"));
+    assert_eq!(fm.call_for_comments.as_deref(), Some("Write to us"));
     assert!(fm.draft);
     assert_eq!(fm.slug, Slug::parse("my-post"));
 }
@@ -84,7 +86,7 @@ fn reports_problems_on_their_real_lines() {
     assert_eq!(
         problems(text),
         [
-            "5:1 unknown field \"subtitle\" in the front matter | remove it; accepted fields: title, date, updated, author, tags, summary, description, draft, slug",
+            "5:1 unknown field \"subtitle\" in the front matter | remove it; accepted fields: title, date, updated, author, tags, summary, description, call_for_comments, draft, slug",
             "3:9 \"title\" is empty | write it as title = \"...\" with some text",
             "4:8 \"2015-13-45\" is not a date | write it as YYYY-MM-DD, e.g. date = 2015-10-25, or as a date and time such as 2015-10-25T09:30:00Z",
         ]
@@ -99,7 +101,7 @@ fn yaml_problems_have_the_same_words_with_yaml_examples() {
     assert_eq!(
         problems(text),
         [
-            "6:1 unknown field \"autor\" in the front matter | did you mean \"author\"? accepted fields: title, date, updated, author, tags, summary, description, draft, slug",
+            "6:1 unknown field \"autor\" in the front matter | did you mean \"author\"? accepted fields: title, date, updated, author, tags, summary, description, call_for_comments, draft, slug",
             "2:8 \"title\" must be a string, not an integer | write it as title: \"...\"",
             "3:7 \"2015-13-45\" is not a date | write it as YYYY-MM-DD, e.g. date: 2015-10-25, or as a date and time such as 2015-10-25T09:30:00Z",
             "4:11 \"tags\" holds an empty string | remove it or write some text",

@@ -155,6 +155,7 @@ fn bundles(posts: Vec<Post>) -> Result<Vec<(String, Vec<u8>)>, Problem> {
                 outline: post.outline,
                 previous: links.get(i + 1).cloned(),
                 next: i.checked_sub(1).and_then(|j| links.get(j)).cloned(),
+                call_for_comments: post.call_for_comments,
                 body: post.body,
             };
             let bytes = json(&path, &bundle)?;

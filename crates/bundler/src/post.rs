@@ -24,6 +24,8 @@ pub struct Post {
     pub summary: PostSummary,
     /// The `description` field, else the summary.
     pub description: String,
+    /// The `call_for_comments` field.
+    pub call_for_comments: Option<String>,
     /// Words in the body, as a reader counts them (Markdown syntax left out).
     pub word_count: u32,
     /// The body's headings, with the anchors the renderer gives them.
@@ -136,6 +138,7 @@ fn derive(
         description: fields
             .description
             .unwrap_or_else(|| summary.summary.clone()),
+        call_for_comments: fields.call_for_comments,
         summary,
         word_count,
         outline: outline(&body),

@@ -71,9 +71,8 @@ pub fn parse(text: &str) -> Result<SiteConfig, Vec<Problem>> {
     let base_url = fields
         .required_string("base_url", &mut problems)
         .and_then(|url| {
-            if url.starts_with("https://") || url.starts_with("http://") {
-                // Relative links are resolved against it, so it must name a folder.
-                Some(if url.ends_with('/') { url } else { url + "/" })
+            if let Some(url) = base_url(&url) {
+                Some(url)
             } else {
                 let span = fields
                     .get("base_url")
@@ -90,8 +89,17 @@ pub fn parse(text: &str) -> Result<SiteConfig, Vec<Problem>> {
         });
     let contact = fields
         .string("contact", &mut problems)
-        .map(|(text, _)| text.trim().to_owned());
-    let contact = contact.filter(|text| !text.is_empty());
+        .map(|(text, span)| (text.trim().to_owned(), span))
+        .filter(|(text, _)| !text.is_empty())
+        .and_then(|(text, span)| {
+            if is_email_address(&text) {
+                return Some(text);
+            }
+            let message = format!("contact {text:?} is not an email address");
+            let help = "write the address alone, as contact = \"comments@example.org\" (no \"mailto:\", no spaces)";
+            problems.push(fields.problem(&span, message, help));
+            None
+        });
     let trusted_html = fields.bool("trusted_html", &mut problems).unwrap_or(false);
     let posts_per_page = match fields.integer("posts_per_page", &mut problems) {
         None => Some(DEFAULT_POSTS_PER_PAGE),
@@ -127,6 +135,39 @@ pub fn parse(text: &str) -> Result<SiteConfig, Vec<Problem>> {
             })
         }
         _ => Err(problems),
+    }
+}
+
+/// `text` as a base URL: an http or https address, ending in `/` because relative links are
+/// resolved against it (so it must name a folder). `None` if it is not one.
+pub fn base_url(text: &str) -> Option<String> {
+    let text = text.trim();
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"))?;
+    let host = rest.split('/').next().unwrap_or_default();
+    if host.is_empty() || text.contains(|c: char| c.is_whitespace() || "?#\"<>\\".contains(c)) {
+        return None;
+    }
+    Some(if text.ends_with('/') {
+        text.to_owned()
+    } else {
+        format!("{text}/")
+    })
+}
+
+/// An address a `mailto:` link can carry as it is: one `@` with text on both sides, and none of
+/// the characters that would end it or start a query (spaces, `?`, `#`, `&`, quotes, `<>`, `/`, `:`).
+fn is_email_address(text: &str) -> bool {
+    let forbidden = |c: char| c.is_whitespace() || c.is_control() || "?#&\"'<>/:\\,;".contains(c);
+    match text.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && !domain.is_empty()
+                && !domain.contains('@')
+                && !text.contains(forbidden)
+        }
+        None => false,
     }
 }
 
@@ -263,6 +304,57 @@ mod tests {
                 "the author \"A\" is listed twice"
             ]
         );
+    }
+
+    #[test]
+    fn base_urls_name_a_folder_on_an_http_host() {
+        assert_eq!(base_url("https://x.org").as_deref(), Some("https://x.org/"));
+        assert_eq!(
+            base_url(" http://127.0.0.1:4174/blog ").as_deref(),
+            Some("http://127.0.0.1:4174/blog/")
+        );
+        assert_eq!(
+            base_url("https://x.org/a/").as_deref(),
+            Some("https://x.org/a/")
+        );
+        for bad in [
+            "x.org",
+            "ftp://x.org/",
+            "https://",
+            "https:///a",
+            "https://x.org/?q",
+            "https://x y/",
+        ] {
+            assert_eq!(base_url(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn contact_must_be_a_bare_email_address() {
+        for good in ["comments@example.org", "a.b+blog@sub.example.co.uk"] {
+            let config = parse(&format!("{MINIMAL}contact = \"{good}\"\n")).unwrap();
+            assert_eq!(config.site.contact.as_deref(), Some(good));
+        }
+        for bad in [
+            "mailto:a@b.org",
+            "a b@c.org",
+            "nobody",
+            "a@b.org?subject=x",
+            "@b.org",
+            "a@",
+        ] {
+            let problems = parse(&format!("{MINIMAL}contact = \"{bad}\"\n")).unwrap_err();
+            let shown: Vec<_> = problems
+                .iter()
+                .map(|p| format!("{}:{} {}", p.line, p.column, p.message))
+                .collect();
+            assert_eq!(
+                shown,
+                [format!("5:11 contact {bad:?} is not an email address")],
+                "{bad}"
+            );
+            assert!(problems[0].help.contains("no \"mailto:\""), "{bad}");
+        }
     }
 
     #[test]

@@ -12,6 +12,9 @@ use crate::Heading;
 pub struct RenderOptions {
     /// Render raw HTML in posts as HTML. Off by default: it is shown as text.
     pub trusted_html: bool,
+    /// Follow each heading with a `#` link to its own anchor, for readers to copy (the post
+    /// page); off for feeds.
+    pub heading_links: bool,
 }
 
 /// Renders Markdown to HTML under the safety policy. `outline` is `outline(markdown)`, which
@@ -20,10 +23,17 @@ pub struct RenderOptions {
 pub fn render_html(markdown: &str, outline: &[Heading], options: RenderOptions) -> String {
     let parser = Parser::new_ext(markdown, markdown_options());
     let mut anchors = outline.iter().map(|heading| heading.anchor.clone());
+    let mut titles = outline.iter().map(|heading| heading.text.as_str());
     let mut kept_links = Vec::new();
+    let mut open_heading = None;
     let events = parser
         .map(|event| with_anchor(event, &mut anchors))
-        .filter_map(|event| filter(event, options, &mut kept_links));
+        .filter_map(|event| filter(event, options, &mut kept_links))
+        .flat_map(|event| match options.heading_links {
+            true => with_heading_link(event, &mut titles, &mut open_heading),
+            false => [Some(event), None, None],
+        })
+        .flatten();
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events);
     out
@@ -56,6 +66,45 @@ fn with_anchor<'a>(event: Event<'a>, anchors: &mut impl Iterator<Item = String>)
         }),
         other => other,
     }
+}
+
+/// Follows each heading with a `#` link to its anchor, named after the heading, the two in a
+/// `<div class="heading">`: outside the heading, so its name stays its text. Runs after the
+/// policy, which does not apply to this markup of Folio's own.
+fn with_heading_link<'a>(
+    event: Event<'a>,
+    titles: &mut impl Iterator<Item = &'a str>,
+    open_heading: &mut Option<(CowStr<'a>, &'a str)>,
+) -> [Option<Event<'a>>; 3] {
+    match event {
+        Event::Start(Tag::Heading { ref id, .. }) => {
+            let title = titles.next().unwrap_or_default();
+            *open_heading = id.clone().map(|id| (id, title));
+            let wrapper = open_heading
+                .is_some()
+                .then_some(Event::Html(CowStr::Borrowed("<div class=\"heading\">")));
+            [wrapper, Some(event), None]
+        }
+        Event::End(TagEnd::Heading(_)) => match open_heading.take() {
+            Some((id, title)) => [
+                Some(event),
+                Some(Event::Html(heading_link(&id, title))),
+                Some(Event::Html(CowStr::Borrowed("</div>\n"))),
+            ],
+            None => [Some(event), None, None],
+        },
+        other => [Some(other), None, None],
+    }
+}
+
+fn heading_link(anchor: &str, title: &str) -> CowStr<'static> {
+    let mut tag = String::from("<a class=\"heading-link\" href=\"#");
+    // Writing into a String cannot fail.
+    let _ = pulldown_cmark_escape::escape_href(&mut tag, anchor);
+    tag.push_str("\" aria-label=\"Link to the section “");
+    let _ = pulldown_cmark_escape::escape_html(&mut tag, title);
+    tag.push_str("”\">#</a>");
+    CowStr::Boxed(tag.into_boxed_str())
 }
 
 /// Applies the policy to one event. `kept_links` remembers, for each open link or image,
@@ -191,7 +240,14 @@ mod tests {
         assert!(!safe.contains("<script"), "{safe}");
         assert!(!safe.contains("<img"), "{safe}");
         assert!(safe.contains("&lt;script&gt;"), "{safe}");
-        let trusted = render_html("<b>bold</b>", &[], RenderOptions { trusted_html: true });
+        let trusted = render_html(
+            "<b>bold</b>",
+            &[],
+            RenderOptions {
+                trusted_html: true,
+                ..RenderOptions::default()
+            },
+        );
         assert!(trusted.contains("<b>bold</b>"), "{trusted}");
     }
 
@@ -203,7 +259,10 @@ mod tests {
         let trusted = render_html(
             markdown,
             &outline(markdown),
-            RenderOptions { trusted_html: true },
+            RenderOptions {
+                trusted_html: true,
+                ..RenderOptions::default()
+            },
         );
         assert!(trusted.contains("onclick"), "{trusted}");
     }
@@ -271,6 +330,25 @@ mod tests {
             ["intro", "intro-1", "mine", "quoted-text", "ünïcode-more"]
         );
         assert!(html.contains("<h1 id=\"intro\">Intro</h1>"), "{html}");
+    }
+
+    #[test]
+    fn heading_links_follow_their_heading_and_are_named_after_it() {
+        let markdown = "## Why *now*?\n\ntext\n\n## Why <b>now</b>\n";
+        let options = RenderOptions {
+            heading_links: true,
+            ..RenderOptions::default()
+        };
+        let html = render_html(markdown, &outline(markdown), options);
+        assert_eq!(
+            html,
+            "<div class=\"heading\">\n<h2 id=\"why-now\">Why <em>now</em>?</h2>\n\
+             <a class=\"heading-link\" href=\"#why-now\" aria-label=\"Link to the section “Why now?”\">#</a></div>\n\
+             <p>text</p>\n\
+             <div class=\"heading\">\n<h2 id=\"why-now-1\">Why &lt;b&gt;now&lt;/b&gt;</h2>\n\
+             <a class=\"heading-link\" href=\"#why-now-1\" aria-label=\"Link to the section “Why now”\">#</a></div>\n"
+        );
+        assert!(!render(markdown).contains("heading-link"));
     }
 
     #[test]

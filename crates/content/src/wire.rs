@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::{Date, Slug};
 
 /// The version of the data format. Bump it when a document changes shape.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// A top-level document that carries its format version.
 pub trait Versioned {
@@ -117,6 +117,9 @@ pub struct PostBundle {
     pub previous: Option<PostLink>,
     /// The next newer post.
     pub next: Option<PostLink>,
+    /// The words that invite comments before the site's contact address, from the post's
+    /// `call_for_comments` field; the app has a default. Shown only when the site has a contact.
+    pub call_for_comments: Option<String>,
     /// The Markdown source of the body, front matter removed.
     pub body: String,
 }
