@@ -3,6 +3,8 @@
 use folio_content::Slug;
 use leptos_router::components::ToHref;
 
+use crate::base;
+
 /// A page of the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -23,7 +25,8 @@ pub enum Route {
 }
 
 impl Route {
-    /// The path of the page, from the site root.
+    /// The path of the page within the site, without the base path: what `use_navigate`
+    /// takes (it adds the base itself).
     pub fn path(&self) -> String {
         match self {
             Route::Home | Route::HomePage(0 | 1) => "/".to_owned(),
@@ -40,8 +43,10 @@ impl Route {
 }
 
 impl ToHref for Route {
+    /// The link's `href`: the path under the site's base path (`<A>` uses an absolute path as
+    /// it is).
     fn to_href(&self) -> Box<dyn Fn() -> String + '_> {
-        let path = self.path();
-        Box::new(move || path.clone())
+        let href = format!("{}{}", base::router_base(), self.path());
+        Box::new(move || href.clone())
     }
 }

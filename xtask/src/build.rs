@@ -1,5 +1,7 @@
 //! `cargo xtask build`: the deployable site in `dist/`. trunk builds into a fresh folder, and
 //! only a successful build replaces `dist/`, so a failed one leaves the previous site as it was.
+//! The site is built for the path of its base URL (`site.toml`'s `base_url`, or `--base-url`):
+//! `https://example.org/blog/` gives a site that works under `/blog/`.
 
 use std::{
     fs,
@@ -16,26 +18,33 @@ pub struct Options {
     pub site: PathBuf,
     /// Where the finished site goes.
     pub dist: PathBuf,
+    /// Where the site will be deployed, in place of `site.toml`'s `base_url`.
+    pub base_url: Option<String>,
 }
 
 impl Options {
-    /// Reads `[--site DIR] [--dist DIR]`; defaults are the workspace root and `dist/` in it.
+    /// Reads `[--site DIR] [--dist DIR] [--base-url URL]`; defaults are the workspace root,
+    /// `dist/` in it and `site.toml`'s `base_url`.
     pub fn parse(root: &Path, args: &[String]) -> Result<Options> {
         let mut options = Options {
             site: root.to_path_buf(),
             dist: root.join("dist"),
+            base_url: None,
         };
         let mut args = args.iter();
         while let Some(arg) = args.next() {
             let mut value = || {
                 args.next()
-                    .map(PathBuf::from)
-                    .with_context(|| format!("{arg} needs a folder"))
+                    .cloned()
+                    .with_context(|| format!("{arg} needs a value"))
             };
             match arg.as_str() {
-                "--site" => options.site = absolute(value()?)?,
-                "--dist" => options.dist = absolute(value()?)?,
-                other => bail!("unknown option {other:?} for build: use --site DIR and --dist DIR"),
+                "--site" => options.site = absolute(value()?.into())?,
+                "--dist" => options.dist = absolute(value()?.into())?,
+                "--base-url" => options.base_url = Some(value()?),
+                other => bail!(
+                    "unknown option {other:?} for build: use --site DIR, --dist DIR and --base-url URL"
+                ),
             }
         }
         Ok(options)
@@ -55,12 +64,27 @@ pub fn run(root: &Path, options: &Options) -> Result<()> {
     setup::all(root, setup::Purpose::Serve)?;
     let next = sibling(&options.dist, "next")?;
     remove_if_present(&next)?;
-    let built = cmd::run(
-        cmd::command(root, "trunk")
-            .args(["build", "--release", "--offline", "--dist"])
-            .arg(&next)
-            .env("FOLIO_SITE_DIR", &options.site),
-    );
+    let base_url = options
+        .base_url
+        .clone()
+        .or_else(|| site_base_url(&options.site));
+    let public_url = base_url.as_deref().map_or_else(|| "/".to_owned(), url_path);
+    let mut trunk = cmd::command(root, "trunk");
+    trunk
+        .args([
+            "build",
+            "--release",
+            "--offline",
+            "--public-url",
+            &public_url,
+        ])
+        .arg("--dist")
+        .arg(&next)
+        .env("FOLIO_SITE_DIR", &options.site);
+    if let Some(base_url) = &options.base_url {
+        trunk.env("FOLIO_BASE_URL", base_url);
+    }
+    let built = cmd::run(&mut trunk);
     if let Err(error) = built {
         let _ = fs::remove_dir_all(&next);
         return Err(error.context(format!(
@@ -72,6 +96,28 @@ pub fn run(root: &Path, options: &Options) -> Result<()> {
     println!("build: the site is in {}", options.dist.display());
     size::report(&size::measure(&options.dist)?);
     Ok(())
+}
+
+/// `base_url` from the site's `site.toml`, if the file says. The bundler checks the file and
+/// reports what is wrong with it.
+pub fn site_base_url(site: &Path) -> Option<String> {
+    let text = fs::read_to_string(site.join("site.toml")).ok()?;
+    let table: toml::Table = toml::from_str(&text).ok()?;
+    Some(table.get("base_url")?.as_str()?.to_owned())
+}
+
+/// The path of an address, as trunk's public URL: `https://x.org/blog` is `/blog/`,
+/// `https://x.org` is `/`.
+pub fn url_path(url: &str) -> String {
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = after_scheme
+        .find('/')
+        .map_or("/", |start| &after_scheme[start..]);
+    if path.ends_with('/') {
+        path.to_owned()
+    } else {
+        format!("{path}/")
+    }
 }
 
 /// `dist` gets a name beside it such as `dist.next`, on the same file system so renames are cheap.
@@ -100,5 +146,18 @@ fn remove_if_present(path: &Path) -> Result<()> {
             Err(error).with_context(|| format!("removing {}", path.display()))
         }
         _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::url_path;
+
+    #[test]
+    fn the_public_url_is_the_path_of_the_base_url() {
+        assert_eq!(url_path("https://blog.example.org/"), "/");
+        assert_eq!(url_path("https://blog.example.org"), "/");
+        assert_eq!(url_path("http://127.0.0.1:4174/blog/"), "/blog/");
+        assert_eq!(url_path("https://x.org/a/b"), "/a/b/");
     }
 }

@@ -20,9 +20,10 @@ commands:
   setup                 install what building and testing need (idempotent)
   serve                 install what is missing, then serve the site at http://127.0.0.1:8080
                         with live reload
-  build [--site DIR] [--dist DIR]
+  build [--site DIR] [--dist DIR] [--base-url URL]
                         build the deployable site into dist/ (release, size-tuned); a failed
-                        build leaves the previous dist/ as it was
+                        build leaves the previous dist/ as it was; the site works under the
+                        path of its base URL (site.toml's base_url, or URL)
   test                  install test dependencies, then run every check and test
   gen-posts N DIR [--force]
                         write site.toml and N generated posts (TOML and YAML front matter)

@@ -10,6 +10,9 @@ use anyhow::Result;
 use crate::{build, cmd, setup, size};
 
 const WASM: &str = "wasm32-unknown-unknown";
+/// Where the end-to-end tests serve the build made for a sub-path.
+const E2E_BASE_PORT: &str = "4174";
+const E2E_BASE_PATH: &str = "/blog/";
 
 pub fn run(root: &Path) -> Result<()> {
     setup::all(root, setup::Purpose::Test)?;
@@ -60,13 +63,27 @@ pub fn run(root: &Path) -> Result<()> {
     build::run(root, &options)?;
     size::check_budget(&size::measure(&options.dist)?)?;
 
+    step("release build under a base path, for the end-to-end tests");
+    let under_base = build::Options {
+        base_url: Some(format!("http://127.0.0.1:{E2E_BASE_PORT}{E2E_BASE_PATH}")),
+        dist: root.join("target/e2e/dist-under-base"),
+        ..build::Options::parse(root, &[])?
+    };
+    build::run(root, &under_base)?;
+
     step("end-to-end tests in headless Chromium");
-    cmd::run(cmd::command(root, "npx").args([
-        "playwright",
-        "test",
-        "--config",
-        "tests/e2e/playwright.config.mjs",
-    ]))?;
+    cmd::run(
+        cmd::command(root, "npx")
+            .args([
+                "playwright",
+                "test",
+                "--config",
+                "tests/e2e/playwright.config.mjs",
+            ])
+            .env("E2E_BASE_DIST", &under_base.dist)
+            .env("E2E_BASE_PORT", E2E_BASE_PORT)
+            .env("E2E_BASE_PATH", E2E_BASE_PATH),
+    )?;
 
     println!("\ntest: every check passed");
     Ok(())

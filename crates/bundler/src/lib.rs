@@ -56,18 +56,25 @@ pub use write::{write, WriteError};
 pub const POSTS_DIR: &str = "posts";
 
 /// What to build.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BuildOptions {
     /// Publish posts marked `draft = true` too.
     pub drafts: bool,
     /// Today: posts dated after it are scheduled and left out.
     pub now: Date,
+    /// Where the site is deployed, in place of `site.toml`'s `base_url` (checked with
+    /// `site::base_url`), as for a preview deployed elsewhere.
+    pub base_url: Option<String>,
 }
 
 impl BuildOptions {
-    /// Builds as of `now`, without drafts.
+    /// Builds as of `now`, without drafts, for the `base_url` in `site.toml`.
     pub fn new(now: Date) -> BuildOptions {
-        BuildOptions { drafts: false, now }
+        BuildOptions {
+            drafts: false,
+            now,
+            base_url: None,
+        }
     }
 }
 
@@ -119,9 +126,12 @@ pub fn build(site_dir: &Path, options: &BuildOptions) -> Result<Output, Vec<Prob
         }
     }
 
-    let Some(config) = config.filter(|_| problems.is_empty()) else {
+    let Some(mut config) = config.filter(|_| problems.is_empty()) else {
         return Err(problems);
     };
+    if let Some(base_url) = &options.base_url {
+        config.site.base_url.clone_from(base_url);
+    }
     let (mut drafts_skipped, mut scheduled) = (0, 0);
     posts.retain(|post| {
         if post.summary.draft && !options.drafts {

@@ -5,7 +5,7 @@
 use std::{env, ffi::OsString, path::PathBuf, process::ExitCode, time::Instant};
 
 use anyhow::{bail, Context};
-use folio_bundler::{build, clock::today_utc, write, BuildOptions};
+use folio_bundler::{build, clock::today_utc, site, write, BuildOptions};
 use folio_content::Date;
 
 const USAGE: &str = "usage: folio-bundler [--site DIR] [--out DIR] [--drafts]
@@ -20,7 +20,8 @@ const USAGE: &str = "usage: folio-bundler [--site DIR] [--out DIR] [--drafts]
 environment:
   FOLIO_NOW=YYYY-MM-DD  build as of that day (default: today in UTC);
                         posts dated after it are scheduled and left out
-  FOLIO_DRAFTS=1        the same as --drafts";
+  FOLIO_DRAFTS=1        the same as --drafts
+  FOLIO_BASE_URL=URL    where the site is deployed, in place of base_url in site.toml";
 
 /// The command line, parsed.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -66,6 +67,12 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
         now: match env_text("FOLIO_NOW")? {
             Some(text) => date("FOLIO_NOW", &text)?,
             None => today_utc().context("the system clock is not set; set FOLIO_NOW=YYYY-MM-DD")?,
+        },
+        base_url: match env_text("FOLIO_BASE_URL")? {
+            Some(text) => Some(site::base_url(&text).with_context(|| {
+                format!("FOLIO_BASE_URL={text:?} is not an http or https address such as https://blog.example.org/")
+            })?),
+            None => None,
         },
     };
 

@@ -180,12 +180,26 @@ fn publishes_drafts_when_asked_but_never_scheduled_posts() {
     assert!(!output.files.keys().any(|path| path.contains("future")));
 
     // On its day a scheduled post is published.
-    let options = BuildOptions {
-        drafts: false,
-        now: day("2031-01-01"),
-    };
+    let options = BuildOptions::new(day("2031-01-01"));
     let later = build_with(&site("full"), &options);
     assert_eq!((later.published, later.scheduled), (5, 0));
+}
+
+#[test]
+fn a_base_url_given_to_the_build_replaces_the_one_in_site_toml() {
+    let options = BuildOptions {
+        base_url: Some("http://127.0.0.1:4174/preview/".into()),
+        ..support::options(false)
+    };
+    let output = build_with(&site("full"), &options);
+    let sitemap = text(&output, paths::SITEMAP);
+    assert!(
+        sitemap.contains("<loc>http://127.0.0.1:4174/preview/posts/compilers</loc>"),
+        "{sitemap}"
+    );
+    assert!(!sitemap.contains("full.example.org"), "{sitemap}");
+    let site: folio_content::Site = serde_json::from_str(&text(&output, paths::SITE)).unwrap();
+    assert_eq!(site.base_url, "http://127.0.0.1:4174/preview/");
 }
 
 #[test]

@@ -16,7 +16,7 @@ pub fn today() -> Date {
 pub fn options(drafts: bool) -> BuildOptions {
     BuildOptions {
         drafts,
-        now: today(),
+        ..BuildOptions::new(today())
     }
 }
 

@@ -29,7 +29,7 @@ pub fn day(text: &str) -> Date {
 pub fn options(drafts: bool) -> BuildOptions {
     BuildOptions {
         drafts,
-        now: day(NOW),
+        ..BuildOptions::new(day(NOW))
     }
 }
 
