@@ -1,11 +1,19 @@
 //! The only place that fetches. Every request checks the status and the Content-Type, decodes
 //! into the shared wire types and checks their format version; failures are typed. Every
-//! request has a deadline.
+//! request has a deadline. Documents are kept in memory once fetched, and a request already on
+//! its way is shared, so a post prefetched on hover is not fetched again when it is opened.
 
 use folio_content::{
     paths, Archive, AuthorIndex, PostBundle, PostPage, Site, Slug, TagIndex, Versioned,
     FORMAT_VERSION,
 };
+use std::{
+    cell::RefCell,
+    collections::{HashMap, VecDeque},
+    rc::Rc,
+};
+
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::Request;
 use serde::de::DeserializeOwned;
 use thiserror::Error;
@@ -28,6 +36,30 @@ pub enum ApiError {
     Status(u16),
     #[error("The data for this page could not be read ({0}).")]
     BadData(String),
+}
+
+/// How many documents are kept in memory; the oldest is dropped first.
+pub const CACHE_ENTRIES: usize = 100;
+
+/// One answer of the server, as it came.
+#[derive(Debug)]
+struct Response {
+    status: u16,
+    content_type: Option<String>,
+    body: String,
+}
+
+type Pending = Shared<LocalBoxFuture<'static, Result<Rc<Response>, ApiError>>>;
+
+/// Fetched and in-flight documents by path, and the order they came in.
+#[derive(Default)]
+struct Cache {
+    entries: HashMap<String, Pending>,
+    order: VecDeque<String>,
+}
+
+thread_local! {
+    static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
 }
 
 /// The site settings.
@@ -70,29 +102,90 @@ pub async fn fetch_post(slug: Slug) -> Result<PostBundle, ApiError> {
     get(&paths::post(&slug)).await
 }
 
+/// Starts fetching a post's bundle, so that opening it takes no wait. Call it when a link to
+/// the post is hovered or focused.
+pub fn prefetch_post(slug: &Slug) {
+    let path = paths::post(slug);
+    leptos::task::spawn_local(async move {
+        let _ = cached(path).await;
+    });
+}
+
 async fn get<T: DeserializeOwned + Versioned>(path: &str) -> Result<T, ApiError> {
-    let (status, content_type, body) = fetch_text(path).await?;
-    decode(status, content_type.as_deref(), &body)
+    let response = cached(path.to_owned()).await?;
+    let document = decode(
+        response.status,
+        response.content_type.as_deref(),
+        &response.body,
+    );
+    if document.is_err() {
+        forget(path);
+    }
+    document
+}
+
+/// The answer for `path`: from memory, from a request already on its way, or from a new one.
+/// Only answers that decode stay (`get` forgets the others), so Retry really asks again.
+async fn cached(path: String) -> Result<Rc<Response>, ApiError> {
+    let pending = CACHE.with_borrow_mut(|cache| {
+        if let Some(pending) = cache.entries.get(&path) {
+            return pending.clone();
+        }
+        let pending = fetch_text(path.clone()).boxed_local().shared();
+        cache.entries.insert(path.clone(), pending.clone());
+        cache.order.push_back(path.clone());
+        while cache.order.len() > CACHE_ENTRIES {
+            if let Some(oldest) = cache.order.pop_front() {
+                cache.entries.remove(&oldest);
+            }
+        }
+        pending
+    });
+    let response = pending.await;
+    if !response
+        .as_ref()
+        .is_ok_and(|response| is_json_success(response))
+    {
+        forget(&path);
+    }
+    response
+}
+
+/// Drops what is kept for `path`, so the next request for it goes to the server.
+fn forget(path: &str) {
+    CACHE.with_borrow_mut(|cache| {
+        cache.entries.remove(path);
+        cache.order.retain(|entry| entry != path);
+    });
+}
+
+fn is_json_success(response: &Response) -> bool {
+    (200..300).contains(&response.status)
+        && !is_html(response.content_type.as_deref(), &response.body)
 }
 
 /// The status, Content-Type and body of `path`. Not generic, so the browser's fetch machinery
 /// is compiled once rather than once per document type. Paths are relative, so they resolve
 /// against the document's `<base href>` and the app works under any base path.
-async fn fetch_text(path: &str) -> Result<(u16, Option<String>, String), ApiError> {
+async fn fetch_text(path: String) -> Result<Rc<Response>, ApiError> {
     let deadline = Deadline::start(REQUEST_TIMEOUT_MS);
     let failed = |error: gloo_net::Error| match &deadline {
         Some(deadline) if deadline.expired() => ApiError::Timeout,
         _ => ApiError::Network(error.to_string()),
     };
     let signal = deadline.as_ref().map(Deadline::signal);
-    let response = Request::get(path)
+    let response = Request::get(&path)
         .abort_signal(signal.as_ref())
         .send()
         .await
         .map_err(failed)?;
     let content_type = response.headers().get("content-type");
     let body = response.text().await.map_err(failed)?;
-    Ok((response.status(), content_type, body))
+    Ok(Rc::new(Response {
+        status: response.status(),
+        content_type,
+        body,
+    }))
 }
 
 /// Turns a response into data or a typed error. A static host's SPA fallback answers a missing
@@ -108,12 +201,7 @@ pub fn decode<T: DeserializeOwned + Versioned>(
     if !(200..300).contains(&status) {
         return Err(ApiError::Status(status));
     }
-    let is_html = content_type.is_some_and(|kind| {
-        kind.trim_start()
-            .to_ascii_lowercase()
-            .starts_with("text/html")
-    }) || body.trim_start().starts_with('<');
-    if is_html {
+    if is_html(content_type, body) {
         return Err(ApiError::NotFound);
     }
     let document: T =
@@ -125,4 +213,13 @@ pub fn decode<T: DeserializeOwned + Versioned>(
         )));
     }
     Ok(document)
+}
+
+/// Whether an answer is an HTML page, such as a static host's SPA fallback.
+fn is_html(content_type: Option<&str>, body: &str) -> bool {
+    content_type.is_some_and(|kind| {
+        kind.trim_start()
+            .to_ascii_lowercase()
+            .starts_with("text/html")
+    }) || body.trim_start().starts_with('<')
 }

@@ -1,12 +1,15 @@
 //! Moves focus to the new page's heading after a client-side navigation, so keyboard and
 //! screen-reader users start reading where the page starts. The first load keeps the browser's
-//! own focus. The skip link focuses the main content.
+//! own focus. The skip link focuses the main content. After back or forward, the page's scroll
+//! position is put back at the same moment (`scroll.rs`).
 
 use std::{cell::Cell, rc::Rc, time::Duration};
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
+
+use crate::scroll;
 
 /// How often to look for the new heading while the page's data is on its way.
 const POLL: Duration = Duration::from_millis(50);
@@ -32,7 +35,13 @@ fn poll(generation: Rc<Cell<u32>>, mine: u32, old: Option<web_sys::HtmlElement>,
     if let Some(heading) = heading().filter(|heading| heading.is_connected()) {
         let is_old = old.as_ref().is_some_and(|old| old == &heading);
         if !is_old || polls >= SAME_HEADING_POLLS {
-            let _ = heading.focus();
+            if scroll::restore_pending() {
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = heading.focus_with_options(&options);
+            } else {
+                let _ = heading.focus();
+            }
             return;
         }
     }

@@ -2,12 +2,14 @@
 //! Pages live in `pages/`, views in `components/`.
 
 pub mod api;
+mod base;
 pub mod components;
 pub mod copy_code;
 mod deadline;
 mod focus;
 pub mod pages;
 pub mod route;
+mod scroll;
 pub mod shortcuts;
 pub mod site;
 pub mod theme;
@@ -26,6 +28,7 @@ use crate::{
     focus::{skip_to_content, FocusOnNavigate},
     pages::{ArchivePage, AuthorPage, HomePage, NotFoundPage, PostPage, TagPage, TagsPage},
     route::Route,
+    scroll::ScrollRestoration,
     site::{provide_site, use_site},
 };
 
@@ -36,8 +39,9 @@ pub fn App() -> impl IntoView {
     provide_site();
     let site = use_site();
     view! {
-        <Router>
+        <Router base=base::router_base()>
             <FocusOnNavigate />
+            <ScrollRestoration />
             <a class="skip-link" href="#content" on:click:capture=skip_to_content>"Skip to content"</a>
             <header class="site-header">
                 <A href=Route::Home>

@@ -3,9 +3,8 @@
 
 use folio_content::{date::month_name, ArchiveMonth, ArchiveYear, PostLink};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
-use crate::{components::PostDate, route::Route};
+use crate::components::{LinkToPost, PostDate};
 
 #[component]
 pub fn ArchiveList(years: Vec<ArchiveYear>) -> impl IntoView {
@@ -49,7 +48,7 @@ fn month_heading(year: u16, month: u8) -> String {
 fn entry(post: PostLink) -> impl IntoView {
     view! {
         <li>
-            <A href=Route::Post(post.slug)>{post.title}</A>
+            <LinkToPost slug=post.slug>{post.title}</LinkToPost>
             " "
             <PostDate date=post.date />
         </li>

@@ -2,12 +2,8 @@
 
 use folio_content::PostSummary;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
-use crate::{
-    components::{DraftBadge, PostDate},
-    route::Route,
-};
+use crate::components::{DraftBadge, LinkToPost, PostDate};
 
 #[component]
 pub fn PostList(posts: Vec<PostSummary>) -> impl IntoView {
@@ -23,7 +19,7 @@ pub fn PostList(posts: Vec<PostSummary>) -> impl IntoView {
                         <li>
                             <article class="post-summary">
                                 <h2>
-                                    <A href=Route::Post(post.slug)>{post.title}</A>
+                                    <LinkToPost slug=post.slug>{post.title}</LinkToPost>
                                     <DraftBadge draft=post.draft />
                                 </h2>
                                 <p class="meta">

@@ -2,18 +2,17 @@
 
 use folio_content::PostLink;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
-use crate::route::Route;
+use crate::components::LinkToPost;
 
 #[component]
 pub fn PostNav(previous: Option<PostLink>, next: Option<PostLink>) -> impl IntoView {
     let link = |post: PostLink, rel: &'static str, label: &'static str| {
         view! {
-            <A href=Route::Post(post.slug) attr:rel=rel attr:class=rel>
+            <LinkToPost slug=post.slug attr:rel=rel attr:class=rel>
                 <span class="label">{label}</span>
                 <span class="title">{post.title}</span>
-            </A>
+            </LinkToPost>
         }
     };
     (previous.is_some() || next.is_some()).then(|| {

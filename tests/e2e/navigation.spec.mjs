@@ -1,0 +1,116 @@
+// Moving around the site: a post is prefetched when its link is hovered or focused and then
+// opens without another request; documents already fetched are not fetched again; back and
+// forward put the page back where the reader left it.
+
+import { test, expect } from '@playwright/test';
+import { watchErrors } from './support.mjs';
+
+const POST_PATH = '/posts/leading-for-innovation';
+const POST_JSON = /\/data\/posts\/leading-for-innovation\.json$/;
+const POST_TITLE = 'Leading for Innovation: New Solace case studies and interim report';
+
+/** Counts the page's requests whose URL matches `pattern`. */
+function countRequests(page, pattern) {
+  const seen = { count: 0 };
+  page.on('request', (request) => {
+    if (pattern.test(request.url())) seen.count += 1;
+  });
+  return seen;
+}
+
+test('hovering a link to a post fetches the post once, before the click', async ({ page }) => {
+  const check = watchErrors(page);
+  const requests = countRequests(page, POST_JSON);
+  await page.goto('/');
+  const link = page.locator(`article.post-summary h2 a[href="${POST_PATH}"]`);
+  await expect(link).toBeVisible();
+  expect(requests.count, 'nothing is prefetched before a hover').toBe(0);
+
+  const response = page.waitForResponse(POST_JSON);
+  await link.hover();
+  await response;
+  expect(requests.count).toBe(1);
+
+  await link.click();
+  await expect(page.locator('article.post h1')).toHaveText(POST_TITLE);
+  expect(requests.count, 'the click uses the prefetched bundle').toBe(1);
+
+  // Back home and to the post again: both come from memory.
+  const index = countRequests(page, /\/data\/index\/page-1\.json$/);
+  await page.goBack();
+  await expect(page.locator('h1')).toHaveText('Solace blog');
+  await link.click();
+  await expect(page.locator('article.post h1')).toHaveText(POST_TITLE);
+  expect(requests.count).toBe(1);
+  expect(index.count).toBe(0);
+  check();
+});
+
+test('focusing a link to a post with the keyboard prefetches it', async ({ page }) => {
+  const requests = countRequests(page, POST_JSON);
+  await page.goto('/');
+  const link = page.locator(`article.post-summary h2 a[href="${POST_PATH}"]`);
+  await expect(link).toBeVisible();
+  const response = page.waitForResponse(POST_JSON);
+  await link.focus();
+  await response;
+  await page.keyboard.press('Enter');
+  await expect(page.locator('article.post h1')).toHaveText(POST_TITLE);
+  expect(requests.count).toBe(1);
+});
+
+test('a failed fetch is not kept: retry asks the server again', async ({ page }) => {
+  let calls = 0;
+  await page.route(POST_JSON, async (route) => {
+    calls += 1;
+    if (calls === 1) return route.fulfill({ status: 503, body: 'busy' });
+    return route.continue();
+  });
+  await page.goto(POST_PATH);
+  await expect(page.locator('.load-error')).toBeVisible();
+  await page.locator('.load-error button', { hasText: 'Retry' }).click();
+  await expect(page.locator('article.post h1')).toHaveText(POST_TITLE);
+  expect(calls).toBe(2);
+});
+
+test('back and forward restore the scroll position of each page', async ({ page }) => {
+  const check = watchErrors(page);
+  await page.setViewportSize({ width: 800, height: 400 });
+  // A long post that ends with a link to the archive.
+  await page.route(POST_JSON, async (route) => {
+    const real = await route.fetch();
+    const bundle = await real.json();
+    const paragraphs = Array.from({ length: 40 }, (_, i) => `Paragraph ${i + 1} of a long post.`);
+    bundle.body = `${paragraphs.join('\n\n')}\n\nSee [the archive](archive).\n`;
+    bundle.outline = [];
+    await route.fulfill({ response: real, json: bundle });
+  });
+  await page.goto(POST_PATH);
+  await expect(page.locator('.post-body')).toContainText('Paragraph 40');
+  await page.evaluate(() => {
+    window.__noReload = true;
+  });
+
+  const archiveLink = page.locator('.post-body a', { hasText: 'the archive' });
+  await archiveLink.scrollIntoViewIfNeeded();
+  const postY = await page.evaluate(() => window.scrollY);
+  expect(postY, 'the post is scrolled down').toBeGreaterThan(500);
+
+  await archiveLink.click();
+  await expect(page.locator('h1')).toHaveText('Archive');
+  await expect.poll(() => page.evaluate(() => window.scrollY), { message: 'a new page starts at the top' }).toBe(0);
+
+  await page.goBack();
+  await expect(page.locator('article.post h1')).toHaveText(POST_TITLE);
+  await expect.poll(() => page.evaluate(() => window.scrollY), { message: 'back restores the post position' }).toBe(postY);
+  await expect(archiveLink).toBeInViewport();
+
+  await page.goForward();
+  await expect(page.locator('h1')).toHaveText('Archive');
+  await expect.poll(() => page.evaluate(() => window.scrollY), { message: 'forward restores the top' }).toBe(0);
+
+  await page.goBack();
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(postY);
+  expect(await page.evaluate(() => window.__noReload), 'no full page load').toBe(true);
+  check();
+});
