@@ -160,3 +160,31 @@ test.describe('at 320 px', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   });
 });
+
+test('content arriving does not shift the layout (cumulative layout shift under 0.1)', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (!entry.hadRecentInput) window.__shifts.push(entry.value);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  // Slow data, so the shell is laid out well before the content comes.
+  await page.route('**/data/**', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await route.continue();
+  });
+  for (const [path, heading] of [
+    ['/', 'Solace blog'],
+    [POST_PATH, 'Leading for Innovation: New Solace case studies and interim report'],
+    ['/archive', 'Archive'],
+  ]) {
+    await page.goto(path);
+    await expect(page.locator('h1#page-heading')).toHaveText(heading);
+    // Let the browser report shifts from the last frames.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
+    const shift = await page.evaluate(() => window.__shifts.reduce((sum, value) => sum + value, 0));
+    expect(shift, `layout shift on ${path}`).toBeLessThan(0.1);
+  }
+});
