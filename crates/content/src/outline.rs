@@ -23,18 +23,30 @@ pub fn anchor(text: &str) -> String {
     }
 }
 
+/// The ids of the app's own elements around a post (`main#content`, `h1#page-heading`, the
+/// table of contents' heading). A heading never takes one: the page would have the id twice.
+pub const RESERVED_IDS: &[&str] = &["content", "page-heading", "toc-heading"];
+
 /// Every heading of `markdown`, in order, with the anchor the renderer gives it: an explicit
 /// `{#id}` attribute as written, else `anchor` of its text, with `-1`, `-2`, ... added to repeats
-/// so that every anchor is unique in the post.
+/// (and to the app's `RESERVED_IDS`) so that every anchor is unique on the page.
 pub fn outline(markdown: &str) -> Vec<Heading> {
     let raw = headings(markdown);
+    let is_reserved = |id: &str| RESERVED_IDS.contains(&id);
     // Explicit ids win: derived anchors step around them wherever they appear.
-    let mut taken: HashSet<String> = raw.iter().filter_map(|h| h.explicit.clone()).collect();
+    let mut taken: HashSet<String> = raw
+        .iter()
+        .filter_map(|h| h.explicit.clone())
+        .chain(RESERVED_IDS.iter().map(|id| (*id).to_owned()))
+        .collect();
+    let mut explicit_used: HashSet<String> = HashSet::new();
     let mut repeats: HashMap<String, u32> = HashMap::new();
     raw.into_iter()
         .map(|heading| {
             let anchor = match heading.explicit {
-                Some(id) => id,
+                // The first heading to ask for an id gets it.
+                Some(id) if !is_reserved(&id) && explicit_used.insert(id.clone()) => id,
+                Some(id) => unique(id, &mut taken, &mut repeats),
                 None => unique(anchor(&heading.text), &mut taken, &mut repeats),
             };
             Heading {
@@ -125,6 +137,23 @@ mod tests {
 
     fn anchors(markdown: &str) -> Vec<String> {
         outline(markdown).into_iter().map(|h| h.anchor).collect()
+    }
+
+    #[test]
+    fn the_app_ids_and_repeated_explicit_ids_are_never_given_twice() {
+        let markdown = "# Content\n\n## Page heading\n\n### x {#content}\n\n## a {#mine}\n\n## b {#mine}\n\n## Contents {#toc-heading}\n";
+        let anchors: Vec<String> = outline(markdown).into_iter().map(|h| h.anchor).collect();
+        assert_eq!(
+            anchors,
+            [
+                "content-1",
+                "page-heading-1",
+                "content-2",
+                "mine",
+                "mine-1",
+                "toc-heading-1"
+            ]
+        );
     }
 
     #[test]
