@@ -8,8 +8,12 @@ use anyhow::{bail, Context, Result};
 /// 196,158 bytes for the foundation (pulldown-cmark is 57 KB of it), 206,724 with wire format 2
 /// (paged listings, outline, previous/next) and heading anchors, 230,907 with the tag, author and
 /// archive pages, the fuller post page and request deadlines, 240,094 with focus management,
-/// the theme toggle, copy buttons and keyboard shortcuts. The target is 125,000.
-pub const BUDGET_BROTLI_BYTES: usize = 245_000;
+/// the theme toggle, copy buttons and keyboard shortcuts; 239,304 with the call for comments,
+/// canonical links, base path, memory cache, prefetch and scroll restoration (after one shared
+/// page loader took 7.5 KB off); 234,223 with leptos's `erase_components` and wasm-opt `-Os
+/// --converge`. The target is 125,000, which needs the Markdown renderer out of the first
+/// download; the budget sits just above the build so that growth shows.
+pub const BUDGET_BROTLI_BYTES: usize = 238_000;
 
 /// One file's size.
 pub struct FileSize {
