@@ -125,3 +125,62 @@ test('a site without a contact address shows no call for comments', async ({ pag
   await expect(page.locator('.site-title')).toHaveText(SITE_TITLE);
   await expect(page.locator('.call-for-comments')).toHaveCount(0);
 });
+
+/** Serves page 1 of a listing as two pages, and page 2 with one post of its own. */
+async function serveTwoPages(page, listing) {
+  await page.route(`**/data/${listing}/page-1.json`, async (route) => {
+    const real = await route.fetch();
+    const json = await real.json();
+    json.total_pages = 2;
+    json.total_posts += 1;
+    await route.fulfill({ response: real, json });
+  });
+  await page.route(`**/data/${listing}/page-2.json`, async (route) => {
+    const real = await route.fetch({ url: route.request().url().replace(/page-2\.json$/, 'page-1.json') });
+    const json = await real.json();
+    json.page = 2;
+    json.total_pages = 2;
+    json.total_posts += 1;
+    json.posts = [{ ...json.posts[0], slug: 'an-older-post', title: 'An older post', date: '2014-05-01' }];
+    await route.fulfill({ response: real, json });
+  });
+}
+
+for (const [name, listing, first, heading, title] of [
+  ['home', 'index', '/', SITE_TITLE, `Page 2 – ${SITE_TITLE}`],
+  ['tag', 'tags/research', '/tags/research', 'Posts tagged “research”', `Posts tagged “research”, page 2 – ${SITE_TITLE}`],
+  ['author', 'authors/joan-munro', '/authors/joan-munro', 'Joan Munro', `Joan Munro, page 2 – ${SITE_TITLE}`],
+]) {
+  test(`the ${name} listing's page 2: in the app, by deep link, back and forward`, async ({ page }) => {
+    const check = watchErrors(page);
+    await serveTwoPages(page, listing);
+    const second = first === '/' ? '/page/2' : `${first}/page/2`;
+    await page.goto(first);
+    await expect(page.locator('nav.pagination .page-number')).toHaveText('Page 1 of 2');
+    await page.evaluate(() => {
+      window.__noReload = true;
+    });
+
+    await page.locator('nav.pagination a', { hasText: 'Older posts' }).click();
+    await expect(page).toHaveURL(new RegExp(`${second}$`));
+    await expect(page.locator('h1')).toHaveText(heading);
+    await expect(page).toHaveTitle(title);
+    await expect(page.locator('article.post-summary h2 a')).toHaveText('An older post');
+    await expect(page.locator('nav.pagination .page-number')).toHaveText('Page 2 of 2');
+
+    await page.locator('nav.pagination a', { hasText: 'Newer posts' }).click();
+    await expect(page).toHaveURL(new RegExp(`${first}$`));
+    await expect(page.locator('article.post-summary h2 a')).toHaveText(POST_TITLE);
+    await page.goBack();
+    await expect(page.locator('article.post-summary h2 a')).toHaveText('An older post');
+    await page.goForward();
+    await expect(page.locator('article.post-summary h2 a')).toHaveText(POST_TITLE);
+    expect(await page.evaluate(() => window.__noReload), 'no full page load').toBe(true);
+
+    await page.goto(second);
+    await expect(page.locator('h1')).toHaveText(heading);
+    await expect(page.locator('article.post-summary h2 a')).toHaveText('An older post');
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', `https://blog.example.org${second}`);
+    check();
+  });
+}
