@@ -1,6 +1,7 @@
-//! `Route`: every place in the app a link can point to. URLs are built here and nowhere else.
+//! `Route`: every place in the app a link can point to. The app builds its URLs here, from the
+//! page paths of `folio_content::pages`, which the bundler's sitemap and HTML shells use too.
 
-use folio_content::Slug;
+use folio_content::{pages, Slug};
 use leptos_router::components::ToHref;
 
 use crate::base;
@@ -29,15 +30,13 @@ impl Route {
     /// takes (it adds the base itself).
     pub fn path(&self) -> String {
         match self {
-            Route::Home | Route::HomePage(0 | 1) => "/".to_owned(),
-            Route::HomePage(page) => format!("/page/{page}"),
-            Route::Post(slug) => format!("/posts/{slug}"),
-            Route::Tags => "/tags".to_owned(),
-            Route::Tag(tag, 0 | 1) => format!("/tags/{tag}"),
-            Route::Tag(tag, page) => format!("/tags/{tag}/page/{page}"),
-            Route::Author(author, 0 | 1) => format!("/authors/{author}"),
-            Route::Author(author, page) => format!("/authors/{author}/page/{page}"),
-            Route::Archive => "/archive".to_owned(),
+            Route::Home => pages::home(1),
+            Route::HomePage(page) => pages::home(*page),
+            Route::Post(slug) => pages::post(slug),
+            Route::Tags => pages::TAGS.to_owned(),
+            Route::Tag(tag, page) => pages::tag(tag, *page),
+            Route::Author(author, page) => pages::author(author, *page),
+            Route::Archive => pages::ARCHIVE.to_owned(),
         }
     }
 }

@@ -1,6 +1,6 @@
 //! The site settings (`data/site.json`), fetched once and shared with every page through context.
 
-use folio_content::{RenderOptions, Site};
+use folio_content::{pages, RenderOptions, Site};
 use leptos::prelude::*;
 
 use crate::api::{self, ApiError};
@@ -61,10 +61,6 @@ impl SiteSettings {
 
     /// The document title for a page: "Page – Site", or the site's title alone.
     pub fn document_title(self, page: Option<&str>) -> String {
-        match (page, self.title()) {
-            (Some(page), site) if site.is_empty() => page.to_owned(),
-            (Some(page), site) => format!("{page} – {site}"),
-            (None, site) => site,
-        }
+        pages::document_title(page, &self.title())
     }
 }

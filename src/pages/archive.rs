@@ -1,5 +1,6 @@
 //! `/archive`: every post by year and month.
 
+use folio_content::pages;
 use leptos::prelude::*;
 
 use crate::{
@@ -14,9 +15,9 @@ pub fn ArchivePage() -> impl IntoView {
         let archive = api::fetch_archive().await?;
         Ok(page_view(move || {
             view! {
-                <PageHead page=Some("Archive".to_owned()) />
+                <PageHead page=Some(pages::ARCHIVE_TITLE.to_owned()) />
                 <section class="archive" aria-labelledby="page-heading">
-                    <h1 id="page-heading" tabindex="-1">"Archive"</h1>
+                    <h1 id="page-heading" tabindex="-1">{pages::ARCHIVE_TITLE}</h1>
                     <ArchiveList years=archive.years.clone() />
                 </section>
             }

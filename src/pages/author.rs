@@ -1,7 +1,7 @@
 //! `/authors/:author` and `/authors/:author/page/:page`: who the author is and one page of their
 //! posts. A malformed author or page number shows the not-found page without fetching anything.
 
-use folio_content::{Author, PostSummary, Slug};
+use folio_content::{pages::listing_title, Author, PostSummary, Slug};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -9,7 +9,6 @@ use crate::{
     api::{self, ApiError},
     components::{PageHead, Pagination, PostList},
     pages::{
-        listing_title,
         loaded::{load, page_view, Loaded},
         page_number,
     },

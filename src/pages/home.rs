@@ -1,5 +1,6 @@
 //! `/` and `/page/N`: the site's title and description, and one page of the list of posts.
 
+use folio_content::pages;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -23,7 +24,7 @@ pub fn HomePage() -> impl IntoView {
         let page = page.get();
         async move {
             let listing = api::fetch_index_page(page.ok_or(ApiError::NotFound)?).await?;
-            let title = (listing.page >= 2).then(|| format!("Page {}", listing.page));
+            let title = pages::home_title(listing.page);
             Ok(page_view(move || {
                 let description = move || site.get().map(|site| site.description);
                 view! {

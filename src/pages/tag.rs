@@ -1,7 +1,10 @@
 //! `/tags/:tag` and `/tags/:tag/page/:page`: one page of the posts with a tag. A malformed tag or
 //! page number shows the not-found page without fetching anything.
 
-use folio_content::{PostSummary, Slug};
+use folio_content::{
+    pages::{listing_title, tag_heading},
+    PostSummary, Slug,
+};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -9,7 +12,6 @@ use crate::{
     api::{self, ApiError},
     components::{PageHead, Pagination, PostList},
     pages::{
-        listing_title,
         loaded::{load, page_view, Loaded},
         page_number,
     },
@@ -30,7 +32,7 @@ pub fn TagPage() -> impl IntoView {
         async move {
             let (tag, page) = wanted.ok_or(ApiError::NotFound)?;
             let listing = api::fetch_tag_page(tag.clone(), page).await?;
-            let heading = format!("Posts tagged “{}”", tag_name(&tag, &listing.posts));
+            let heading = tag_heading(&tag_name(&tag, &listing.posts));
             let title = listing_title(&heading, listing.page);
             Ok(page_view(move || {
                 let tag = tag.clone();

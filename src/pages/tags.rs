@@ -1,5 +1,6 @@
 //! `/tags`: every tag with how many posts carry it.
 
+use folio_content::pages;
 use leptos::prelude::*;
 
 use crate::{
@@ -14,9 +15,9 @@ pub fn TagsPage() -> impl IntoView {
         let index = api::fetch_tags().await?;
         Ok(page_view(move || {
             view! {
-                <PageHead page=Some("Tags".to_owned()) />
+                <PageHead page=Some(pages::TAGS_TITLE.to_owned()) />
                 <section class="tags-page" aria-labelledby="page-heading">
-                    <h1 id="page-heading" tabindex="-1">"Tags"</h1>
+                    <h1 id="page-heading" tabindex="-1">{pages::TAGS_TITLE}</h1>
                     <TagCloud tags=index.tags.clone() />
                 </section>
             }

@@ -3,7 +3,7 @@
 
 use std::io;
 
-use folio_content::{Date, PostSummary, Slug};
+use folio_content::{pages as paths, Date, PostSummary, Slug};
 use quick_xml::{
     events::{BytesDecl, BytesText, Event},
     Writer,
@@ -27,29 +27,29 @@ pub struct Pages<'a> {
     pub authors: &'a [&'a Slug],
 }
 
+/// The address of the page at `path` (from `folio_content::pages`) on the site at `base_url`.
+pub fn absolute(base_url: &str, path: &str) -> String {
+    format!("{base_url}{}", path.trim_start_matches('/'))
+}
+
 /// The sitemap of `pages`: home, its later pages, each post, the tags, each tag, the archive and
 /// each author.
 pub fn sitemap(pages: &Pages<'_>) -> io::Result<Vec<u8>> {
-    let base = pages.base_url;
-    let mut urls: Vec<(String, Option<Date>)> = vec![(base.to_owned(), None)];
-    urls.extend((2..=pages.home_pages).map(|page| (format!("{base}page/{page}"), None)));
+    let at = |path: String| absolute(pages.base_url, &path);
+    let mut urls: Vec<(String, Option<Date>)> = vec![(at(paths::home(1)), None)];
+    urls.extend((2..=pages.home_pages).map(|page| (at(paths::home(page)), None)));
     urls.extend(pages.posts.iter().map(|post| {
         let lastmod = post.updated.unwrap_or(post.date).max(post.date);
-        (format!("{base}posts/{}", post.slug), Some(lastmod))
+        (at(paths::post(&post.slug)), Some(lastmod))
     }));
-    urls.push((format!("{base}tags"), None));
-    urls.extend(
-        pages
-            .tags
-            .iter()
-            .map(|tag| (format!("{base}tags/{tag}"), None)),
-    );
-    urls.push((format!("{base}archive"), None));
+    urls.push((at(paths::TAGS.to_owned()), None));
+    urls.extend(pages.tags.iter().map(|tag| (at(paths::tag(tag, 1)), None)));
+    urls.push((at(paths::ARCHIVE.to_owned()), None));
     urls.extend(
         pages
             .authors
             .iter()
-            .map(|author| (format!("{base}authors/{author}"), None)),
+            .map(|author| (at(paths::author(author, 1)), None)),
     );
 
     let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);

@@ -3,6 +3,7 @@
 
 pub mod date;
 pub mod outline;
+pub mod pages;
 pub mod paths;
 pub mod render;
 pub mod slug;

@@ -1,0 +1,106 @@
+//! The app's pages: their paths within the site (without the base path) and their titles. The
+//! app routes and links by these paths, the bundler lists them in the sitemap and writes an HTML
+//! shell for each, so that the three agree.
+
+use crate::Slug;
+
+/// The index of every tag.
+pub const TAGS: &str = "/tags";
+
+/// Every post by year and month.
+pub const ARCHIVE: &str = "/archive";
+
+/// The title of the tags page.
+pub const TAGS_TITLE: &str = "Tags";
+
+/// The title of the archive page.
+pub const ARCHIVE_TITLE: &str = "Archive";
+
+/// Page `page` of the home listing: `/` for the first, `/page/N` after.
+pub fn home(page: u32) -> String {
+    match page {
+        0 | 1 => "/".to_owned(),
+        page => format!("/page/{page}"),
+    }
+}
+
+/// One post.
+pub fn post(slug: &Slug) -> String {
+    format!("/posts/{slug}")
+}
+
+/// Page `page` of the posts with a tag.
+pub fn tag(tag: &Slug, page: u32) -> String {
+    match page {
+        0 | 1 => format!("/tags/{tag}"),
+        page => format!("/tags/{tag}/page/{page}"),
+    }
+}
+
+/// Page `page` of an author's posts.
+pub fn author(author: &Slug, page: u32) -> String {
+    match page {
+        0 | 1 => format!("/authors/{author}"),
+        page => format!("/authors/{author}/page/{page}"),
+    }
+}
+
+/// The document title of a page: "Page – Site", or the site's title alone.
+pub fn document_title(page: Option<&str>, site: &str) -> String {
+    match page {
+        Some(page) if site.is_empty() => page.to_owned(),
+        Some(page) => format!("{page} – {site}"),
+        None => site.to_owned(),
+    }
+}
+
+/// The home page's own title: none for the first page, "Page N" after.
+pub fn home_title(page: u32) -> Option<String> {
+    (page >= 2).then(|| format!("Page {page}"))
+}
+
+/// The heading of a tag's page: Posts tagged “local government”.
+pub fn tag_heading(name: &str) -> String {
+    format!("Posts tagged “{name}”")
+}
+
+/// The title of page `page` of a listing called `name`: "Name", "Name, page 2".
+pub fn listing_title(name: &str, page: u32) -> String {
+    match page {
+        0 | 1 => name.to_owned(),
+        page => format!("{name}, page {page}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slug(text: &str) -> Slug {
+        Slug::parse(text).unwrap()
+    }
+
+    #[test]
+    fn first_pages_have_no_page_number() {
+        assert_eq!(home(1), "/");
+        assert_eq!(home(3), "/page/3");
+        assert_eq!(post(&slug("hello")), "/posts/hello");
+        assert_eq!(tag(&slug("rust"), 1), "/tags/rust");
+        assert_eq!(tag(&slug("rust"), 2), "/tags/rust/page/2");
+        assert_eq!(author(&slug("ann"), 1), "/authors/ann");
+        assert_eq!(author(&slug("ann"), 4), "/authors/ann/page/4");
+    }
+
+    #[test]
+    fn titles_name_the_page_then_the_site() {
+        assert_eq!(document_title(None, "Blog"), "Blog");
+        assert_eq!(document_title(Some("Tags"), "Blog"), "Tags – Blog");
+        assert_eq!(document_title(Some("Tags"), ""), "Tags");
+        assert_eq!(home_title(1), None);
+        assert_eq!(home_title(2).as_deref(), Some("Page 2"));
+        assert_eq!(
+            listing_title(&tag_heading("local government"), 2),
+            "Posts tagged “local government”, page 2"
+        );
+    }
+}
