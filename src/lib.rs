@@ -10,6 +10,7 @@ mod focus;
 pub mod pages;
 pub mod route;
 mod scroll;
+mod shell;
 pub mod shortcuts;
 pub mod site;
 pub mod theme;
@@ -35,6 +36,7 @@ use crate::{
 /// The whole app: header, routed page, footer.
 #[component]
 pub fn App() -> impl IntoView {
+    shell::remove_shell_head();
     provide_meta_context();
     provide_site();
     let site = use_site();

@@ -7,8 +7,9 @@
 //   HOST       defaults to 127.0.0.1 (never listen on other interfaces in tests)
 //   BASE_PATH  defaults to "/": the site is served under this prefix
 //
-// Behaviour, like a CDN with SPA fallback: an existing file is served with its Content-Type;
-// a directory is served as its index.html if it has one; anything else is answered with the
+// Behaviour, like a CDN with clean URLs and an SPA fallback: an existing file is served with its
+// Content-Type; a directory is served as its index.html if it has one; /a/b is served from
+// a/b.html if there is one (the per-route HTML shells); anything else is answered with the
 // root index.html and status 200 (so the app must treat HTML where it expected JSON as "not
 // found"). Paths are decoded and normalized and never leave the root. No dependencies.
 
@@ -141,6 +142,11 @@ async function handle(req, res) {
     const index = path.join(target, 'index.html');
     const ist = await statOrNull(index);
     if (ist && ist.isFile()) return send(req, res, 200, index, ist.size);
+  }
+  if (!pathname.endsWith('/') && path.extname(target) === '') {
+    const page = `${target}.html`;
+    const pst = await statOrNull(page);
+    if (pst && pst.isFile()) return send(req, res, 200, page, pst.size);
   }
 
   // SPA fallback: whatever is missing gets the root shell, with 200, as static hosts do.

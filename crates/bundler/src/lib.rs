@@ -27,6 +27,7 @@ pub mod output;
 pub mod post;
 pub mod problem;
 mod robots;
+pub mod shells;
 pub mod site;
 mod sitemap;
 mod split;
@@ -145,13 +146,14 @@ pub fn build(site_dir: &Path, options: &BuildOptions) -> Result<Output, Vec<Prob
         }
     });
     let published = posts.len();
-    let files =
+    let (files, shells) =
         output::documents(&config.site, posts, options.now).map_err(|problem| vec![problem])?;
     Ok(Output {
         files,
         published,
         drafts_skipped,
         scheduled,
+        shells,
     })
 }
 

@@ -5,16 +5,18 @@
 use std::{env, ffi::OsString, path::PathBuf, process::ExitCode, time::Instant};
 
 use anyhow::{bail, Context};
-use folio_bundler::{build, clock::today_utc, site, write, BuildOptions};
+use folio_bundler::{build, clock::today_utc, shells, site, write, BuildOptions};
 use folio_content::Date;
 
-const USAGE: &str = "usage: folio-bundler [--site DIR] [--out DIR] [--drafts]
+const USAGE: &str = "usage: folio-bundler [--site DIR] [--out DIR] [--drafts] [--shells]
 
   --site DIR   the site folder, with site.toml and posts/
                (default: $FOLIO_SITE_DIR, else the current folder)
   --out DIR    where to write data/, feed.xml, sitemap.xml and robots.txt
                (default: $TRUNK_STAGING_DIR)
   --drafts     publish posts marked draft = true too (or set FOLIO_DRAFTS=1)
+  --shells     instead of the data, write each page's HTML shell (posts/<slug>.html, ...)
+               from the index.html in the output folder: run it after trunk (post_build)
   --help       show this help
 
 environment:
@@ -29,6 +31,7 @@ struct Args {
     site: Option<PathBuf>,
     out: Option<PathBuf>,
     drafts: bool,
+    shells: bool,
     help: bool,
 }
 
@@ -90,6 +93,16 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::FAILURE);
         }
     };
+    if args.shells {
+        let written = shells::write(&out_dir, &output.shells)?;
+        eprintln!(
+            "folio-bundler: {} -> {} in {} ms",
+            plural(written, "page shell", "page shells"),
+            out_dir.display(),
+            started.elapsed().as_millis()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     write(&output, &out_dir)
         .with_context(|| format!("cannot write the site to {}", out_dir.display()))?;
 
@@ -162,6 +175,10 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Args, String> 
                 parsed.drafts = true;
                 continue;
             }
+            "--shells" if inline.is_none() => {
+                parsed.shells = true;
+                continue;
+            }
             "-h" | "--help" if inline.is_none() => {
                 parsed.help = true;
                 continue;
@@ -200,6 +217,7 @@ mod tests {
                 site: Some("s".into()),
                 out: Some("o".into()),
                 drafts: true,
+                shells: false,
                 help: false
             }
         );

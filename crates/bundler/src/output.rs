@@ -1,12 +1,13 @@
 //! The files of a build, made in memory from the site's settings and its published posts: every
 //! JSON document of `folio_content::wire` at its path from `folio_content::paths` (compact JSON),
-//! the Atom feed, the sitemap and `robots.txt`.
+//! the Atom feed, the sitemap and `robots.txt`; and the list of pages that get an HTML shell
+//! (`shells.rs`), written after trunk.
 
 use std::collections::BTreeMap;
 
 use folio_content::{
-    paths, AuthorCount, AuthorIndex, Date, PostBundle, PostPage, PostSummary, Site, TagCount,
-    TagIndex, FORMAT_VERSION,
+    pages, paths, AuthorCount, AuthorIndex, Date, PostBundle, PostPage, PostSummary, Site,
+    TagCount, TagIndex, FORMAT_VERSION,
 };
 use rayon::prelude::*;
 use serde::Serialize;
@@ -18,6 +19,7 @@ use crate::{
     post::Post,
     problem::Problem,
     robots::robots,
+    shells::{Shell, Shells},
     sitemap::{sitemap, Pages},
     taxonomy::{by_author, by_tag, Spellings},
 };
@@ -34,7 +36,12 @@ pub struct Output {
     pub drafts_skipped: usize,
     /// How many posts were left out because they are dated after today.
     pub scheduled: usize,
+    /// Every page of the site, with the head its HTML shell gets.
+    pub shells: Vec<Shell>,
 }
+
+/// Each file's contents by its path, as in `Output::files`.
+pub type Files = BTreeMap<String, Vec<u8>>;
 
 /// Makes every file of the site from its settings and the posts to publish, in any order.
 /// Listings are newest first, ties by slug; each tag and author keeps one spelling (see
@@ -43,7 +50,7 @@ pub fn documents(
     site: &Site,
     mut posts: Vec<Post>,
     today: Date,
-) -> Result<BTreeMap<String, Vec<u8>>, Problem> {
+) -> Result<(Files, Vec<Shell>), Problem> {
     posts.sort_by(|a, b| {
         (b.summary.date.cmp(&a.summary.date)).then_with(|| a.summary.slug.cmp(&b.summary.slug))
     });
@@ -52,9 +59,13 @@ pub fn documents(
         .iter_mut()
         .for_each(|post| spellings.apply(&mut post.summary));
 
+    let mut shells = Shells::default();
+    for post in &posts {
+        shells.post(site, post);
+    }
     let mut files = BTreeMap::new();
     files.insert(paths::SITE.to_owned(), json(paths::SITE, site)?);
-    files.extend(listings(site, &posts)?);
+    files.extend(listings(site, &posts, &mut shells)?);
     let xml = feed(site, &posts, today).map_err(|error| bug(paths::FEED, error))?;
     files.insert(paths::FEED.to_owned(), xml);
     files.insert(
@@ -62,12 +73,16 @@ pub fn documents(
         robots(&site.base_url).into_bytes(),
     );
     files.extend(bundles(posts)?);
-    Ok(files)
+    Ok((files, shells.0))
 }
 
 /// The home pages, the tags and their pages, the authors and their pages, the archive and the
 /// sitemap, which lists all of them.
-fn listings(site: &Site, posts: &[Post]) -> Result<Vec<(String, Vec<u8>)>, Problem> {
+fn listings(
+    site: &Site,
+    posts: &[Post],
+    shells: &mut Shells,
+) -> Result<Vec<(String, Vec<u8>)>, Problem> {
     let summaries: Vec<&PostSummary> = posts.iter().map(|post| &post.summary).collect();
     let per_page = site.posts_per_page;
     let tags = by_tag(&summaries);
@@ -77,18 +92,27 @@ fn listings(site: &Site, posts: &[Post]) -> Result<Vec<(String, Vec<u8>)>, Probl
     let home = pages(&summaries, per_page);
     let home_pages = count(home.len());
     for page in home {
+        let title = pages::home_title(page.page);
+        shells.page(site, pages::home(page.page), title.as_deref());
         listed.push((paths::index_page(page.page), page));
     }
+    shells.page(site, pages::TAGS.to_owned(), Some(pages::TAGS_TITLE));
     for (tag, tagged) in &tags {
+        let heading = pages::tag_heading(&tag.name);
         for page in pages(tagged, per_page) {
+            let title = pages::listing_title(&heading, page.page);
+            shells.page(site, pages::tag(&tag.slug, page.page), Some(&title));
             listed.push((paths::tag_page(&tag.slug, page.page), page));
         }
     }
     for (author, theirs) in &authors {
         for page in pages(theirs, per_page) {
+            let title = pages::listing_title(&author.name, page.page);
+            shells.page(site, pages::author(&author.slug, page.page), Some(&title));
             listed.push((paths::author_page(&author.slug, page.page), page));
         }
     }
+    shells.page(site, pages::ARCHIVE.to_owned(), Some(pages::ARCHIVE_TITLE));
     let mut files: Vec<(String, Vec<u8>)> = listed
         .into_par_iter()
         .map(|(path, page)| {

@@ -305,3 +305,30 @@ fn the_output_does_not_depend_on_the_number_of_threads() {
 fn whole_output_snapshot() {
     insta::assert_snapshot!("full", support::shown(&full(false)));
 }
+
+#[test]
+fn every_page_gets_a_shell_with_the_app_title_and_the_sitemap_address() {
+    let output = full(false);
+    let listed: Vec<String> = output
+        .shells
+        .iter()
+        .map(|shell| format!("{} | {} | {}", shell.path, shell.title, shell.url))
+        .collect();
+    insta::assert_snapshot!("shells", listed.join("\n"));
+    // Every address in the sitemap has a shell, and nothing else has one.
+    let sitemap = text(&output, paths::SITEMAP);
+    let mut in_sitemap: Vec<&str> = sitemap
+        .split("<loc>")
+        .skip(1)
+        .filter_map(|rest| rest.split("</loc>").next())
+        .collect();
+    let mut first_pages: Vec<&str> = output
+        .shells
+        .iter()
+        .filter(|shell| !shell.path.contains("/page/") || shell.path.starts_with("/page/"))
+        .map(|shell| shell.url.as_str())
+        .collect();
+    in_sitemap.sort_unstable();
+    first_pages.sort_unstable();
+    assert_eq!(in_sitemap, first_pages);
+}
