@@ -6,6 +6,8 @@ use std::time::Duration;
 use leptos::prelude::set_timeout;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
+use crate::dom;
+
 /// The class of a code block's wrapper, which holds the `pre` and its button.
 const BLOCK_CLASS: &str = "code-block";
 /// The class of the buttons.
@@ -20,16 +22,7 @@ pub fn add_copy_buttons(body: &web_sys::Element) {
     let Some(document) = body.owner_document() else {
         return;
     };
-    let Ok(blocks) = body.query_selector_all("pre") else {
-        return;
-    };
-    for index in 0..blocks.length() {
-        let Some(pre) = blocks
-            .item(index)
-            .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
-        else {
-            continue;
-        };
+    for pre in dom::elements(body.query_selector_all("pre")) {
         let Some(parent) = pre.parent_element() else {
             continue;
         };

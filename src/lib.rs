@@ -6,6 +6,7 @@ mod base;
 pub mod components;
 pub mod copy_code;
 mod deadline;
+mod dom;
 mod focus;
 pub mod pages;
 pub mod route;

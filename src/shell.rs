@@ -2,22 +2,14 @@
 //! bundler (title, description, canonical link, link previews; marked `data-shell`). Once the
 //! app runs, it keeps the head itself (`PageHead`), so the shell's tags go.
 
-use wasm_bindgen::JsCast;
+use crate::dom;
 
 /// Removes the head tags the shell brought.
 pub fn remove_shell_head() {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
         return;
     };
-    let Ok(tags) = document.query_selector_all("head [data-shell]") else {
-        return;
-    };
-    for index in 0..tags.length() {
-        if let Some(tag) = tags
-            .item(index)
-            .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
-        {
-            tag.remove();
-        }
+    for tag in dom::elements(document.query_selector_all("head [data-shell]")) {
+        tag.remove();
     }
 }

@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 use crate::{
     components::{Byline, DraftBadge, PageHead, PostDate, PostNav, TableOfContents, TagLinks},
     copy_code::{add_copy_buttons, on_body_click},
+    dom,
     shortcuts::use_post_shortcuts,
     site::use_site,
 };
@@ -104,16 +105,7 @@ pub fn PostView(bundle: PostBundle) -> impl IntoView {
 /// Names each task list checkbox after its task, the text of its list item without any nested
 /// list: an unnamed form control tells a screen reader only "checkbox" (WCAG 4.1.2).
 fn label_task_checkboxes(body: &web_sys::Element) {
-    let Ok(boxes) = body.query_selector_all("li > input[type=checkbox]") else {
-        return;
-    };
-    for index in 0..boxes.length() {
-        let Some(input) = boxes
-            .item(index)
-            .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
-        else {
-            continue;
-        };
+    for input in dom::elements(body.query_selector_all("li > input[type=checkbox]")) {
         let Some(item) = input.parent_element() else {
             continue;
         };
