@@ -3,27 +3,20 @@
 
 use folio_content::{pages::listing_title, Author, PostSummary, Slug};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::{
     api::{self, ApiError},
     components::{PageHead, Pagination, PostList},
     pages::{
         loaded::{load, page_view, Loaded},
-        page_number,
+        use_listing_params,
     },
     route::Route,
 };
 
 #[component]
 pub fn AuthorPage() -> impl IntoView {
-    let params = use_params_map();
-    let wanted = Memo::new(move |_| {
-        let params = params.read();
-        let author = Slug::parse(&params.get("author")?)?;
-        let page = page_number(params.get("page").as_deref())?;
-        Some((author, page))
-    });
+    let wanted = use_listing_params("author");
     let load = load(move || {
         let wanted = wanted.get();
         async move {

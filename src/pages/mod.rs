@@ -14,7 +14,7 @@ mod tags;
 pub use archive::ArchivePage;
 pub use author::AuthorPage;
 pub use home::HomePage;
-pub use listing::page_number;
+pub use listing::{page_number, use_listing_params};
 pub use not_found::NotFoundPage;
 pub use post::PostPage;
 pub use tag::TagPage;

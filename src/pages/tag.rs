@@ -6,27 +6,20 @@ use folio_content::{
     PostSummary, Slug,
 };
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::{
     api::{self, ApiError},
     components::{PageHead, Pagination, PostList},
     pages::{
         loaded::{load, page_view, Loaded},
-        page_number,
+        use_listing_params,
     },
     route::Route,
 };
 
 #[component]
 pub fn TagPage() -> impl IntoView {
-    let params = use_params_map();
-    let wanted = Memo::new(move |_| {
-        let params = params.read();
-        let tag = Slug::parse(&params.get("tag")?)?;
-        let page = page_number(params.get("page").as_deref())?;
-        Some((tag, page))
-    });
+    let wanted = use_listing_params("tag");
     let load = load(move || {
         let wanted = wanted.get();
         async move {
