@@ -14,7 +14,7 @@ use std::{
 
 use anyhow::{bail, Context, Result};
 
-use crate::{cmd, gen_posts};
+use crate::{build::remove_if_present, cmd, gen_posts};
 
 /// "Today" for the bundler, after every generated date, so that no post counts as future-dated.
 const NOW: &str = "2026-01-01";
@@ -128,7 +128,7 @@ fn build_bundler(root: &Path, bench: &Path) -> Result<PathBuf> {
 
 fn measure(root: &Path, bench: &Path, bundler: &Path, posts: usize, runs: usize) -> Result<Row> {
     let dir = bench.join(format!("bundler-{posts}"));
-    remove(&dir)?;
+    remove_if_present(&dir)?;
     let site = dir.join("site");
     let (written, counts) = gen_posts::write(posts, &site, false)?;
     let bytes: u64 = written
@@ -151,7 +151,7 @@ fn measure(root: &Path, bench: &Path, bundler: &Path, posts: usize, runs: usize)
         dir.join("hugo-cache"),
     );
     let folio_run = || -> Result<Duration> {
-        remove(&folio_out)?;
+        remove_if_present(&folio_out)?;
         let mut command = cmd::command(root, bundler);
         command
             .arg("--site")
@@ -164,8 +164,8 @@ fn measure(root: &Path, bench: &Path, bundler: &Path, posts: usize, runs: usize)
         Ok(took)
     };
     let hugo_run = || -> Result<Duration> {
-        remove(&hugo_out)?;
-        remove(&hugo_cache)?;
+        remove_if_present(&hugo_out)?;
+        remove_if_present(&hugo_cache)?;
         let mut command = cmd::command(root, "hugo");
         command
             .args(["--quiet", "--source"])
@@ -246,15 +246,6 @@ fn check_count(folder: &Path, expected: usize, extension: &str) -> Result<()> {
         bail!("{} holds {found} posts, not {expected}", folder.display());
     }
     Ok(())
-}
-
-fn remove(path: &Path) -> Result<()> {
-    match fs::remove_dir_all(path) {
-        Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
-            Err(error).with_context(|| format!("removing {}", path.display()))
-        }
-        _ => Ok(()),
-    }
 }
 
 #[cfg(test)]

@@ -140,7 +140,8 @@ fn replace(next: &Path, dist: &Path) -> Result<()> {
     remove_if_present(&old)
 }
 
-fn remove_if_present(path: &Path) -> Result<()> {
+/// Removes the folder `path` and all in it; a folder that is not there is fine.
+pub fn remove_if_present(path: &Path) -> Result<()> {
     match fs::remove_dir_all(path) {
         Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
             Err(error).with_context(|| format!("removing {}", path.display()))
