@@ -1,51 +1,15 @@
-//! "Copy" buttons on a post's code blocks: added to the rendered body after it is in the DOM,
-//! and handled by one click listener on the body (event delegation).
+//! The "Copy" buttons on a post's code blocks (the renderer writes them, `code_blocks.rs` in
+//! `folio_content`), handled by one click listener on the body (event delegation).
 
 use std::time::Duration;
 
 use leptos::prelude::set_timeout;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
-use crate::dom;
-
-/// The class of a code block's wrapper, which holds the `pre` and its button.
-const BLOCK_CLASS: &str = "code-block";
-/// The class of the buttons.
-const BUTTON_CLASS: &str = "copy-code";
 const BUTTON_SELECTOR: &str = "button.copy-code";
 const LABEL: &str = "Copy";
 /// How long the button says "Copied" (or that copying failed).
 const CONFIRMATION: Duration = Duration::from_millis(2000);
-
-/// Wraps each `pre` of `body` that has no button yet and adds a `<button type="button">`.
-pub fn add_copy_buttons(body: &web_sys::Element) {
-    let Some(document) = body.owner_document() else {
-        return;
-    };
-    for pre in dom::elements(body.query_selector_all("pre")) {
-        let Some(parent) = pre.parent_element() else {
-            continue;
-        };
-        if parent.class_list().contains(BLOCK_CLASS) {
-            continue;
-        }
-        let (Ok(wrapper), Ok(button)) = (
-            document.create_element("div"),
-            document.create_element("button"),
-        ) else {
-            return;
-        };
-        wrapper.set_class_name(BLOCK_CLASS);
-        button.set_class_name(BUTTON_CLASS);
-        let _ = button.set_attribute("type", "button");
-        // The change to "Copied" is announced.
-        let _ = button.set_attribute("aria-live", "polite");
-        button.set_text_content(Some(LABEL));
-        let _ = parent.insert_before(&wrapper, Some(&pre));
-        let _ = wrapper.append_child(&pre);
-        let _ = wrapper.append_child(&button);
-    }
-}
 
 fn say(button: &web_sys::Element, text: &str) {
     button.set_text_content(Some(text));

@@ -1,5 +1,6 @@
-//! The app: the layout shell (header with the theme toggle, main, footer) and the route table.
-//! Pages live in `pages/`, views in `components/`.
+//! The app: the route table inside the layout (header with the theme toggle, main, footer).
+//! Pages live in `pages/`, views in `components/`; `prerender.rs` renders the same views natively
+//! into each built page's HTML.
 
 pub mod api;
 mod base;
@@ -9,54 +10,42 @@ mod deadline;
 mod dom;
 mod focus;
 pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod prerender;
 pub mod route;
 mod scroll;
-mod shell;
 pub mod shortcuts;
 pub mod site;
+pub mod takeover;
 pub mod theme;
 
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::{
-    components::{Route as RouteDef, Router, Routes, A},
+    components::{Route as RouteDef, Router, Routes},
     path,
 };
 
-use folio_content::paths;
-
 use crate::{
-    components::ThemeToggle,
-    focus::{skip_to_content, FocusOnNavigate},
+    components::Layout,
+    focus::FocusOnNavigate,
     pages::{ArchivePage, AuthorPage, HomePage, NotFoundPage, PostPage, TagPage, TagsPage},
-    route::Route,
     scroll::ScrollRestoration,
-    site::{provide_site, use_site},
+    site::provide_site,
 };
 
-/// The whole app: header, routed page, footer.
+/// The whole app: the layout with the routed page. Each route also matches its address without
+/// the trailing slash, the form of earlier Folio sites.
 #[component]
 pub fn App() -> impl IntoView {
-    shell::remove_shell_head();
     provide_meta_context();
     provide_site();
-    let site = use_site();
+    takeover::provide();
     view! {
         <Router base=base::router_base()>
             <FocusOnNavigate />
             <ScrollRestoration />
-            <a class="skip-link" href="#content" on:click:capture=skip_to_content>"Skip to content"</a>
-            <header class="site-header">
-                <A href=Route::Home>
-                    <span class="site-title">{move || site.title()}</span>
-                </A>
-                <nav class="site-nav" aria-label="Site">
-                    <A href=Route::Archive>"Archive"</A>
-                    <A href=Route::Tags>"Tags"</A>
-                </nav>
-                <ThemeToggle />
-            </header>
-            <main id="content" tabindex="-1">
+            <Layout>
                 <Routes fallback=NotFoundPage>
                     <RouteDef path=path!("/") view=HomePage />
                     <RouteDef path=path!("/page/:page") view=HomePage />
@@ -68,13 +57,7 @@ pub fn App() -> impl IntoView {
                     <RouteDef path=path!("/authors/:author/page/:page") view=AuthorPage />
                     <RouteDef path=path!("/archive") view=ArchivePage />
                 </Routes>
-            </main>
-            <footer class="site-footer">
-                <p>
-                    <a href=paths::FEED rel="external">"Atom feed"</a>
-                    " · Made with Folio"
-                </p>
-            </footer>
+            </Layout>
         </Router>
     }
 }

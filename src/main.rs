@@ -1,6 +1,6 @@
-//! Entry point: installs the panic hook and mounts the app.
+//! Entry point: installs the panic hook and mounts the app, which takes over the built page.
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(folio::App);
+    folio::takeover::mount(folio::App);
 }

@@ -50,11 +50,18 @@ pub fn choose(stored: Option<&str>, system_prefers_dark: bool) -> Theme {
 }
 
 fn storage() -> Option<web_sys::Storage> {
+    // Outside a browser (a page built natively) there is no storage: the reader has not chosen.
+    if cfg!(not(target_arch = "wasm32")) {
+        return None;
+    }
     // localStorage throws when storage is blocked: then nothing is remembered.
     web_sys::window()?.local_storage().ok().flatten()
 }
 
 fn system_prefers_dark() -> bool {
+    if cfg!(not(target_arch = "wasm32")) {
+        return false;
+    }
     web_sys::window()
         .and_then(|window| {
             window

@@ -511,20 +511,19 @@ fn brackets_go_to_neighbours_unless_typing_or_modified() {
 }
 
 #[wasm_bindgen_test]
-fn code_blocks_get_one_copy_button_each() {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let body = document.create_element("div").unwrap();
-    body.set_inner_html("<p>Text</p><pre><code>let a = 1;\n</code></pre><pre><code>b</code></pre>");
-    folio::copy_code::add_copy_buttons(&body);
-    // Idempotent: a second pass adds nothing.
-    folio::copy_code::add_copy_buttons(&body);
-    let buttons = body.query_selector_all(".code-block > button").unwrap();
+fn code_blocks_of_a_post_get_one_copy_button_each() {
+    let bundle = bundle(
+        summary("code", "Code"),
+        "Text\n\n```rust\nlet a = 1;\n```\n\n```\nb\n```",
+    );
+    let (host, _mounted) = mount(move || view! { <Router><PostView bundle /></Router> });
+    let buttons = host.query_selector_all(".code-block > button.copy-code").unwrap();
     assert_eq!(buttons.length(), 2);
     let first: web_sys::Element = buttons.item(0).unwrap().unchecked_into();
     assert_eq!(first.get_attribute("type").as_deref(), Some("button"));
     assert_eq!(first.text_content().as_deref(), Some("Copy"));
     assert_eq!(
-        body.query_selector(".code-block > pre")
+        host.query_selector(".code-block > pre")
             .unwrap()
             .unwrap()
             .text_content()

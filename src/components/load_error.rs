@@ -3,22 +3,24 @@
 
 use leptos::prelude::*;
 
-use crate::{api::ApiError, components::PageHead};
+use crate::{
+    api::ApiError,
+    components::{PageHead, PageSection},
+};
 
 const HEADING: &str = "Could not load this page";
 
 #[component]
 pub fn LoadError(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
     view! {
-        <PageHead page=Some(HEADING.to_owned()) canonical=false />
-        <section class="load-error-page" aria-labelledby="page-heading">
-            <h1 id="page-heading" tabindex="-1">{HEADING}</h1>
+        <PageHead page=Some(HEADING.to_owned()) />
+        <PageSection class="load-error-page" heading=HEADING>
             <div role="alert" class="load-error">
                 <p>{error.to_string()}</p>
                 <button type="button" on:click=move |_| on_retry.run(())>
                     "Retry"
                 </button>
             </div>
-        </section>
+        </PageSection>
     }
 }

@@ -1,11 +1,12 @@
 //! The document head of a page: its title ("Page – Site", or the site's title alone), its
-//! description and, for pages that have an address of their own, the canonical link.
+//! description and, for pages that have an address of their own, the canonical link. The built
+//! page's head says the same from the start (the bundler's `head.rs`); the app keeps it from
+//! then on.
 
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
-use leptos_router::hooks::use_location;
 
-use crate::{base, site::use_site};
+use crate::{route::Route, site::use_site};
 
 #[component]
 pub fn PageHead(
@@ -15,30 +16,24 @@ pub fn PageHead(
     /// What the page is about; the site's description when none is given.
     #[prop(optional_no_strip)]
     description: Option<String>,
-    /// Whether the page has a canonical address: not for "not found" and error pages.
-    #[prop(default = true)]
-    canonical: bool,
+    /// The page's own address, for the canonical link: none for "not found" and error pages.
+    #[prop(optional_no_strip)]
+    canonical: Option<Route>,
 ) -> impl IntoView {
     let site = use_site();
-    let location = use_location();
-    let router_base = base::router_base();
     let description = move || {
         description
             .clone()
             .or_else(|| site.get().map(|site| site.description))
             .unwrap_or_default()
     };
-    let canonical_href = move || {
-        let pathname = location.pathname.get();
-        site.canonical_url(base::within_base(&router_base, &pathname))
-    };
     view! {
         <Title text=move || site.document_title(page.as_deref()) />
         <Meta name="description" content=description />
         {move || {
             canonical
-                .then(&canonical_href)
-                .flatten()
+                .as_ref()
+                .and_then(|route| site.canonical_url(route))
                 .map(|href| view! { <Link rel="canonical" href=href /> })
         }}
     }

@@ -9,9 +9,11 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::{
+    components::PAGE_HEADING_ID,
     components::{Byline, DraftBadge, PageHead, PostDate, PostNav, TableOfContents, TagLinks},
-    copy_code::{add_copy_buttons, on_body_click},
+    copy_code::on_body_click,
     dom,
+    route::Route,
     shortcuts::use_post_shortcuts,
     site::use_site,
 };
@@ -41,14 +43,11 @@ pub fn PostView(bundle: PostBundle) -> impl IntoView {
     };
     let body_ref = NodeRef::<leptos::html::Div>::new();
     // Runs after the body's HTML is in the DOM, and again whenever the site's settings render
-    // it anew (the buttons are added in the next frame, after the new HTML).
+    // it anew (the labels are added in the next frame, after the new HTML).
     Effect::new(move || {
         let _ = site.render_options();
         if let Some(body) = body_ref.get() {
-            request_animation_frame(move || {
-                add_copy_buttons(&body);
-                label_task_checkboxes(&body);
-            });
+            request_animation_frame(move || label_task_checkboxes(&body));
         }
     });
     use_post_shortcuts(
@@ -80,10 +79,10 @@ pub fn PostView(bundle: PostBundle) -> impl IntoView {
     let contents =
         (outline.len() >= MIN_HEADINGS_FOR_CONTENTS).then(|| view! { <TableOfContents outline /> });
     view! {
-        <PageHead page=Some(post.title.clone()) description=Some(description) />
-        <article class="post" aria-labelledby="page-heading" on:click:capture=follow_same_page_link>
+        <PageHead page=Some(post.title.clone()) description=Some(description) canonical=Some(Route::Post(post.slug.clone())) />
+        <article class="post" aria-labelledby=PAGE_HEADING_ID on:click:capture=follow_same_page_link>
             <header>
-                <h1 id="page-heading" tabindex="-1">
+                <h1 id=PAGE_HEADING_ID tabindex="-1">
                     {post.title} <DraftBadge draft=post.draft />
                 </h1>
                 <p class="meta">

@@ -1,11 +1,10 @@
-//! `/archive`: every post by year and month.
+//! `/archive/`: every post by year and month.
 
-use folio_content::pages;
 use leptos::prelude::*;
 
 use crate::{
     api,
-    components::{ArchiveList, PageHead},
+    components::ArchiveView,
     pages::loaded::{load, page_view, Loaded},
 };
 
@@ -13,15 +12,9 @@ use crate::{
 pub fn ArchivePage() -> impl IntoView {
     let load = load(|| async {
         let archive = api::fetch_archive().await?;
-        Ok(page_view(move || {
-            view! {
-                <PageHead page=Some(pages::ARCHIVE_TITLE.to_owned()) />
-                <section class="archive" aria-labelledby="page-heading">
-                    <h1 id="page-heading" tabindex="-1">{pages::ARCHIVE_TITLE}</h1>
-                    <ArchiveList years=archive.years.clone() />
-                </section>
-            }
-        }))
+        Ok(page_view(
+            move || view! { <ArchiveView archive=archive.clone() /> },
+        ))
     });
     view! { <Loaded load /> }
 }

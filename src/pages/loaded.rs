@@ -12,6 +12,7 @@ use crate::{
     api::ApiError,
     components::{LoadError, Loading},
     pages::NotFoundPage,
+    takeover,
 };
 
 /// A page, ready to show once its data has come.
@@ -38,15 +39,21 @@ pub fn page_view<V: IntoView + 'static>(view: impl Fn() -> V + 'static) -> PageV
 #[component]
 pub fn Loaded(load: Load) -> impl IntoView {
     let page = LocalResource::new(move || load());
+    let settled = takeover::reporter();
     view! {
         <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(view) => view(),
-                    Err(ApiError::NotFound) => view! { <NotFoundPage /> }.into_any(),
-                    Err(error) => view! { <LoadError error on_retry=move || page.refetch() /> }.into_any(),
-                }
-            })}
+            {move || {
+                let settled = settled.clone();
+                Suspend::new(async move {
+                    let result = page.await;
+                    settled(!matches!(result, Err(ref error) if *error != ApiError::NotFound));
+                    match result {
+                        Ok(view) => view(),
+                        Err(ApiError::NotFound) => view! { <NotFoundPage /> }.into_any(),
+                        Err(error) => view! { <LoadError error on_retry=move || page.refetch() /> }.into_any(),
+                    }
+                })
+            }}
         </Suspense>
     }
 }

@@ -1,20 +1,23 @@
-//! The page for unknown paths and unknown posts.
+//! The page for unknown paths and unknown posts; also built into `404.html`.
 
+use folio_content::pages::NOT_FOUND_TITLE;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::{components::PageHead, route::Route};
+use crate::{
+    components::{PageHead, PageSection},
+    route::Route,
+};
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     view! {
-        <PageHead page=Some("Page not found".to_owned()) canonical=false />
-        <section class="not-found" aria-labelledby="page-heading">
-            <h1 id="page-heading" tabindex="-1">"Page not found"</h1>
+        <PageHead page=Some(NOT_FOUND_TITLE.to_owned()) />
+        <PageSection class="not-found" heading=NOT_FOUND_TITLE>
             <p>"There is nothing at this address. It may have moved, or the link may be mistyped."</p>
             <p>
                 <A href=Route::Home>"Go to the home page"</A>
             </p>
-        </section>
+        </PageSection>
     }
 }

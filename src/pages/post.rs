@@ -1,4 +1,4 @@
-//! `/posts/:slug`: one post. A slug that is malformed or has no bundle shows the not-found page.
+//! `/posts/:slug/`: one post. A slug that is malformed or has no bundle shows the not-found page.
 
 use folio_content::Slug;
 use leptos::prelude::*;

@@ -43,6 +43,19 @@ pub fn run(root: &Path) -> Result<()> {
         "-D",
         "warnings",
     ])?;
+    // The app's code as the bundler builds it, to render each page natively.
+    cargo(&[
+        "clippy",
+        "--package",
+        "folio",
+        "--no-default-features",
+        "--features",
+        "ssr",
+        "--lib",
+        "--",
+        "-D",
+        "warnings",
+    ])?;
 
     step("native tests");
     cargo(&["test", "--workspace", "--exclude", "folio"])?;

@@ -19,17 +19,14 @@ mod archive;
 pub mod clock;
 mod dates;
 pub mod excerpt;
-mod feed;
 mod fields;
 pub mod front_matter;
 mod listing;
 pub mod output;
+pub mod outputs;
 pub mod post;
 pub mod problem;
-mod robots;
-pub mod shells;
 pub mod site;
-mod sitemap;
 mod split;
 mod suggest;
 mod taxonomy;
@@ -46,8 +43,8 @@ use std::{
 use folio_content::{Author, Date, Slug};
 use rayon::prelude::*;
 
-pub use feed::FEED_POSTS;
 pub use output::Output;
+pub use outputs::feed::FEED_POSTS;
 pub use post::Post;
 pub use problem::Problem;
 pub use site::SiteConfig;
@@ -135,25 +132,23 @@ pub fn build(site_dir: &Path, options: &BuildOptions) -> Result<Output, Vec<Prob
     }
     let (mut drafts_skipped, mut scheduled) = (0, 0);
     posts.retain(|post| {
-        if post.summary.draft && !options.drafts {
+        let published = post::is_published(post, options.drafts, options.now);
+        if !published && post.summary.draft && !options.drafts {
             drafts_skipped += 1;
-            false
-        } else if post.summary.date > options.now {
+        } else if !published {
             scheduled += 1;
-            false
-        } else {
-            true
         }
+        published
     });
     let published = posts.len();
-    let (files, shells) =
+    let (files, pages) =
         output::documents(&config.site, posts, options.now).map_err(|problem| vec![problem])?;
     Ok(Output {
         files,
         published,
         drafts_skipped,
         scheduled,
-        shells,
+        pages,
     })
 }
 

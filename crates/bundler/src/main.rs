@@ -5,25 +5,33 @@
 use std::{env, ffi::OsString, path::PathBuf, process::ExitCode, time::Instant};
 
 use anyhow::{bail, Context};
-use folio_bundler::{build, clock::today_utc, shells, site, write, BuildOptions};
+use folio_bundler::{
+    build,
+    clock::today_utc,
+    outputs::page_files::{write_pages, PageOptions},
+    site, write, BuildOptions,
+};
 use folio_content::Date;
 
-const USAGE: &str = "usage: folio-bundler [--site DIR] [--out DIR] [--drafts] [--shells]
+const USAGE: &str = "usage: folio-bundler [--site DIR] [--out DIR] [--drafts] [--pages]
 
   --site DIR   the site folder, with site.toml and posts/
                (default: $FOLIO_SITE_DIR, else the current folder)
   --out DIR    where to write data/, feed.xml, sitemap.xml and robots.txt
                (default: $TRUNK_STAGING_DIR)
   --drafts     publish posts marked draft = true too (or set FOLIO_DRAFTS=1)
-  --shells     instead of the data, write each page's HTML shell (posts/<slug>.html, ...)
-               from the index.html in the output folder: run it after trunk (post_build)
+  --pages      after trunk (post_build): write each page's HTML file (posts/<slug>/index.html,
+               ...) from the index.html trunk wrote and the data written before, then
+               _headers, _redirects and the .br and .gz copies of every text file
   --help       show this help
 
 environment:
   FOLIO_NOW=YYYY-MM-DD  build as of that day (default: today in UTC);
                         posts dated after it are scheduled and left out
   FOLIO_DRAFTS=1        the same as --drafts
-  FOLIO_BASE_URL=URL    where the site is deployed, in place of base_url in site.toml";
+  FOLIO_BASE_URL=URL    where the site is deployed, in place of base_url in site.toml
+  TRUNK_PROFILE=debug   (set by trunk serve) pages without the Content-Security-Policy, which
+                        would stop trunk's live reload, and no precompressed copies";
 
 /// The command line, parsed.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -31,7 +39,7 @@ struct Args {
     site: Option<PathBuf>,
     out: Option<PathBuf>,
     drafts: bool,
-    shells: bool,
+    pages: bool,
     help: bool,
 }
 
@@ -58,6 +66,14 @@ fn main() -> ExitCode {
 
 fn run(args: Args) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
+    if args.pages {
+        let Some(out_dir) = args.out.or_else(|| env_path("TRUNK_STAGING_DIR")) else {
+            bail!(
+                "no output folder: pass --out DIR (when run by trunk, TRUNK_STAGING_DIR names it)"
+            );
+        };
+        return pages(&out_dir, started);
+    }
     let site_dir = match args.site.or_else(|| env_path("FOLIO_SITE_DIR")) {
         Some(dir) => dir,
         None => env::current_dir().context("cannot find the current folder; pass --site DIR")?,
@@ -93,16 +109,6 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::FAILURE);
         }
     };
-    if args.shells {
-        let written = shells::write(&out_dir, &output.shells)?;
-        eprintln!(
-            "folio-bundler: {} -> {} in {} ms",
-            plural(written, "page shell", "page shells"),
-            out_dir.display(),
-            started.elapsed().as_millis()
-        );
-        return Ok(ExitCode::SUCCESS);
-    }
     write(&output, &out_dir)
         .with_context(|| format!("cannot write the site to {}", out_dir.display()))?;
 
@@ -117,6 +123,31 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
         output.scheduled,
         out_dir.display(),
         elapsed.as_millis()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The step after trunk: each page's file, the deploy files and the compressed copies.
+fn pages(out_dir: &std::path::Path, started: Instant) -> anyhow::Result<ExitCode> {
+    let options = PageOptions {
+        dev: env_text("TRUNK_PROFILE")?.as_deref() == Some("debug"),
+    };
+    let progress = |done: usize, total: usize| eprintln!("folio-bundler: {done}/{total} pages");
+    let written = write_pages(out_dir, options, &progress)?;
+    let compressed = match &written.compressed {
+        Some(done) => format!(
+            "; {} compressed ({} KB -> {} KB brotli)",
+            plural(done.files, "file", "files"),
+            done.original / 1024,
+            done.brotli / 1024
+        ),
+        None => String::new(),
+    };
+    eprintln!(
+        "folio-bundler: {} -> {}{compressed} in {} ms",
+        plural(written.pages, "page", "pages"),
+        out_dir.display(),
+        started.elapsed().as_millis()
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -175,8 +206,8 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Args, String> 
                 parsed.drafts = true;
                 continue;
             }
-            "--shells" if inline.is_none() => {
-                parsed.shells = true;
+            "--pages" if inline.is_none() => {
+                parsed.pages = true;
                 continue;
             }
             "-h" | "--help" if inline.is_none() => {
@@ -217,7 +248,7 @@ mod tests {
                 site: Some("s".into()),
                 out: Some("o".into()),
                 drafts: true,
-                shells: false,
+                pages: false,
                 help: false
             }
         );

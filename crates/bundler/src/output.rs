@@ -1,7 +1,8 @@
 //! The files of a build, made in memory from the site's settings and its published posts: every
 //! JSON document of `folio_content::wire` at its path from `folio_content::paths` (compact JSON),
-//! the Atom feed, the sitemap and `robots.txt`; and the list of pages that get an HTML shell
-//! (`shells.rs`), written after trunk.
+//! the Atom feed, the sitemap and `robots.txt`; and the one list of the site's pages
+//! (`outputs::site_pages`), which the sitemap is made from and the step after trunk builds each
+//! page's HTML file from.
 
 use std::collections::BTreeMap;
 
@@ -14,13 +15,15 @@ use serde::Serialize;
 
 use crate::{
     archive::{archive, link},
-    feed::feed,
     listing::{count, pages},
+    outputs::{
+        feed::feed,
+        robots::robots,
+        site_pages::{PageKind, SitePage, MANIFEST},
+        sitemap::sitemap,
+    },
     post::Post,
     problem::Problem,
-    robots::robots,
-    shells::{Shell, Shells},
-    sitemap::{sitemap, Pages},
     taxonomy::{by_author, by_tag, Spellings},
 };
 
@@ -36,8 +39,8 @@ pub struct Output {
     pub drafts_skipped: usize,
     /// How many posts were left out because they are dated after today.
     pub scheduled: usize,
-    /// Every page of the site, with the head its HTML shell gets.
-    pub shells: Vec<Shell>,
+    /// Every page of the site, in sitemap order; also in `files` at `MANIFEST`.
+    pub pages: Vec<SitePage>,
 }
 
 /// Each file's contents by its path, as in `Output::files`.
@@ -50,7 +53,7 @@ pub fn documents(
     site: &Site,
     mut posts: Vec<Post>,
     today: Date,
-) -> Result<(Files, Vec<Shell>), Problem> {
+) -> Result<(Files, Vec<SitePage>), Problem> {
     posts.sort_by(|a, b| {
         (b.summary.date.cmp(&a.summary.date)).then_with(|| a.summary.slug.cmp(&b.summary.slug))
     });
@@ -59,13 +62,10 @@ pub fn documents(
         .iter_mut()
         .for_each(|post| spellings.apply(&mut post.summary));
 
-    let mut shells = Shells::default();
-    for post in &posts {
-        shells.post(site, post);
-    }
+    let mut site_pages = Vec::new();
     let mut files = BTreeMap::new();
     files.insert(paths::SITE.to_owned(), json(paths::SITE, site)?);
-    files.extend(listings(site, &posts, &mut shells)?);
+    files.extend(listings(site, &posts, &mut site_pages)?);
     let xml = feed(site, &posts, today).map_err(|error| bug(paths::FEED, error))?;
     files.insert(paths::FEED.to_owned(), xml);
     files.insert(
@@ -73,15 +73,35 @@ pub fn documents(
         robots(&site.base_url).into_bytes(),
     );
     files.extend(bundles(posts)?);
-    Ok((files, shells.0))
+    files.insert(MANIFEST.to_owned(), json(MANIFEST, &site_pages)?);
+    Ok((files, site_pages))
 }
 
-/// The home pages, the tags and their pages, the authors and their pages, the archive and the
-/// sitemap, which lists all of them.
+/// A post's page in the list.
+fn post_page(site: &Site, post: &Post) -> SitePage {
+    let summary = &post.summary;
+    let kind = PageKind::Post {
+        slug: summary.slug.clone(),
+        authors: summary.authors.clone(),
+    };
+    let mut page = SitePage::new(
+        site,
+        pages::post(&summary.slug),
+        kind,
+        Some(summary.title.clone()),
+    );
+    page.description.clone_from(&post.description);
+    page.published = Some(summary.date);
+    page.modified = summary.updated.filter(|updated| *updated > summary.date);
+    page
+}
+
+/// The home pages, the posts' pages, the tags and their pages, the authors and their pages, the
+/// archive, the not-found page, and the sitemap, which lists all of them.
 fn listings(
     site: &Site,
     posts: &[Post],
-    shells: &mut Shells,
+    site_pages: &mut Vec<SitePage>,
 ) -> Result<Vec<(String, Vec<u8>)>, Problem> {
     let summaries: Vec<&PostSummary> = posts.iter().map(|post| &post.summary).collect();
     let per_page = site.posts_per_page;
@@ -90,29 +110,70 @@ fn listings(
 
     let mut listed: Vec<(String, PostPage)> = Vec::new();
     let home = pages(&summaries, per_page);
-    let home_pages = count(home.len());
     for page in home {
-        let title = pages::home_title(page.page);
-        shells.page(site, pages::home(page.page), title.as_deref());
+        let kind = PageKind::Home { page: page.page };
+        let entry = SitePage::new(
+            site,
+            pages::home(page.page),
+            kind,
+            pages::home_title(page.page),
+        );
+        site_pages.push(entry.paged(page.page, page.total_pages, pages::home));
         listed.push((paths::index_page(page.page), page));
     }
-    shells.page(site, pages::TAGS.to_owned(), Some(pages::TAGS_TITLE));
+    site_pages.extend(posts.iter().map(|post| post_page(site, post)));
+    let tags_title = Some(pages::TAGS_TITLE.to_owned());
+    site_pages.push(SitePage::new(
+        site,
+        pages::TAGS.to_owned(),
+        PageKind::Tags,
+        tags_title,
+    ));
     for (tag, tagged) in &tags {
         let heading = pages::tag_heading(&tag.name);
         for page in pages(tagged, per_page) {
             let title = pages::listing_title(&heading, page.page);
-            shells.page(site, pages::tag(&tag.slug, page.page), Some(&title));
+            let kind = PageKind::Tag {
+                slug: tag.slug.clone(),
+                name: tag.name.clone(),
+                page: page.page,
+            };
+            let entry = SitePage::new(site, pages::tag(&tag.slug, page.page), kind, Some(title));
+            site_pages.push(entry.paged(page.page, page.total_pages, |n| pages::tag(&tag.slug, n)));
             listed.push((paths::tag_page(&tag.slug, page.page), page));
         }
     }
+    let archive_title = Some(pages::ARCHIVE_TITLE.to_owned());
+    site_pages.push(SitePage::new(
+        site,
+        pages::ARCHIVE.to_owned(),
+        PageKind::Archive,
+        archive_title,
+    ));
     for (author, theirs) in &authors {
         for page in pages(theirs, per_page) {
             let title = pages::listing_title(&author.name, page.page);
-            shells.page(site, pages::author(&author.slug, page.page), Some(&title));
+            let kind = PageKind::Author {
+                slug: author.slug.clone(),
+                name: author.name.clone(),
+                page: page.page,
+            };
+            let path = pages::author(&author.slug, page.page);
+            let entry = SitePage::new(site, path, kind, Some(title));
+            site_pages.push(entry.paged(page.page, page.total_pages, |n| {
+                pages::author(&author.slug, n)
+            }));
             listed.push((paths::author_page(&author.slug, page.page), page));
         }
     }
-    shells.page(site, pages::ARCHIVE.to_owned(), Some(pages::ARCHIVE_TITLE));
+    let not_found = Some(pages::NOT_FOUND_TITLE.to_owned());
+    let not_found_path = format!("/{}", pages::NOT_FOUND_FILE);
+    site_pages.push(SitePage::new(
+        site,
+        not_found_path,
+        PageKind::NotFound,
+        not_found,
+    ));
     let mut files: Vec<(String, Vec<u8>)> = listed
         .into_par_iter()
         .map(|(path, page)| {
@@ -149,16 +210,7 @@ fn listings(
     let by_date = archive(&summaries);
     files.push((paths::ARCHIVE.to_owned(), json(paths::ARCHIVE, &by_date)?));
 
-    let tag_slugs: Vec<_> = tags.iter().map(|(tag, _)| &tag.slug).collect();
-    let author_slugs: Vec<_> = authors.iter().map(|(author, _)| &author.slug).collect();
-    let map = sitemap(&Pages {
-        base_url: &site.base_url,
-        home_pages,
-        posts: &summaries,
-        tags: &tag_slugs,
-        authors: &author_slugs,
-    })
-    .map_err(|error| bug(paths::SITEMAP, error))?;
+    let map = sitemap(&site.base_url, site_pages).map_err(|error| bug(paths::SITEMAP, error))?;
     files.push((paths::SITEMAP.to_owned(), map));
     Ok(files)
 }

@@ -46,6 +46,7 @@ fn makes_every_file_and_leaves_out_drafts_and_scheduled_posts() {
             "data/tags/engines/page-1.json",
             "data/tags/local-government/page-1.json",
             "feed.xml",
+            "folio-pages.json",
             "robots.txt",
             "sitemap.xml",
         ]
@@ -194,7 +195,7 @@ fn a_base_url_given_to_the_build_replaces_the_one_in_site_toml() {
     let output = build_with(&site("full"), &options);
     let sitemap = text(&output, paths::SITEMAP);
     assert!(
-        sitemap.contains("<loc>http://127.0.0.1:4174/preview/posts/compilers</loc>"),
+        sitemap.contains("<loc>http://127.0.0.1:4174/preview/posts/compilers/</loc>"),
         "{sitemap}"
     );
     assert!(!sitemap.contains("full.example.org"), "{sitemap}");
@@ -215,10 +216,10 @@ fn the_feed_holds_the_newest_posts_with_full_safe_content() {
     assert_eq!(
         ids,
         [
-            "https://full.example.org/blog/posts/unsigned",
-            "https://full.example.org/blog/posts/bugs",
-            "https://full.example.org/blog/posts/compilers",
-            "https://full.example.org/blog/posts/analytical-engine",
+            "https://full.example.org/blog/posts/unsigned/",
+            "https://full.example.org/blog/posts/bugs/",
+            "https://full.example.org/blog/posts/compilers/",
+            "https://full.example.org/blog/posts/analytical-engine/",
         ]
     );
     let engine = &feed.entries[3];
@@ -263,24 +264,24 @@ fn the_sitemap_and_robots_use_absolute_addresses() {
     let base = "https://full.example.org/blog/";
     let expected: Vec<String> = [
         "",
-        "page/2",
-        "posts/unsigned",
-        "posts/bugs",
-        "posts/compilers",
-        "posts/analytical-engine",
-        "tags",
-        "tags/engines",
-        "tags/local-government",
-        "tags/compilers",
-        "archive",
-        "authors/ada-lovelace",
-        "authors/grace-hopper",
+        "page/2/",
+        "posts/unsigned/",
+        "posts/bugs/",
+        "posts/compilers/",
+        "posts/analytical-engine/",
+        "tags/",
+        "tags/engines/",
+        "tags/local-government/",
+        "tags/compilers/",
+        "archive/",
+        "authors/ada-lovelace/",
+        "authors/grace-hopper/",
     ]
     .iter()
     .map(|path| format!("{base}{path}"))
     .collect();
     assert_eq!(locs, expected);
-    assert!(sitemap.contains("<loc>https://full.example.org/blog/posts/compilers</loc>\n    <lastmod>2021-01-01</lastmod>"), "{sitemap}");
+    assert!(sitemap.contains("<loc>https://full.example.org/blog/posts/compilers/</loc>\n    <lastmod>2021-01-01</lastmod>"), "{sitemap}");
     assert_eq!(
         text(&output, paths::ROBOTS),
         "User-agent: *\nAllow: /\n\nSitemap: https://full.example.org/blog/sitemap.xml\n"
@@ -307,28 +308,32 @@ fn whole_output_snapshot() {
 }
 
 #[test]
-fn every_page_gets_a_shell_with_the_app_title_and_the_sitemap_address() {
+fn the_page_list_names_every_page_and_the_sitemap_is_made_from_it() {
     let output = full(false);
     let listed: Vec<String> = output
-        .shells
+        .pages
         .iter()
-        .map(|shell| format!("{} | {} | {}", shell.path, shell.title, shell.url))
+        .map(|page| format!("{} | {} | {}", page.path, page.file(), page.title))
         .collect();
-    insta::assert_snapshot!("shells", listed.join("\n"));
-    // Every address in the sitemap has a shell, and nothing else has one.
+    insta::assert_snapshot!("pages", listed.join("\n"));
+    // Every page but the not-found page is in the sitemap, in the list's order.
     let sitemap = text(&output, paths::SITEMAP);
-    let mut in_sitemap: Vec<&str> = sitemap
+    let in_sitemap: Vec<&str> = sitemap
         .split("<loc>")
         .skip(1)
         .filter_map(|rest| rest.split("</loc>").next())
         .collect();
-    let mut first_pages: Vec<&str> = output
-        .shells
+    let listed: Vec<String> = output
+        .pages
         .iter()
-        .filter(|shell| !shell.path.contains("/page/") || shell.path.starts_with("/page/"))
-        .map(|shell| shell.url.as_str())
+        .filter(|page| page.in_sitemap())
+        .map(|page| {
+            format!(
+                "https://full.example.org/blog/{}",
+                page.path.trim_start_matches('/')
+            )
+        })
         .collect();
-    in_sitemap.sort_unstable();
-    first_pages.sort_unstable();
-    assert_eq!(in_sitemap, first_pages);
+    assert_eq!(in_sitemap, listed);
+    assert_eq!(output.pages.len(), listed.len() + 1);
 }

@@ -89,7 +89,7 @@ fn the_feed_holds_only_the_newest_posts() {
     assert_eq!(feed.entries.len(), folio_bundler::FEED_POSTS);
     assert_eq!(
         feed.entries[0].id,
-        "https://big.example.org/posts/newest-09"
+        "https://big.example.org/posts/newest-09/"
     );
     assert_eq!(feed.updated.to_rfc3339(), "2024-12-10T00:00:00+00:00");
 }
@@ -116,6 +116,7 @@ fn a_site_without_posts_still_has_a_first_page() {
             "data/site.json",
             "data/tags.json",
             "feed.xml",
+            "folio-pages.json",
             "robots.txt",
             "sitemap.xml"
         ]

@@ -34,6 +34,7 @@ fn makes_every_file_for_the_published_posts() {
             "data/tags/engines/page-1.json",
             "data/tags/notes/page-1.json",
             "feed.xml",
+            "folio-pages.json",
             "robots.txt",
             "sitemap.xml",
         ]

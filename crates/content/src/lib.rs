@@ -7,6 +7,7 @@ pub mod pages;
 pub mod paths;
 pub mod render;
 pub mod slug;
+pub mod uri;
 pub mod wire;
 
 pub use date::Date;

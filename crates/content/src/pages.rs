@@ -1,14 +1,25 @@
-//! The app's pages: their paths within the site (without the base path) and their titles. The
-//! app routes and links by these paths, the bundler lists them in the sitemap and writes an HTML
-//! shell for each, so that the three agree.
+//! The app's pages: their paths within the site (without the base path), the file each is built
+//! into, and their titles. The app routes and links by these paths, the bundler lists them in the
+//! sitemap and writes each page's HTML file, so that the three agree.
+//!
+//! Every page's address ends in `/` and is built into `<path>/index.html`: the one layout that
+//! GitHub Pages, Netlify, Cloudflare Pages, S3 website hosting and nginx all serve at the page's
+//! own address without rewrites. The app also routes the older form without the slash.
 
 use crate::Slug;
 
 /// The index of every tag.
-pub const TAGS: &str = "/tags";
+pub const TAGS: &str = "/tags/";
 
 /// Every post by year and month.
-pub const ARCHIVE: &str = "/archive";
+pub const ARCHIVE: &str = "/archive/";
+
+/// The page for addresses the site does not have, built into `404.html` for the hosts that
+/// answer unknown addresses with it.
+pub const NOT_FOUND_FILE: &str = "404.html";
+
+/// The title of the not-found page.
+pub const NOT_FOUND_TITLE: &str = "Page not found";
 
 /// The title of the tags page.
 pub const TAGS_TITLE: &str = "Tags";
@@ -16,32 +27,41 @@ pub const TAGS_TITLE: &str = "Tags";
 /// The title of the archive page.
 pub const ARCHIVE_TITLE: &str = "Archive";
 
-/// Page `page` of the home listing: `/` for the first, `/page/N` after.
+/// Page `page` of the home listing: `/` for the first, `/page/N/` after.
 pub fn home(page: u32) -> String {
     match page {
         0 | 1 => "/".to_owned(),
-        page => format!("/page/{page}"),
+        page => format!("/page/{page}/"),
     }
 }
 
 /// One post.
 pub fn post(slug: &Slug) -> String {
-    format!("/posts/{slug}")
+    format!("/posts/{slug}/")
 }
 
 /// Page `page` of the posts with a tag.
 pub fn tag(tag: &Slug, page: u32) -> String {
     match page {
-        0 | 1 => format!("/tags/{tag}"),
-        page => format!("/tags/{tag}/page/{page}"),
+        0 | 1 => format!("/tags/{tag}/"),
+        page => format!("/tags/{tag}/page/{page}/"),
     }
 }
 
 /// Page `page` of an author's posts.
 pub fn author(author: &Slug, page: u32) -> String {
     match page {
-        0 | 1 => format!("/authors/{author}"),
-        page => format!("/authors/{author}/page/{page}"),
+        0 | 1 => format!("/authors/{author}/"),
+        page => format!("/authors/{author}/page/{page}/"),
+    }
+}
+
+/// The file, relative to the site's root folder, that the page at `path` is built into:
+/// `index.html` for `/`, `posts/hello/index.html` for `/posts/hello/`.
+pub fn file(path: &str) -> String {
+    match path.trim_matches('/') {
+        "" => "index.html".to_owned(),
+        inner => format!("{inner}/index.html"),
     }
 }
 
@@ -83,12 +103,22 @@ mod tests {
     #[test]
     fn first_pages_have_no_page_number() {
         assert_eq!(home(1), "/");
-        assert_eq!(home(3), "/page/3");
-        assert_eq!(post(&slug("hello")), "/posts/hello");
-        assert_eq!(tag(&slug("rust"), 1), "/tags/rust");
-        assert_eq!(tag(&slug("rust"), 2), "/tags/rust/page/2");
-        assert_eq!(author(&slug("ann"), 1), "/authors/ann");
-        assert_eq!(author(&slug("ann"), 4), "/authors/ann/page/4");
+        assert_eq!(home(3), "/page/3/");
+        assert_eq!(post(&slug("hello")), "/posts/hello/");
+        assert_eq!(tag(&slug("rust"), 1), "/tags/rust/");
+        assert_eq!(tag(&slug("rust"), 2), "/tags/rust/page/2/");
+        assert_eq!(author(&slug("ann"), 1), "/authors/ann/");
+        assert_eq!(author(&slug("ann"), 4), "/authors/ann/page/4/");
+    }
+
+    #[test]
+    fn every_page_is_a_folder_with_an_index() {
+        assert_eq!(file(&home(1)), "index.html");
+        assert_eq!(file(&home(2)), "page/2/index.html");
+        assert_eq!(file(&post(&slug("hello"))), "posts/hello/index.html");
+        assert_eq!(file(TAGS), "tags/index.html");
+        assert_eq!(file(&tag(&slug("rust"), 2)), "tags/rust/page/2/index.html");
+        assert_eq!(file(ARCHIVE), "archive/index.html");
     }
 
     #[test]

@@ -5,7 +5,10 @@
 
 use std::path::{Path, PathBuf};
 
-use folio_bundler::{BuildOptions, Output, Problem};
+use folio_bundler::{
+    outputs::site_pages::{SitePage, MANIFEST},
+    BuildOptions, Output, Problem,
+};
 use folio_content::{paths, Archive, AuthorIndex, Date, PostBundle, PostPage, Site, TagIndex};
 use serde::{de::DeserializeOwned, Serialize};
 
@@ -96,6 +99,7 @@ fn pretty(output: &Output, path: &str) -> String {
         paths::ARCHIVE => as_type::<Archive>(output, path),
         _ if path.starts_with("data/posts/") => as_type::<PostBundle>(output, path),
         _ if path.contains("/page-") => as_type::<PostPage>(output, path),
+        MANIFEST => as_type::<Vec<SitePage>>(output, path),
         _ => panic!("which document is {path}?"),
     }
 }

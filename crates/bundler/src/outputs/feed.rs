@@ -4,9 +4,9 @@
 use atom_syndication::{
     Category, Content, Entry, FixedDateTime, Generator, Link, Person, Text, WriteConfig,
 };
-use folio_content::{paths, render_html, Date, RenderOptions, Site};
+use folio_content::{pages, paths, render_html, Date, RenderOptions, Site};
 
-use crate::post::Post;
+use crate::{outputs::site_pages::absolute, post::Post};
 
 /// How many posts the feed holds.
 pub const FEED_POSTS: usize = 20;
@@ -68,10 +68,10 @@ pub fn feed(site: &Site, posts: &[Post], today: Date) -> Result<Vec<u8>, FeedErr
 /// One post as a feed entry: its address is its id.
 fn entry(site: &Site, post: &Post) -> Result<Entry, FeedError> {
     let summary = &post.summary;
-    let url = format!("{}posts/{}", site.base_url, summary.slug);
+    let url = absolute(&site.base_url, &pages::post(&summary.slug));
     let options = RenderOptions {
         trusted_html: site.trusted_html,
-        heading_links: false,
+        page_controls: false,
     };
     let authors = summary
         .authors

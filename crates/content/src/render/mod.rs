@@ -1,7 +1,11 @@
 //! The one Markdown renderer, used in the browser and natively, with Folio's safety policy:
 //! raw HTML becomes text unless the site trusts its authors; links and images keep only safe
 //! targets; links that leave the site get `rel="noopener noreferrer"`. Every heading gets the
-//! `id` its entry in `outline` has, so a table of contents links to it.
+//! `id` its entry in `outline` has, so a table of contents links to it. The HTML has no `style`
+//! attributes (table alignment is a class), so pages need no inline styles.
+
+mod code_blocks;
+mod tables;
 
 use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
 
@@ -12,9 +16,9 @@ use crate::Heading;
 pub struct RenderOptions {
     /// Render raw HTML in posts as HTML. Off by default: it is shown as text.
     pub trusted_html: bool,
-    /// Follow each heading with a `#` link to its own anchor, for readers to copy (the post
-    /// page); off for feeds.
-    pub heading_links: bool,
+    /// The post page's own controls: each heading followed by a `#` link to its own anchor,
+    /// for readers to copy, and each code block by a "Copy" button. Off for feeds.
+    pub page_controls: bool,
 }
 
 /// Renders Markdown to HTML under the safety policy. `outline` is `outline(markdown)`, which
@@ -26,12 +30,19 @@ pub fn render_html(markdown: &str, outline: &[Heading], options: RenderOptions) 
     let mut titles = outline.iter().map(|heading| heading.text.as_str());
     let mut kept_links = Vec::new();
     let mut open_heading = None;
+    let mut tables = tables::Tables::default();
     let events = parser
         .map(|event| with_anchor(event, &mut anchors))
         .filter_map(|event| filter(event, options, &mut kept_links))
-        .flat_map(|event| match options.heading_links {
+        .map(|event| tables.rewrite(event))
+        .flat_map(|event| match options.page_controls {
             true => with_heading_link(event, &mut titles, &mut open_heading),
             false => [Some(event), None, None],
+        })
+        .flatten()
+        .flat_map(|event| match options.page_controls {
+            true => code_blocks::with_copy_button(event),
+            false => [Some(event), None],
         })
         .flatten();
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
@@ -225,6 +236,38 @@ mod tests {
     }
 
     #[test]
+    fn table_alignment_is_a_class_not_a_style() {
+        let html = render("| a | b | c | d |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |");
+        assert!(!html.contains("style"), "{html}");
+        assert_eq!(
+            html,
+            "<table>\n<thead>\n<tr><th class=\"align-left\">a</th><th class=\"align-center\">b</th>\
+             <th class=\"align-right\">c</th><th>d</th></tr>\n</thead>\n<tbody>\n\
+             <tr><td class=\"align-left\">1</td><td class=\"align-center\">2</td>\
+             <td class=\"align-right\">3</td><td>4</td></tr>\n</tbody>\n</table>\n"
+        );
+    }
+
+    #[test]
+    fn code_blocks_get_a_copy_button_on_the_post_page_only() {
+        let markdown = "```rust\nfn main() {}\n```";
+        let page = render_html(
+            markdown,
+            &[],
+            RenderOptions {
+                page_controls: true,
+                ..RenderOptions::default()
+            },
+        );
+        assert_eq!(
+            page,
+            "<div class=\"code-block\">\n<pre><code class=\"language-rust\">fn main() {}\n</code></pre>\n\
+             <button type=\"button\" class=\"copy-code\" aria-live=\"polite\">Copy</button></div>\n"
+        );
+        assert!(!render(markdown).contains("button"));
+    }
+
+    #[test]
     fn renders_common_markdown() {
         assert_eq!(render("Hello *world*"), "<p>Hello <em>world</em></p>\n");
         assert!(render("| a |\n|---|\n| b |").contains("<table>"));
@@ -336,7 +379,7 @@ mod tests {
     fn heading_links_follow_their_heading_and_are_named_after_it() {
         let markdown = "## Why *now*?\n\ntext\n\n## Why <b>now</b>\n";
         let options = RenderOptions {
-            heading_links: true,
+            page_controls: true,
             ..RenderOptions::default()
         };
         let html = render_html(markdown, &outline(markdown), options);

@@ -1,0 +1,187 @@
+//! What a built page says in its `<head>`, from its entry in the page list: the title, the
+//! description, the canonical link, link previews (Open Graph, Twitter cards), the dates of a
+//! post, the newer and older pages of a listing, structured data (JSON-LD), preloads of the data
+//! the app will ask for first, and the Content-Security-Policy. The tags that describe this page
+//! only are marked `data-page`; the app removes them when it takes over and keeps the head itself.
+
+use folio_content::{pages, paths, Site};
+use quick_xml::escape::escape;
+use serde_json::{json, Value};
+
+use crate::outputs::site_pages::{absolute, PageKind, SitePage};
+
+/// The head tags of `page` on `site`, deployed under `base_path` (`/` or `/blog/`). `policy` is
+/// the Content-Security-Policy for the `<meta>` tag, if the page carries one.
+pub fn head(site: &Site, base_path: &str, page: &SitePage, policy: Option<&str>) -> String {
+    let url = absolute(&site.base_url, &page.path);
+    let mut tags = vec![format!("<title>{}</title>", escape(page.title.as_str()))];
+    if let Some(policy) = policy {
+        tags.push(format!(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\" />",
+            escape(policy)
+        ));
+    }
+    let mut meta = |attribute: &str, name: &str, content: &str| {
+        tags.push(meta_tag(attribute, name, content));
+    };
+    meta("name", "description", &page.description);
+    let article = matches!(page.kind, PageKind::Post { .. });
+    meta(
+        "property",
+        "og:type",
+        if article { "article" } else { "website" },
+    );
+    meta("property", "og:title", &page.title);
+    meta("property", "og:description", &page.description);
+    meta("property", "og:site_name", &site.title);
+    meta("property", "og:locale", &site.language.replace('-', "_"));
+    meta("name", "twitter:card", "summary");
+    meta("name", "twitter:title", &page.title);
+    meta("name", "twitter:description", &page.description);
+    if let Some(published) = page.published {
+        meta("property", "article:published_time", &published.to_string());
+    }
+    if let Some(modified) = page.modified {
+        meta("property", "article:modified_time", &modified.to_string());
+    }
+    if page.kind == PageKind::NotFound {
+        tags.push(meta_tag("name", "robots", "noindex"));
+    } else {
+        tags.push(link_tag("canonical", &url, ""));
+        tags.push(meta_tag("property", "og:url", &url));
+    }
+    for (rel, path) in [("prev", &page.newer), ("next", &page.older)] {
+        if let Some(path) = path {
+            tags.push(link_tag(rel, &absolute(&site.base_url, path), ""));
+        }
+    }
+    // The app's first requests, started with the page's own rather than after the wasm.
+    for data in std::iter::once(paths::SITE.to_owned()).chain(page.data()) {
+        let href = format!("{base_path}{data}");
+        tags.push(link_tag(
+            "preload",
+            &href,
+            " as=\"fetch\" crossorigin=\"anonymous\"",
+        ));
+    }
+    if let Some(data) = structured_data(site, page, &url) {
+        tags.push(format!(
+            "<script type=\"application/ld+json\" data-page>{}</script>",
+            // `<` only occurs inside JSON strings, where `\u003c` means the same.
+            data.to_string().replace('<', "\\u003c")
+        ));
+    }
+    tags.join("\n    ")
+}
+
+fn meta_tag(attribute: &str, name: &str, content: &str) -> String {
+    format!(
+        "<meta {attribute}=\"{name}\" content=\"{}\" data-page />",
+        escape(content)
+    )
+}
+
+fn link_tag(rel: &str, href: &str, extra: &str) -> String {
+    format!(
+        "<link rel=\"{rel}\" href=\"{}\"{extra} data-page />",
+        escape(href)
+    )
+}
+
+/// The page as schema.org describes it: a post is a `BlogPosting`, the home page the `Blog`,
+/// and every page below the home page has its `BreadcrumbList`.
+fn structured_data(site: &Site, page: &SitePage, url: &str) -> Option<Value> {
+    let home = absolute(&site.base_url, &pages::home(1));
+    let publisher = json!({ "@type": "Organization", "name": site.title, "url": home });
+    let mut graph = Vec::new();
+    match &page.kind {
+        PageKind::Post { authors, .. } => {
+            let authors: Vec<Value> = authors
+                .iter()
+                .map(|author| {
+                    let mut person = json!({
+                        "@type": "Person",
+                        "name": author.name,
+                        "url": absolute(&site.base_url, &pages::author(&author.slug, 1)),
+                    });
+                    if let Some(role) = &author.role {
+                        person["jobTitle"] = json!(role);
+                    }
+                    person
+                })
+                .collect();
+            let published = page.published.map(|date| date.to_string());
+            let modified = page
+                .modified
+                .map(|date| date.to_string())
+                .or(published.clone());
+            graph.push(json!({
+                "@type": "BlogPosting",
+                "headline": page.page_title,
+                "description": page.description,
+                "url": url,
+                "mainEntityOfPage": url,
+                "datePublished": published,
+                "dateModified": modified,
+                "inLanguage": site.language,
+                "author": authors,
+                "publisher": publisher,
+            }));
+        }
+        PageKind::Home { page: 1 } => graph.push(json!({
+            "@type": "Blog",
+            "name": site.title,
+            "description": site.description,
+            "url": home,
+            "inLanguage": site.language,
+            "publisher": publisher,
+        })),
+        PageKind::NotFound => return None,
+        _ => {}
+    }
+    let trail = breadcrumbs(site, page, url);
+    if trail.len() > 1 {
+        let items: Vec<Value> = trail
+            .into_iter()
+            .enumerate()
+            .map(|(index, (name, item))| {
+                json!({ "@type": "ListItem", "position": index + 1, "name": name, "item": item })
+            })
+            .collect();
+        graph.push(json!({ "@type": "BreadcrumbList", "itemListElement": items }));
+    }
+    (!graph.is_empty()).then(|| json!({ "@context": "https://schema.org", "@graph": graph }))
+}
+
+/// The pages from the home page down to `page`: name and address.
+fn breadcrumbs(site: &Site, page: &SitePage, url: &str) -> Vec<(String, String)> {
+    let at = |path: &str| absolute(&site.base_url, path);
+    let mut trail = vec![(site.title.clone(), at(&pages::home(1)))];
+    let name = page
+        .page_title
+        .clone()
+        .unwrap_or_else(|| site.title.clone());
+    match &page.kind {
+        PageKind::Home { .. } | PageKind::NotFound => return trail,
+        PageKind::Tag {
+            slug,
+            name: tag,
+            page: number,
+        } => {
+            trail.push((pages::TAGS_TITLE.to_owned(), at(pages::TAGS)));
+            if *number > 1 {
+                trail.push((pages::tag_heading(tag), at(&pages::tag(slug, 1))));
+            }
+        }
+        PageKind::Author {
+            slug,
+            name: author,
+            page: number,
+        } if *number > 1 => {
+            trail.push((author.clone(), at(&pages::author(slug, 1))));
+        }
+        _ => {}
+    }
+    trail.push((name, url.to_owned()));
+    trail
+}

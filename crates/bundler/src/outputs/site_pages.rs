@@ -1,0 +1,106 @@
+//! The one list of the site's pages: every address the site has, with its title, what kind of
+//! page it is and its dates. The sitemap, the page files, the deploy files and the head of every
+//! page are made from it, so they cannot disagree. The step before trunk makes it with the data;
+//! the step after trunk reads it back (`MANIFEST`) instead of reading the posts again.
+
+use folio_content::{pages, paths, Author, Date, Site, Slug};
+use serde::{Deserialize, Serialize};
+
+/// Where the step before trunk leaves the list for the step after it, which removes it.
+pub const MANIFEST: &str = "folio-pages.json";
+
+/// What a page is, and which data it shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum PageKind {
+    /// Page `page` (from 1) of the home listing.
+    Home { page: u32 },
+    /// A post.
+    Post { slug: Slug, authors: Vec<Author> },
+    /// Every tag.
+    Tags,
+    /// Page `page` of the posts with a tag.
+    Tag { slug: Slug, name: String, page: u32 },
+    /// Page `page` of an author's posts.
+    Author { slug: Slug, name: String, page: u32 },
+    /// Every post by year and month.
+    Archive,
+    /// The page for addresses the site does not have (`404.html`).
+    NotFound,
+}
+
+/// One page of the site.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SitePage {
+    /// The address within the site, from `folio_content::pages`, e.g. `/posts/hello/`.
+    pub path: String,
+    #[serde(flatten)]
+    pub kind: PageKind,
+    /// The document title, as the app gives it: "Page – Site".
+    pub title: String,
+    /// The page's own title, without the site's: the post's title, "Archive"; `None` for the
+    /// home page.
+    pub page_title: Option<String>,
+    pub description: String,
+    /// When a post was published and last changed.
+    pub published: Option<Date>,
+    pub modified: Option<Date>,
+    /// The newer and older pages of a paged listing, for `rel="prev"` and `rel="next"`.
+    pub newer: Option<String>,
+    pub older: Option<String>,
+}
+
+impl SitePage {
+    /// A page that is not a post, with the site's description.
+    pub fn new(site: &Site, path: String, kind: PageKind, page_title: Option<String>) -> SitePage {
+        SitePage {
+            title: pages::document_title(page_title.as_deref(), &site.title),
+            path,
+            kind,
+            page_title,
+            description: site.description.clone(),
+            published: None,
+            modified: None,
+            newer: None,
+            older: None,
+        }
+    }
+
+    /// With the newer and older pages of a listing whose page N is at `path_of(N)`.
+    pub fn paged(mut self, page: u32, total: u32, path_of: impl Fn(u32) -> String) -> SitePage {
+        self.newer = (page > 1).then(|| path_of(page - 1));
+        self.older = (page < total).then(|| path_of(page + 1));
+        self
+    }
+
+    /// The file the page is built into, relative to the site's root folder.
+    pub fn file(&self) -> String {
+        match self.kind {
+            PageKind::NotFound => pages::NOT_FOUND_FILE.to_owned(),
+            _ => pages::file(&self.path),
+        }
+    }
+
+    /// The data document the page shows, if it shows one.
+    pub fn data(&self) -> Option<String> {
+        Some(match &self.kind {
+            PageKind::Home { page } => paths::index_page(*page),
+            PageKind::Post { slug, .. } => paths::post(slug),
+            PageKind::Tags => paths::TAGS.to_owned(),
+            PageKind::Tag { slug, page, .. } => paths::tag_page(slug, *page),
+            PageKind::Author { slug, page, .. } => paths::author_page(slug, *page),
+            PageKind::Archive => paths::ARCHIVE.to_owned(),
+            PageKind::NotFound => return None,
+        })
+    }
+
+    /// Whether search engines are told of the page: every page but the not-found page.
+    pub fn in_sitemap(&self) -> bool {
+        self.kind != PageKind::NotFound
+    }
+}
+
+/// The address of the page at `path` (from `folio_content::pages`) on the site at `base_url`.
+pub fn absolute(base_url: &str, path: &str) -> String {
+    format!("{base_url}{}", path.trim_start_matches('/'))
+}
