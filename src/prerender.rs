@@ -59,6 +59,10 @@ pub fn render_body(site: &Site, base_path: &str, path: &str, content: PageConten
         .to_html()
     });
     owner.unset();
+    // Leptos marks text boundaries with `<!>`, which browsers read as an empty comment but
+    // HTML5 calls a parse error; `<!---->` is the same comment, well formed. (`<` in text is
+    // always escaped, so no text is changed.)
+    let html = html.replace("<!>", "<!---->");
     format!("<div id=\"{BUILT_PAGE_ID}\" class=\"{ROOT_CLASS}\">{html}</div>")
 }
 

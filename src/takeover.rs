@@ -1,9 +1,10 @@
 //! Taking over a page the bundler built. Every page of a site arrives as complete HTML (the
-//! same components, rendered natively), inside `<div id="folio-page">`. The app mounts beside it,
-//! hidden, and renders the same route; once its page and the site settings are there, it removes
-//! the built page and shows itself in the same frame: the same markup in the same place, so
-//! nothing moves, nothing flashes and the scroll position stays. If the app's first page cannot
-//! be loaded, the built page stays: it is readable and its links work without the app.
+//! same components, rendered natively), inside `<div id="folio-page">`. The app mounts into an
+//! element of its own that is not yet in the document, and renders the same route; once its page
+//! and the site settings are there, that element replaces the built page, in one frame: the same
+//! markup in the same place, so nothing moves, nothing flashes and the scroll position stays, and
+//! the document never holds both (no id twice). If the app's first page cannot be loaded, the
+//! built page stays: it is readable, and its links work (the app routes them once it runs).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -15,6 +16,11 @@ pub const BUILT_PAGE_ID: &str = "folio-page";
 /// The class of the built page's element and of the app's: the style sheet lays both out as if
 /// their children were the body's.
 pub const ROOT_CLASS: &str = "folio-root";
+
+thread_local! {
+    /// The app's element while it waits to replace the built page.
+    static WAITING: std::cell::RefCell<Option<web_sys::Element>> = const { std::cell::RefCell::new(None) };
+}
 /// The attribute of `<html>` that says the app has taken over (`data-app="ready"`); the style
 /// sheet shows the app's own controls from then on.
 const READY_ATTRIBUTE: &str = "data-app";
@@ -25,8 +31,8 @@ const PAGE_HEAD_SELECTOR: &str = "head [data-page]";
 #[derive(Clone, Copy)]
 struct Settled(RwSignal<Option<bool>>);
 
-/// Mounts `app` into a new element at the end of the body: hidden while there is a built page
-/// to take over, shown at once otherwise.
+/// Mounts `app` into a new element: kept out of the document while there is a built page to
+/// take over, at the end of the body otherwise.
 pub fn mount<F, N>(app: F)
 where
     F: FnOnce() -> N + 'static,
@@ -40,11 +46,10 @@ where
     };
     root.set_class_name(ROOT_CLASS);
     if document.get_element_by_id(BUILT_PAGE_ID).is_some() {
-        let _ = root.set_attribute("hidden", "");
-    } else {
+        WAITING.set(Some(root.clone()));
+    } else if body.append_child(&root).is_ok() {
         mark_ready(&document);
-    }
-    if body.append_child(&root).is_err() {
+    } else {
         return;
     }
     leptos::mount::mount_to(root.unchecked_into(), app).forget();
@@ -90,11 +95,12 @@ fn take_over() {
         window.scroll_x().unwrap_or_default(),
         window.scroll_y().unwrap_or_default(),
     );
-    if let Some(built) = document.get_element_by_id(BUILT_PAGE_ID) {
-        built.remove();
-    }
-    for root in dom::elements(document.query_selector_all(&format!(".{ROOT_CLASS}[hidden]"))) {
-        let _ = root.remove_attribute("hidden");
+    let (Some(built), Some(root)) = (document.get_element_by_id(BUILT_PAGE_ID), WAITING.take())
+    else {
+        return;
+    };
+    if built.replace_with_with_node_1(&root).is_err() {
+        return;
     }
     for tag in dom::elements(document.query_selector_all(PAGE_HEAD_SELECTOR)) {
         tag.remove();

@@ -517,7 +517,9 @@ fn code_blocks_of_a_post_get_one_copy_button_each() {
         "Text\n\n```rust\nlet a = 1;\n```\n\n```\nb\n```",
     );
     let (host, _mounted) = mount(move || view! { <Router><PostView bundle /></Router> });
-    let buttons = host.query_selector_all(".code-block > button.copy-code").unwrap();
+    let buttons = host
+        .query_selector_all(".code-block > button.copy-code")
+        .unwrap();
     assert_eq!(buttons.length(), 2);
     let first: web_sys::Element = buttons.item(0).unwrap().unchecked_into();
     assert_eq!(first.get_attribute("type").as_deref(), Some("button"));

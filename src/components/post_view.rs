@@ -1,8 +1,8 @@
 //! One post: title, dates, byline, tags and reading time, the table of contents, the body
 //! rendered by the shared renderer with copy buttons on its code blocks, and links to the
 //! previous and next posts (also on the `[` and `]` keys), and the call for comments with the
-//! site's contact address. A task list's checkboxes are named
-//! after their tasks; same-page links (contents, footnotes) stay on the page.
+//! site's contact address (the renderer names a task list's checkboxes after their tasks).
+//! Same-page links (contents, footnotes) stay on the page.
 
 use folio_content::{render_html, PostBundle};
 use leptos::prelude::*;
@@ -12,7 +12,6 @@ use crate::{
     components::PAGE_HEADING_ID,
     components::{Byline, DraftBadge, PageHead, PostDate, PostNav, TableOfContents, TagLinks},
     copy_code::on_body_click,
-    dom,
     route::Route,
     shortcuts::use_post_shortcuts,
     site::use_site,
@@ -41,15 +40,6 @@ pub fn PostView(bundle: PostBundle) -> impl IntoView {
         let outline = outline.clone();
         move || render_html(&body, &outline, site.render_options())
     };
-    let body_ref = NodeRef::<leptos::html::Div>::new();
-    // Runs after the body's HTML is in the DOM, and again whenever the site's settings render
-    // it anew (the labels are added in the next frame, after the new HTML).
-    Effect::new(move || {
-        let _ = site.render_options();
-        if let Some(body) = body_ref.get() {
-            request_animation_frame(move || label_task_checkboxes(&body));
-        }
-    });
     use_post_shortcuts(
         previous.as_ref().map(|post| post.slug.clone()),
         next.as_ref().map(|post| post.slug.clone()),
@@ -94,37 +84,10 @@ pub fn PostView(bundle: PostBundle) -> impl IntoView {
                 <TagLinks tags=post.tags />
             </header>
             {contents}
-            <div class="post-body" inner_html=html node_ref=body_ref on:click=on_body_click></div>
+            <div class="post-body" inner_html=html on:click=on_body_click></div>
             {comments}
             <PostNav previous next />
         </article>
-    }
-}
-
-/// Names each task list checkbox after its task, the text of its list item without any nested
-/// list: an unnamed form control tells a screen reader only "checkbox" (WCAG 4.1.2).
-fn label_task_checkboxes(body: &web_sys::Element) {
-    for input in dom::elements(body.query_selector_all("li > input[type=checkbox]")) {
-        let Some(item) = input.parent_element() else {
-            continue;
-        };
-        let children = item.child_nodes();
-        let mut text = String::new();
-        for child in 0..children.length() {
-            let Some(node) = children.item(child) else {
-                continue;
-            };
-            if !matches!(node.node_name().as_str(), "UL" | "OL") {
-                text.push_str(&node.text_content().unwrap_or_default());
-            }
-        }
-        let name = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let name = if name.is_empty() {
-            "Task".to_owned()
-        } else {
-            name
-        };
-        let _ = input.set_attribute("aria-label", &name);
     }
 }
 

@@ -7,10 +7,13 @@ use leptos_router::components::A;
 use crate::{
     components::{PageHead, PageSection},
     route::Route,
+    takeover,
 };
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
+    // Nothing to load: the page is ready as it is built (also as the route table's fallback).
+    takeover::reporter()(true);
     view! {
         <PageHead page=Some(NOT_FOUND_TITLE.to_owned()) />
         <PageSection class="not-found" heading=NOT_FOUND_TITLE>

@@ -179,7 +179,8 @@ fn read_json<T: DeserializeOwned>(out_dir: &Path, file: &str) -> Result<T, PageE
 }
 
 /// The files at the root whose names carry their content's hash, as trunk names them
-/// (`name-0123456789abcdef.js`, `name-0123456789abcdef_bg.wasm`): the ones kept for a year.
+/// (`name-0123456789abcdef.js`, `name-0123456789abcdef_bg.wasm`; a hash that starts with zeros
+/// is written shorter): the ones kept for a year.
 fn hashed_files(out_dir: &Path) -> io::Result<Vec<String>> {
     let mut names = Vec::new();
     for entry in fs::read_dir(out_dir)? {
@@ -187,7 +188,7 @@ fn hashed_files(out_dir: &Path) -> io::Result<Vec<String>> {
         let stem = name.split('.').next().unwrap_or_default();
         let stem = stem.strip_suffix("_bg").unwrap_or(stem);
         let hashed = stem.rsplit_once('-').is_some_and(|(_, hash)| {
-            hash.len() == 16 && hash.bytes().all(|byte| byte.is_ascii_hexdigit())
+            (10..=16).contains(&hash.len()) && hash.bytes().all(|byte| byte.is_ascii_hexdigit())
         });
         if hashed && !name.ends_with(".br") && !name.ends_with(".gz") {
             names.push(name);

@@ -6,6 +6,7 @@
 
 mod code_blocks;
 mod tables;
+mod task_lists;
 
 use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
 
@@ -46,7 +47,7 @@ pub fn render_html(markdown: &str, outline: &[Heading], options: RenderOptions) 
         })
         .flatten();
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut out, events);
+    html::push_html(&mut out, task_lists::label_tasks(events).into_iter());
     out
 }
 
@@ -265,6 +266,15 @@ mod tests {
              <button type=\"button\" class=\"copy-code\" aria-live=\"polite\">Copy</button></div>\n"
         );
         assert!(!render(markdown).contains("button"));
+    }
+
+    #[test]
+    fn task_boxes_are_named_after_their_task() {
+        let html = render("- [x] A *finished* task\n- [ ] An open `task`\n  - [ ] nested");
+        assert!(html.contains("<input disabled=\"\" type=\"checkbox\" checked=\"\" aria-label=\"A finished task\"/>"), "{html}");
+        assert!(html.contains("aria-label=\"An open task\"/>"), "{html}");
+        assert!(html.contains("aria-label=\"nested\"/>"), "{html}");
+        assert_eq!(html.matches("<input").count(), 3, "{html}");
     }
 
     #[test]

@@ -1,0 +1,255 @@
+//! The step after trunk, on the full fixture with a template shaped like trunk's `index.html`:
+//! every page of the list is built, parses as HTML5, has no id twice, carries its structured
+//! data, and every address the feed, the sitemap and the canonical links give is a built page.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod support;
+
+use std::{collections::HashSet, fs, path::Path};
+
+use folio_bundler::outputs::{
+    page_files::{write_pages, PageOptions},
+    site_pages::{PageKind, SitePage},
+};
+use folio_content::pages;
+use scraper::{Html, Selector};
+use serde_json::Value;
+
+const BASE_URL: &str = "https://full.example.org/blog/";
+
+/// trunk's output for a site under /blog/: the theme script inline, the loader inline.
+const TEMPLATE: &str = r#"<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <base href="/blog/" />
+    <title>Folio</title>
+    <script>document.documentElement.dataset.x = '1';</script>
+    <link rel="stylesheet" href="/blog/main-0123456789abcdef.css" />
+<script type="module">
+import init from '/blog/folio-0123456789abcdef.js';
+await init({ module_or_path: '/blog/folio-0123456789abcdef_bg.wasm' });
+</script>
+  </head>
+  <body>
+    <noscript>Please enable JavaScript. This webapp requires JavaScript to work.</noscript>
+  </body>
+</html>
+"#;
+
+/// The full fixture, built and written with the data step, then the page step.
+fn built_site() -> (tempfile::TempDir, Vec<SitePage>) {
+    let output = support::build(&support::site("full"), false);
+    let dir = tempfile::tempdir().unwrap();
+    folio_bundler::write(&output, dir.path()).unwrap();
+    fs::write(dir.path().join("index.html"), TEMPLATE).unwrap();
+    fs::write(
+        dir.path().join("folio-0123456789abcdef.js"),
+        "export default 1;",
+    )
+    .unwrap();
+    write_pages(dir.path(), PageOptions::default(), &|_, _| {}).unwrap();
+    (dir, output.pages)
+}
+
+fn read(dir: &Path, file: &str) -> String {
+    fs::read_to_string(dir.join(file)).unwrap_or_else(|error| panic!("{file}: {error}"))
+}
+
+fn select<'a>(html: &'a Html, selector: &str) -> Vec<scraper::ElementRef<'a>> {
+    html.select(&Selector::parse(selector).unwrap()).collect()
+}
+
+/// The built file of an address on the site, if the address is the site's.
+fn file_of(url: &str) -> String {
+    let path = url
+        .strip_prefix(BASE_URL)
+        .unwrap_or_else(|| panic!("{url} is not on the site"));
+    pages::file(&format!("/{path}"))
+}
+
+#[test]
+fn every_page_is_valid_html5_with_unique_ids_and_its_structured_data() {
+    let (dir, list) = built_site();
+    for page in &list {
+        let text = read(dir.path(), &page.file());
+        let html = Html::parse_document(&text);
+        assert_eq!(
+            html.errors,
+            Vec::<std::borrow::Cow<str>>::new(),
+            "{}",
+            page.file()
+        );
+        let mut ids = HashSet::new();
+        for element in select(&html, "[id]") {
+            let id = element.value().id().unwrap_or_default();
+            assert!(
+                ids.insert(id.to_owned()),
+                "{}: the id {id:?} is there twice",
+                page.file()
+            );
+        }
+        // The content is in the page, as the app shows it.
+        let heading = select(&html, "#folio-page main h1");
+        assert_eq!(heading.len(), 1, "{}", page.file());
+        assert!(text.contains("<noscript>Please enable JavaScript. This webapp requires JavaScript to work.</noscript>"));
+        // No inline code but the theme script, which the policy allows by its hash.
+        assert!(
+            !text.contains("import init"),
+            "{}: the loader is still inline",
+            page.file()
+        );
+        let policy = select(&html, "meta[http-equiv=\"Content-Security-Policy\"]");
+        assert_eq!(policy.len(), 1, "{}", page.file());
+        let policy = policy[0].value().attr("content").unwrap();
+        assert!(
+            policy.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"),
+            "{policy}"
+        );
+        assert!(!policy.contains("unsafe-inline"), "{policy}");
+
+        let data: Vec<Value> = select(&html, "script[type=\"application/ld+json\"]")
+            .iter()
+            .map(|script| serde_json::from_str(&script.text().collect::<String>()).unwrap())
+            .collect();
+        let graph: Vec<&Value> = data
+            .iter()
+            .flat_map(|data| data["@graph"].as_array().unwrap())
+            .collect();
+        let of_type = |kind: &str| graph.iter().find(|node| node["@type"] == kind).copied();
+        match &page.kind {
+            PageKind::Post { .. } => {
+                let posting = of_type("BlogPosting").unwrap_or_else(|| panic!("{}", page.file()));
+                assert_eq!(
+                    posting["headline"],
+                    page.page_title.clone().unwrap().as_str()
+                );
+                assert_eq!(
+                    posting["datePublished"],
+                    page.published.unwrap().to_string().as_str()
+                );
+                assert!(posting["dateModified"].is_string());
+                assert_eq!(
+                    posting["url"],
+                    format!("{BASE_URL}{}", page.path.trim_start_matches('/')).as_str()
+                );
+                assert_eq!(posting["publisher"]["@type"], "Organization");
+                for author in posting["author"].as_array().unwrap() {
+                    assert_eq!(author["@type"], "Person");
+                    assert!(author["name"].is_string());
+                }
+                assert_eq!(
+                    heading[0].text().collect::<String>().trim(),
+                    page.page_title.clone().unwrap()
+                );
+                assert!(of_type("BreadcrumbList").is_some(), "{}", page.file());
+            }
+            PageKind::Home { page: 1 } => {
+                assert_eq!(of_type("Blog").unwrap()["url"], BASE_URL);
+            }
+            PageKind::NotFound => assert!(graph.is_empty()),
+            PageKind::Tags | PageKind::Archive | PageKind::Tag { .. } | PageKind::Author { .. } => {
+                let trail = of_type("BreadcrumbList").unwrap_or_else(|| panic!("{}", page.file()));
+                assert!(trail["itemListElement"].as_array().unwrap().len() >= 2);
+            }
+            PageKind::Home { .. } => {}
+        }
+    }
+}
+
+#[test]
+fn every_address_the_feed_sitemap_and_canonical_links_give_is_a_built_page() {
+    let (dir, list) = built_site();
+    let mut addresses = Vec::new();
+    let feed = atom_syndication::Feed::read_from(read(dir.path(), "feed.xml").as_bytes()).unwrap();
+    addresses.extend(
+        feed.entries
+            .iter()
+            .flat_map(|entry| entry.links.iter().map(|link| link.href.clone())),
+    );
+    let sitemap = read(dir.path(), "sitemap.xml");
+    addresses.extend(
+        sitemap
+            .split("<loc>")
+            .skip(1)
+            .filter_map(|rest| rest.split("</loc>").next())
+            .map(str::to_owned),
+    );
+    for page in &list {
+        let html = Html::parse_document(&read(dir.path(), &page.file()));
+        addresses.extend(
+            select(&html, "link[rel=canonical], link[rel=prev], link[rel=next]")
+                .iter()
+                .map(|link| link.value().attr("href").unwrap().to_owned()),
+        );
+    }
+    assert!(addresses.len() > list.len() * 2, "{addresses:?}");
+    for url in addresses {
+        assert!(
+            dir.path().join(file_of(&url)).is_file(),
+            "{url} is not a built page"
+        );
+    }
+}
+
+#[test]
+fn the_loader_becomes_a_file_and_the_host_files_carry_the_same_policy() {
+    let (dir, _) = built_site();
+    let loader: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("loader-") && name.ends_with(".js"))
+        .collect();
+    assert_eq!(loader.len(), 1, "{loader:?}");
+    assert!(
+        read(dir.path(), &loader[0]).contains("import init from '/blog/folio-0123456789abcdef.js'")
+    );
+    let index = read(dir.path(), "index.html");
+    assert!(index.contains(&format!(
+        "<script type=\"module\" src=\"/blog/{}\"></script>",
+        loader[0]
+    )));
+    let headers = read(dir.path(), "_headers");
+    let policy = headers
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("Content-Security-Policy: "))
+        .unwrap();
+    let meta = Html::parse_document(&index);
+    let meta = select(&meta, "meta[http-equiv=\"Content-Security-Policy\"]")[0]
+        .value()
+        .attr("content")
+        .unwrap()
+        .to_owned();
+    // The header says all the meta tag says, and what only a header can: frame-ancestors.
+    assert_eq!(format!("{meta}; frame-ancestors 'none'"), policy);
+    assert!(
+        headers.contains(&format!(
+            "/blog/{}\n  Cache-Control: public, max-age=31536000, immutable",
+            loader[0]
+        )),
+        "{headers}"
+    );
+    assert!(
+        headers.contains(
+            "/blog/folio-0123456789abcdef.js\n  Cache-Control: public, max-age=31536000, immutable"
+        ),
+        "{headers}"
+    );
+    assert!(read(dir.path(), "_redirects").contains("/blog/atom.xml /blog/feed.xml 301"));
+    // Every text file has its compressed copies; the page list is gone.
+    for file in [
+        "index.html",
+        "posts/bugs/index.html",
+        "data/site.json",
+        "feed.xml",
+        &loader[0],
+    ] {
+        assert!(dir.path().join(format!("{file}.br")).is_file(), "{file}.br");
+        assert!(dir.path().join(format!("{file}.gz")).is_file(), "{file}.gz");
+    }
+    assert!(!dir
+        .path()
+        .join(folio_bundler::outputs::site_pages::MANIFEST)
+        .exists());
+}
