@@ -17,7 +17,7 @@ const pages = [
   ['post', '/posts/leading-for-innovation', 'article.post .post-body p'],
 ];
 
-const server = spawn('node', [path.join(root, 'tests/e2e/serve-dist.mjs'), path.join(root, 'dist')], {
+const server = spawn('node', [path.join(root, 'tests/e2e/serve-nginx.mjs'), path.join(root, 'dist')], {
   env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
   stdio: 'ignore',
 });

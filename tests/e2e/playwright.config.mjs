@@ -1,11 +1,15 @@
-// Playwright settings for the end-to-end tests of the release build in dist/.
+// Playwright settings for the end-to-end tests of the release build in dist/, served as deployed:
+// by nginx with the shipped deploy/nginx.conf (tests/e2e/serve-nginx.mjs), at / and under a
+// sub-path; and by servers that apply only GitHub Pages' and S3 website hosting's rules
+// (tests/e2e/serve-host-rules.mjs), for hosting.spec.mjs.
 //
 // Run from the repo root: npx playwright test -c tests/e2e/playwright.config.mjs
 //   E2E_DIST       folder to serve at / (default <repo>/dist)
-//   E2E_PORT       port of that server on 127.0.0.1 (default 4173)
+//   E2E_PORT       port of its nginx on 127.0.0.1 (default 4173)
 //   E2E_BASE_DIST  a build made for a sub-path, served under it for base-path.spec.mjs
 //                  (default <repo>/target/e2e/dist-under-base, made by `cargo xtask test`)
 //   E2E_BASE_PORT  its port (default 4174); E2E_BASE_PATH its path (default /blog/)
+//   GitHub Pages' rules serve E2E_DIST on 4177, S3's on 4178.
 // The browser is Debian's Chromium (/usr/bin/chromium); Playwright never downloads one here.
 
 import { defineConfig } from '@playwright/test';
@@ -31,6 +35,31 @@ if (!existsSync(path.join(baseDist, 'index.html'))) {
   );
 }
 
+const GITHUB_PAGES_PORT = 4177;
+const S3_PORT = 4178;
+
+// What hosting.spec.mjs asks of each server.
+process.env.E2E_NGINX_URL = `${baseURL}/`;
+process.env.E2E_NGINX_BASE_URL = `http://127.0.0.1:${basePort}${basePath}`;
+process.env.E2E_GHPAGES_URL = `http://127.0.0.1:${GITHUB_PAGES_PORT}/`;
+process.env.E2E_S3_URL = `http://127.0.0.1:${S3_PORT}/`;
+process.env.E2E_DIST = dist;
+process.env.E2E_BASE_DIST = baseDist;
+
+/** A server of `folder` on 127.0.0.1:`port` under `base`, started by `script` in this folder. */
+function server(script, folder, port, base, env = {}) {
+  return {
+    command: `node "${path.join(here, script)}" "${folder}"`,
+    env: { PORT: String(port), HOST: '127.0.0.1', BASE_PATH: base, ...env },
+    url: `http://127.0.0.1:${port}${base}`,
+    reuseExistingServer: false,
+    timeout: 15_000,
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 2000 },
+    stdout: 'ignore',
+    stderr: 'pipe',
+  };
+}
+
 export default defineConfig({
   testDir: here,
   testMatch: '**/*.spec.mjs',
@@ -50,24 +79,10 @@ export default defineConfig({
     serviceWorkers: 'block',
   },
   webServer: [
-    {
-      command: `node "${path.join(here, 'serve-dist.mjs')}" "${dist}"`,
-      env: { PORT: String(port), HOST: '127.0.0.1', BASE_PATH: '/' },
-      url: `${baseURL}/`,
-      reuseExistingServer: false,
-      timeout: 15_000,
-      stdout: 'ignore',
-      stderr: 'pipe',
-    },
-    {
-      command: `node "${path.join(here, 'serve-dist.mjs')}" "${baseDist}"`,
-      env: { PORT: String(basePort), HOST: '127.0.0.1', BASE_PATH: basePath },
-      url: `http://127.0.0.1:${basePort}${basePath}`,
-      reuseExistingServer: false,
-      timeout: 15_000,
-      stdout: 'ignore',
-      stderr: 'pipe',
-    },
+    server('serve-nginx.mjs', dist, port, '/'),
+    server('serve-nginx.mjs', baseDist, basePort, basePath),
+    server('serve-host-rules.mjs', dist, GITHUB_PAGES_PORT, '/', { RULES: 'github-pages' }),
+    server('serve-host-rules.mjs', dist, S3_PORT, '/', { RULES: 's3' }),
   ],
   projects: [
     {

@@ -24,6 +24,7 @@ pub fn all(root: &Path, purpose: Purpose) -> Result<()> {
     wasm_bindgen(root)?;
     if purpose == Purpose::Test {
         chromium(root)?;
+        nginx(root)?;
     }
     npm_packages(root)?;
     println!("setup: everything is in place");
@@ -121,6 +122,23 @@ fn chromium(root: &Path) -> Result<()> {
     }
     println!("setup: installing Debian's chromium and chromium-driver");
     apt_install(root, &["chromium", "chromium-driver"])
+}
+
+/// Debian's nginx and its brotli module: the end-to-end tests serve the build with the shipped
+/// deploy/nginx.conf, as users deploy it.
+fn nginx(root: &Path) -> Result<()> {
+    let present = [
+        "/usr/sbin/nginx",
+        "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so",
+    ]
+    .iter()
+    .all(|p| Path::new(p).exists());
+    if present {
+        println!("setup: nginx and its brotli module: present");
+        return Ok(());
+    }
+    println!("setup: installing Debian's nginx and libnginx-mod-http-brotli-static");
+    apt_install(root, &["nginx", "libnginx-mod-http-brotli-static"])
 }
 
 /// The npm packages of package-lock.json (wasm-opt from binaryen, Playwright), with `npm ci`
