@@ -3,12 +3,12 @@
 // in the app, back and forward, data, head links and the feed all stay under the base path.
 
 import { test, expect } from '@playwright/test';
-import { watchErrors } from './support.mjs';
+import { watchErrors, openApp } from './support.mjs';
 
 const PORT = Number.parseInt(process.env.E2E_BASE_PORT || '4174', 10);
 const BASE = (process.env.E2E_BASE_PATH || '/blog/').replace(/\/$/, '');
 const ORIGIN = `http://127.0.0.1:${PORT}`;
-const POST = `${BASE}/posts/leading-for-innovation`;
+const POST = `${BASE}/posts/leading-for-innovation/`;
 const POST_TITLE = 'Leading for Innovation: New Solace case studies and interim report';
 
 test.use({ baseURL: ORIGIN });
@@ -26,10 +26,10 @@ function watchOutsideBase(page) {
 test('a deep link to a post under the base path shows the post', async ({ page }) => {
   const check = watchErrors(page);
   const outside = watchOutsideBase(page);
-  await page.goto(POST);
+  await openApp(page, POST);
   await expect(page.locator('article.post h1')).toHaveText(POST_TITLE);
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', `${ORIGIN}${POST}`);
-  await expect(page.locator('.byline a')).toHaveAttribute('href', `${BASE}/authors/joan-munro`);
+  await expect(page.locator('.byline a')).toHaveAttribute('href', `${BASE}/authors/joan-munro/`);
   await expect(page.locator('.site-header a').first()).toHaveAttribute('href', `${BASE}/`);
   expect(outside, 'no request leaves the base path').toEqual([]);
   check();
@@ -38,7 +38,7 @@ test('a deep link to a post under the base path shows the post', async ({ page }
 test('links in the app, back and forward stay under the base path without a reload', async ({ page }) => {
   const check = watchErrors(page);
   const outside = watchOutsideBase(page);
-  await page.goto(`${BASE}/`);
+  await openApp(page, `${BASE}/`);
   await expect(page.locator('h1')).toHaveText('Solace blog');
   await page.evaluate(() => {
     window.__noReload = true;
@@ -49,15 +49,15 @@ test('links in the app, back and forward stay under the base path without a relo
   await expect(page.locator('article.post h1')).toHaveText(POST_TITLE);
 
   await page.locator('article.post .tags a', { hasText: 'research' }).click();
-  await expect(page).toHaveURL(`${ORIGIN}${BASE}/tags/research`);
+  await expect(page).toHaveURL(`${ORIGIN}${BASE}/tags/research/`);
   await expect(page.locator('h1')).toHaveText('Posts tagged “research”');
 
   await page.locator('.site-nav a', { hasText: 'Archive' }).click();
-  await expect(page).toHaveURL(`${ORIGIN}${BASE}/archive`);
+  await expect(page).toHaveURL(`${ORIGIN}${BASE}/archive/`);
   await expect(page.locator('h1')).toHaveText('Archive');
 
   await page.goBack();
-  await expect(page).toHaveURL(`${ORIGIN}${BASE}/tags/research`);
+  await expect(page).toHaveURL(`${ORIGIN}${BASE}/tags/research/`);
   await expect(page.locator('h1')).toHaveText('Posts tagged “research”');
   await page.goBack();
   await expect(page.locator('article.post h1')).toHaveText(POST_TITLE);
@@ -73,7 +73,7 @@ test('links in the app, back and forward stay under the base path without a relo
 });
 
 test('an unknown address under the base path is not found', async ({ page }) => {
-  await page.goto(`${BASE}/no/such/page`);
+  await openApp(page, `${BASE}/no/such/page`);
   await expect(page.locator('h1')).toHaveText('Page not found');
   await page.locator('a', { hasText: 'Go to the home page' }).click();
   await expect(page).toHaveURL(`${ORIGIN}${BASE}/`);

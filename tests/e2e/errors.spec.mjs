@@ -1,10 +1,11 @@
-// Every kind of data failure, simulated by intercepting the post's bundle: each shows its own
-// message (or the not-found page where "not found" is the truth), nothing panics, and where
-// the failure is passing, Retry recovers.
+// Every kind of data failure, simulated by intercepting the post's bundle as the app opens the
+// post: each shows its own message (or the not-found page where "not found" is the truth),
+// nothing panics, and where the failure is passing, Retry recovers.
 
 import { test, expect } from '@playwright/test';
+import { visitInApp } from './support.mjs';
 
-const POST_PATH = '/posts/leading-for-innovation';
+const POST_PATH = '/posts/leading-for-innovation/';
 const BUNDLE = '**/data/posts/leading-for-innovation.json';
 const POST_TITLE = 'Leading for Innovation: New Solace case studies and interim report';
 
@@ -57,7 +58,7 @@ for (const { kind, failure, message } of passing) {
   test(`${kind}: the post page says so, and Retry recovers`, async ({ page }) => {
     const checkPanics = watchPanics(page);
     const heal = await failBundle(page, failure);
-    await page.goto(POST_PATH);
+    await visitInApp(page, POST_PATH);
     const alert = page.locator('div.load-error[role="alert"]');
     await expect(alert).toContainText(message);
     await expect(page.locator('article.post')).toHaveCount(0);
@@ -76,7 +77,7 @@ test('a stalled response times out with a message, and Retry recovers', async ({
   const checkPanics = watchPanics(page);
   // Hold the request without ever answering it.
   const heal = await failBundle(page, () => new Promise(() => {}));
-  await page.goto(POST_PATH);
+  await visitInApp(page, POST_PATH);
   await expect(page.locator('.loading')).toBeVisible();
   const alert = page.locator('div.load-error[role="alert"]');
   await expect(alert).toContainText(/took too long/, { timeout: 15_000 });
@@ -96,7 +97,7 @@ for (const { kind, failure } of [
   test(`${kind} where the bundle should be is "not found", not a decoding error`, async ({ page }) => {
     const checkPanics = watchPanics(page);
     await failBundle(page, failure);
-    await page.goto(POST_PATH);
+    await visitInApp(page, POST_PATH);
     await expect(page.locator('h1')).toHaveText('Page not found');
     await expect(page.locator('.load-error')).toHaveCount(0);
     checkPanics();
@@ -109,7 +110,7 @@ test('the home listing failing shows the alert and recovers on Retry', async ({ 
   await page.route('**/data/index/page-1.json', (route) =>
     failing ? route.fulfill({ status: 503, body: '' }) : route.continue(),
   );
-  await page.goto('/');
+  await visitInApp(page, '/');
   const alert = page.locator('div.load-error[role="alert"]');
   await expect(alert).toContainText(/status 503/);
   failing = false;

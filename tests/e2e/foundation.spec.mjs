@@ -2,6 +2,7 @@
 // not-found, the served HTML shell, and recovery from a failed data fetch.
 
 import { test, expect } from '@playwright/test';
+import { openApp, visitInApp } from './support.mjs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +12,7 @@ const SEED = path.join(here, '..', 'fixtures', 'seed', 'solace-blog-page.txt');
 
 const SITE_TITLE = 'Solace blog';
 const SLUG = 'leading-for-innovation';
-const POST_PATH = `/posts/${SLUG}`;
+const POST_PATH = `/posts/${SLUG}/`;
 const POST_TITLE = 'Leading for Innovation: New Solace case studies and interim report';
 const AUTHOR = 'Joan Munro';
 const ROLE = 'Director, Accelerating Innovation in Local Government Research Project';
@@ -84,6 +85,7 @@ test.describe('post page', () => {
 
     const res = await page.goto(POST_PATH);
     expect(res?.status()).toBe(200);
+    await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
     const post = await expectPost(page);
 
     const paragraphs = post.locator('.post-body p, p.call-for-comments');
@@ -102,7 +104,7 @@ test.describe('post page', () => {
 test.describe('home page', () => {
   test('lists the post and routes to it on the client; back returns to the list', async ({ page }) => {
     const watch = watchErrors(page);
-    await page.goto('/');
+    await openApp(page, '/');
     const summary = await expectHome(page);
 
     await page.evaluate(() => {
@@ -130,7 +132,7 @@ test.describe('not found', () => {
     test(`${name} shows the not-found page`, async ({ page }) => {
       const pageErrors = [];
       page.on('pageerror', (err) => pageErrors.push(err.message));
-      await page.goto(url);
+      await openApp(page, url);
       await expect(page.locator('h1')).toHaveText('Page not found');
       // A link home in the page itself, not only the one in the site header or navigation.
       const homeLink = page.locator('xpath=//a[@href="/"][not(ancestor::header) and not(ancestor::nav)]');
@@ -170,7 +172,7 @@ test.describe('data errors', () => {
       }
     });
 
-    await page.goto(POST_PATH);
+    await visitInApp(page, POST_PATH);
     const alert = page.locator('div.load-error[role="alert"]');
     await expect(alert).toBeVisible();
     const retry = alert.getByRole('button', { name: 'Retry' });

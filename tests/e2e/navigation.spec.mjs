@@ -3,9 +3,9 @@
 // forward put the page back where the reader left it.
 
 import { test, expect } from '@playwright/test';
-import { watchErrors } from './support.mjs';
+import { watchErrors, openApp, visitInApp } from './support.mjs';
 
-const POST_PATH = '/posts/leading-for-innovation';
+const POST_PATH = '/posts/leading-for-innovation/';
 const POST_JSON = /\/data\/posts\/leading-for-innovation\.json$/;
 const POST_TITLE = 'Leading for Innovation: New Solace case studies and interim report';
 
@@ -21,7 +21,7 @@ function countRequests(page, pattern) {
 test('hovering a link to a post fetches the post once, before the click', async ({ page }) => {
   const check = watchErrors(page);
   const requests = countRequests(page, POST_JSON);
-  await page.goto('/');
+  await openApp(page, '/');
   const link = page.locator(`article.post-summary h2 a[href="${POST_PATH}"]`);
   await expect(link).toBeVisible();
   expect(requests.count, 'nothing is prefetched before a hover').toBe(0);
@@ -48,7 +48,7 @@ test('hovering a link to a post fetches the post once, before the click', async 
 
 test('focusing a link to a post with the keyboard prefetches it', async ({ page }) => {
   const requests = countRequests(page, POST_JSON);
-  await page.goto('/');
+  await openApp(page, '/');
   const link = page.locator(`article.post-summary h2 a[href="${POST_PATH}"]`);
   await expect(link).toBeVisible();
   const response = page.waitForResponse(POST_JSON);
@@ -66,7 +66,7 @@ test('a failed fetch is not kept: retry asks the server again', async ({ page })
     if (calls === 1) return route.fulfill({ status: 503, body: 'busy' });
     return route.continue();
   });
-  await page.goto(POST_PATH);
+  await visitInApp(page, POST_PATH);
   await expect(page.locator('.load-error')).toBeVisible();
   await page.locator('.load-error button', { hasText: 'Retry' }).click();
   await expect(page.locator('article.post h1')).toHaveText(POST_TITLE);
@@ -85,7 +85,7 @@ test('back and forward restore the scroll position of each page', async ({ page 
     bundle.outline = [];
     await route.fulfill({ response: real, json: bundle });
   });
-  await page.goto(POST_PATH);
+  await openApp(page, POST_PATH);
   await expect(page.locator('.post-body')).toContainText('Paragraph 40');
   await page.evaluate(() => {
     window.__noReload = true;

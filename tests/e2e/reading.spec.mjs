@@ -2,9 +2,9 @@
 // blocks, the previous/next shortcuts and a layout that fits 320 px.
 
 import { test, expect } from '@playwright/test';
-import { watchErrors } from './support.mjs';
+import { watchErrors, openApp } from './support.mjs';
 
-const POST_PATH = '/posts/leading-for-innovation';
+const POST_PATH = '/posts/leading-for-innovation/';
 const POST_JSON = '**/data/posts/leading-for-innovation.json';
 const OLDER_JSON = '**/data/posts/older-post.json';
 const CODE = 'fn main() {\n    println!("hello, {}", "world");\n}';
@@ -23,7 +23,7 @@ const focusedId = (page) => page.evaluate(() => document.activeElement && docume
 
 test('focus moves to the new page heading after an in-app navigation, not on first load', async ({ page }) => {
   const check = watchErrors(page);
-  await page.goto('/');
+  await openApp(page, '/');
   await expect(page.locator('h1#page-heading')).toBeVisible();
   expect(await focusedId(page), 'first load keeps the browser focus').not.toBe('page-heading');
 
@@ -41,7 +41,7 @@ test('focus moves to the new page heading after an in-app navigation, not on fir
 });
 
 test('the skip link still moves to the main content', async ({ page }) => {
-  await page.goto(POST_PATH);
+  await openApp(page, POST_PATH);
   await expect(page.locator('article.post h1')).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.locator('.skip-link')).toBeFocused();
@@ -54,7 +54,7 @@ test('the skip link still moves to the main content', async ({ page }) => {
 test('the theme toggle switches data-theme, is labelled and persists across reloads', async ({ page }) => {
   const check = watchErrors(page);
   await page.emulateMedia({ colorScheme: 'light' });
-  await page.goto('/');
+  await openApp(page, '/');
   const html = page.locator('html');
   const toggle = page.getByRole('button', { name: 'Dark theme' });
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
@@ -81,7 +81,7 @@ test('the theme toggle switches data-theme, is labelled and persists across relo
 
 test('a dark system gets the dark theme until the reader chooses light', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.goto('/');
+  await openApp(page, '/');
   await expect(page.getByRole('button', { name: 'Dark theme', pressed: true })).toBeVisible();
   await page.getByRole('button', { name: 'Dark theme' }).click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
@@ -95,7 +95,7 @@ test('a code block has a Copy button that copies its code', async ({ page, conte
   await servePost(page, POST_JSON, (bundle) => {
     bundle.body += `\n\n\`\`\`rust\n${CODE}\n\`\`\`\n`;
   });
-  await page.goto(POST_PATH);
+  await openApp(page, POST_PATH);
   // The body is rendered again once the site settings arrive: wait for them.
   await expect(page.locator('.site-title')).toHaveText('Solace blog');
   await expect(page.locator('.post-body .code-block').getByRole('button', { name: 'Copy' })).toHaveCount(1);
@@ -122,14 +122,14 @@ test('[ and ] go to the previous and next posts, but not while modified', async 
     bundle.post.date = date;
     bundle.next = { slug: 'leading-for-innovation', title: 'Leading for Innovation', date: '2015-10-25' };
   });
-  await page.goto(POST_PATH);
+  await openApp(page, POST_PATH);
   await expect(page.locator('.post-nav a.prev')).toBeVisible();
   await page.keyboard.press('Control+[');
   await page.keyboard.press(']');
   await expect(page).toHaveURL(new RegExp(`${POST_PATH}$`));
 
   await page.keyboard.press('[');
-  await expect(page).toHaveURL(/\/posts\/older-post$/);
+  await expect(page).toHaveURL(/\/posts\/older-post\/$/);
   await expect(page.locator('article.post h1')).toHaveText('Older post');
   await expect(page.locator('article.post h1')).toBeFocused();
   await page.keyboard.press(']');
@@ -143,7 +143,7 @@ test.describe('at 320 px', () => {
 
   for (const path of ['/', POST_PATH, '/tags', '/archive', '/authors/joan-munro']) {
     test(`${path} has no horizontal scroll`, async ({ page }) => {
-      await page.goto(path);
+      await openApp(page, path);
       await expect(page.locator('h1#page-heading')).toBeVisible();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     });
@@ -154,7 +154,7 @@ test.describe('at 320 px', () => {
       const wide = 'x'.repeat(200);
       bundle.body += `\n\n\`\`\`\n${wide}\n\`\`\`\n\n| ${'column | '.repeat(12)}\n|${'---|'.repeat(12)}\n| ${'value | '.repeat(12)}\n\nSee https://example.com/${wide} and ${wide}.\n`;
     });
-    await page.goto(POST_PATH);
+    await openApp(page, POST_PATH);
     await expect(page.locator('.post-body table')).toBeVisible();
     await expect(page.locator('.copy-code')).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
@@ -180,7 +180,7 @@ test('content arriving does not shift the layout (cumulative layout shift under 
     [POST_PATH, 'Leading for Innovation: New Solace case studies and interim report'],
     ['/archive', 'Archive'],
   ]) {
-    await page.goto(path);
+    await openApp(page, path);
     await expect(page.locator('h1#page-heading')).toHaveText(heading);
     // Let the browser report shifts from the last frames.
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
