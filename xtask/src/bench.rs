@@ -1,8 +1,10 @@
 //! `cargo xtask bench bundler [--sizes 100,1000,10000] [--runs R]`: times Folio's bundler (release,
 //! opt-level 3) against Hugo on the same generated posts, in the same run, and writes the table to
 //! BENCHMARKS.md. Each run starts from a fresh output folder; a failed run is an error.
+//! `cargo xtask bench pages` is in `pages`.
 
 mod hugo;
+mod pages;
 mod report;
 
 use std::{
@@ -34,7 +36,7 @@ impl Options {
             bail!("bench needs a subject\n{usage}");
         };
         if what != "bundler" {
-            bail!("unknown benchmark {what:?}: the only one is `bundler`\n{usage}");
+            bail!("unknown benchmark {what:?}: they are `bundler` and `pages`\n{usage}");
         }
         let mut options = Options {
             sizes: vec![100, 1_000, 10_000],
@@ -93,6 +95,9 @@ pub struct Row {
 }
 
 pub fn run(root: &Path, args: &[String]) -> Result<()> {
+    if args.first().is_some_and(|what| what == "pages") {
+        return pages::run(root, args);
+    }
     let options = Options::parse(args)?;
     let hugo_version = hugo::ensure(root)?;
     let bench = root.join("target/bench");
@@ -105,8 +110,9 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     }
     environment.load_after = report::load_average();
     let command = format!("cargo xtask bench {}", args.join(" "));
-    let text = report::document(&command, &environment, &rows);
     let path = root.join("BENCHMARKS.md");
+    let old = fs::read_to_string(&path).unwrap_or_default();
+    let text = pages::keep_section(&old, &report::document(&command, &environment, &rows));
     fs::write(&path, &text).with_context(|| format!("writing {}", path.display()))?;
     println!("\n{text}\nbench: wrote {}", path.display());
     Ok(())

@@ -30,7 +30,12 @@ commands:
                         into DIR/posts/; DIR must be empty unless --force
   bench bundler [--sizes 100,1000,10000] [--runs R]
                         time folio-bundler against Hugo on the same generated posts (installs
-                        Hugo if missing) and write the table to BENCHMARKS.md";
+                        Hugo if missing) and write the table to BENCHMARKS.md
+  bench pages [--runs N] [--dist DIR]
+                        cold loads of the seed post's page in headless Chromium (N of each,
+                        default 15, unthrottled and mobile-like) against the same page without
+                        its app, served as deployed; builds dist/ if it lacks the page and writes
+                        the \"Page loads\" section of BENCHMARKS.md";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
