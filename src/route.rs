@@ -1,5 +1,5 @@
 //! `Route`: every place in the app a link can point to. The app builds its URLs here, from the
-//! page paths of `folio_content::pages`, which the bundler's sitemap and HTML shells use too.
+//! page paths of `folio_content::pages`, which the bundler's sitemap and page files use too.
 
 use folio_content::{pages, Slug};
 use leptos_router::components::ToHref;

@@ -191,7 +191,7 @@ fn post_list_links_each_post() {
     let first: web_sys::Element = links.item(0).unwrap().unchecked_into();
     assert_eq!(
         first.get_attribute("href").as_deref(),
-        Some("/posts/first-post")
+        Some("/posts/first-post/")
     );
     assert_eq!(first.text_content().as_deref(), Some("First"));
 }
@@ -225,7 +225,7 @@ fn pagination_links_newer_and_older_pages() {
             link.get_attribute("href").unwrap()
         })
         .collect();
-    assert_eq!(hrefs, ["/", "/page/3"]);
+    assert_eq!(hrefs, ["/", "/page/3/"]);
     assert!(host.text_content().unwrap().contains("Page 2 of 3"));
     let (single, _single_mounted) = mount(
         || view! { <Router><Pagination page=1 total_pages=1 link=Route::HomePage /></Router> },
@@ -288,13 +288,13 @@ fn post_view_shows_tags_reading_time_contents_and_neighbours() {
         text(".meta")
     );
     assert!(text(".meta").contains("4 min read"), "{}", text(".meta"));
-    assert_eq!(href(".tags a"), "/tags/innovation");
-    assert_eq!(href(".byline a"), "/authors/joan-munro");
+    assert_eq!(href(".tags a"), "/tags/innovation/");
+    assert_eq!(href(".byline a"), "/authors/joan-munro/");
     let contents = host.query_selector_all(".toc a").unwrap();
     assert_eq!(contents.length(), 3);
     assert_eq!(href(".toc a"), "#one");
-    assert_eq!(href(".post-nav a[rel=prev]"), "/posts/older");
-    assert_eq!(href(".post-nav a[rel=next]"), "/posts/newer");
+    assert_eq!(href(".post-nav a[rel=prev]"), "/posts/older/");
+    assert_eq!(href(".post-nav a[rel=next]"), "/posts/newer/");
 }
 
 #[wasm_bindgen_test]
@@ -353,9 +353,9 @@ fn tag_cloud_links_each_tag_with_its_count() {
     assert_eq!(
         links(&host, "ul.tag-cloud li a"),
         [
-            ("/tags/innovation".to_owned(), "innovation".to_owned()),
+            ("/tags/innovation/".to_owned(), "innovation".to_owned()),
             (
-                "/tags/local-government".to_owned(),
+                "/tags/local-government/".to_owned(),
                 "local government".to_owned()
             ),
         ]
@@ -416,10 +416,10 @@ fn archive_list_groups_posts_by_year_and_month() {
         october,
         [
             (
-                "/posts/leading".to_owned(),
+                "/posts/leading/".to_owned(),
                 "Leading for Innovation".to_owned()
             ),
-            ("/posts/earlier".to_owned(), "Earlier".to_owned()),
+            ("/posts/earlier/".to_owned(), "Earlier".to_owned()),
         ]
     );
     assert_eq!(links(&host, "ul.archive-posts li a").len(), 4);
@@ -445,7 +445,7 @@ fn pagination_links_follow_the_listing() {
         .into_iter()
         .map(|(href, _)| href)
         .collect();
-    assert_eq!(hrefs, ["/tags/x", "/tags/x/page/3"]);
+    assert_eq!(hrefs, ["/tags/x/", "/tags/x/page/3/"]);
     let author = Slug::parse("joan-munro").unwrap();
     let (host, _mounted) = mount(move || {
         view! {
@@ -457,7 +457,7 @@ fn pagination_links_follow_the_listing() {
     assert_eq!(
         links(&host, "nav.pagination a"),
         [(
-            "/authors/joan-munro/page/2".to_owned(),
+            "/authors/joan-munro/page/2/".to_owned(),
             "Older posts →".to_owned()
         )]
     );

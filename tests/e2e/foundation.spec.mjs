@@ -1,5 +1,5 @@
 // End-to-end tests of the release build (dist/): home, post deep link, client-side routing,
-// not-found, the served HTML shell, and recovery from a failed data fetch.
+// not-found, the served HTML, and recovery from a failed data fetch.
 
 import { test, expect } from '@playwright/test';
 import { openApp, visitInApp } from './support.mjs';
