@@ -92,8 +92,8 @@ pub fn table(rows: &[Row]) -> String {
 /// BENCHMARKS.md, with `{name}` for what each run fills in.
 const TEMPLATE: &str = r#"# Benchmarks
 
-This file is written by `cargo xtask bench bundler` (xtask/src/bench.rs); run it again rather than
-editing it.
+This file is written by `cargo xtask bench bundler` (xtask/src/bench.rs) and `cargo xtask bench
+pages` (its "Page loads" section); run them again rather than editing it.
 
 ## Folio's bundler against Hugo
 
