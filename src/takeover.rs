@@ -6,6 +6,8 @@
 //! the document never holds both (no id twice). If the app's first page cannot be loaded, the
 //! built page stays: it is readable, and its links work (the app routes them once it runs).
 
+use std::cell::RefCell;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -19,8 +21,9 @@ pub const ROOT_CLASS: &str = "folio-root";
 
 thread_local! {
     /// The app's element while it waits to replace the built page.
-    static WAITING: std::cell::RefCell<Option<web_sys::Element>> = const { std::cell::RefCell::new(None) };
+    static WAITING: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
 }
+
 /// The attribute of `<html>` that says the app has taken over (`data-app="ready"`); the style
 /// sheet shows the app's own controls from then on.
 const READY_ATTRIBUTE: &str = "data-app";
@@ -95,11 +98,17 @@ fn take_over() {
         window.scroll_x().unwrap_or_default(),
         window.scroll_y().unwrap_or_default(),
     );
-    let (Some(built), Some(root)) = (document.get_element_by_id(BUILT_PAGE_ID), WAITING.take())
-    else {
+    let Some(root) = WAITING.take() else {
         return;
     };
-    if built.replace_with_with_node_1(&root).is_err() {
+    let shown = match document.get_element_by_id(BUILT_PAGE_ID) {
+        Some(built) => built.replace_with_with_node_1(&root),
+        // Something else removed the built page: the app goes where it was, at the end.
+        None => document
+            .body()
+            .map_or(Ok(()), |body| body.append_child(&root).map(|_| ())),
+    };
+    if shown.is_err() {
         return;
     }
     for tag in dom::elements(document.query_selector_all(PAGE_HEAD_SELECTOR)) {
