@@ -10,6 +10,8 @@ use std::{
 
 use anyhow::{bail, Context, Result};
 
+pub use folio_content::pages::url_path;
+
 use crate::{cmd, setup, size};
 
 /// What to build and where.
@@ -106,21 +108,6 @@ pub fn site_base_url(site: &Path) -> Option<String> {
     Some(table.get("base_url")?.as_str()?.to_owned())
 }
 
-/// The path of an address, as trunk's public URL: `https://x.org/blog` is `/blog/`,
-/// `https://x.org` is `/`.
-pub fn url_path(url: &str) -> String {
-    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let path = after_scheme
-        .find('/')
-        .map_or("/", |start| &after_scheme[start..]);
-    if path.ends_with('/') {
-        path.to_owned()
-    } else {
-        format!("{path}/")
-    }
-}
-
-/// `dist` gets a name beside it such as `dist.next`, on the same file system so renames are cheap.
 fn sibling(dist: &Path, suffix: &str) -> Result<PathBuf> {
     let name = dist
         .file_name()
@@ -147,18 +134,5 @@ pub fn remove_if_present(path: &Path) -> Result<()> {
             Err(error).with_context(|| format!("removing {}", path.display()))
         }
         _ => Ok(()),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::url_path;
-
-    #[test]
-    fn the_public_url_is_the_path_of_the_base_url() {
-        assert_eq!(url_path("https://blog.example.org/"), "/");
-        assert_eq!(url_path("https://blog.example.org"), "/");
-        assert_eq!(url_path("http://127.0.0.1:4174/blog/"), "/blog/");
-        assert_eq!(url_path("https://x.org/a/b"), "/a/b/");
     }
 }

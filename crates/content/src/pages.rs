@@ -65,6 +65,26 @@ pub fn file(path: &str) -> String {
     }
 }
 
+/// The address of the page at `path` (from this module) on the site at `base_url` (ending in
+/// `/`): `https://x.org/blog/` and `/posts/a/` give `https://x.org/blog/posts/a/`.
+pub fn absolute(base_url: &str, path: &str) -> String {
+    format!("{base_url}{}", path.trim_start_matches('/'))
+}
+
+/// The path of a site's address, with a final slash, as the site's public path: `https://x.org`
+/// is `/`, `https://x.org/blog` and `https://x.org/blog/` are `/blog/`.
+pub fn url_path(url: &str) -> String {
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = after_scheme
+        .find('/')
+        .map_or("/", |start| &after_scheme[start..]);
+    if path.ends_with('/') {
+        path.to_owned()
+    } else {
+        format!("{path}/")
+    }
+}
+
 /// The document title of a page: "Page – Site", or the site's title alone.
 pub fn document_title(page: Option<&str>, site: &str) -> String {
     match page {
@@ -109,6 +129,19 @@ mod tests {
         assert_eq!(tag(&slug("rust"), 2), "/tags/rust/page/2/");
         assert_eq!(author(&slug("ann"), 1), "/authors/ann/");
         assert_eq!(author(&slug("ann"), 4), "/authors/ann/page/4/");
+    }
+
+    #[test]
+    fn addresses_and_public_paths() {
+        assert_eq!(
+            absolute("https://x.org/blog/", "/posts/a/"),
+            "https://x.org/blog/posts/a/"
+        );
+        assert_eq!(absolute("https://x.org/", "/"), "https://x.org/");
+        assert_eq!(url_path("https://blog.example.org/"), "/");
+        assert_eq!(url_path("https://blog.example.org"), "/");
+        assert_eq!(url_path("http://127.0.0.1:4174/blog/"), "/blog/");
+        assert_eq!(url_path("https://x.org/a/b"), "/a/b/");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use std::{
 };
 
 use folio::prerender::{render_body, PageContent};
-use folio_content::{paths, Site};
+use folio_content::{pages::url_path, paths, Site};
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
@@ -198,17 +198,6 @@ fn hashed_files(out_dir: &Path) -> io::Result<Vec<String>> {
     Ok(names)
 }
 
-/// The path of a site's address: `https://x.org/blog/` -> `/blog/`.
-pub fn url_path(base_url: &str) -> String {
-    let after_scheme = base_url
-        .split_once("://")
-        .map_or(base_url, |(_, rest)| rest);
-    match after_scheme.find('/') {
-        Some(at) => after_scheme[at..].to_owned(),
-        None => "/".to_owned(),
-    }
-}
-
 /// Writes `path` whole: to a temporary name first, then renamed.
 fn write(path: &Path, bytes: &[u8]) -> Result<(), PageError> {
     let failed = |error| PageError::Write(shown(path), error);
@@ -252,13 +241,6 @@ mod tests {
             Template::parse("<noscript></noscript>", "en").err(),
             Some("<title> in its head")
         );
-    }
-
-    #[test]
-    fn url_paths() {
-        assert_eq!(url_path("https://x.org/"), "/");
-        assert_eq!(url_path("https://x.org/blog/"), "/blog/");
-        assert_eq!(url_path("http://127.0.0.1:4174/blog/"), "/blog/");
     }
 
     #[test]

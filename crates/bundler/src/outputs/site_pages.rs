@@ -3,6 +3,7 @@
 //! page are made from it, so they cannot disagree. The step before trunk makes it with the data;
 //! the step after trunk reads it back (`MANIFEST`) instead of reading the posts again.
 
+pub use folio_content::pages::absolute;
 use folio_content::{pages, paths, Author, Date, Site, Slug};
 use serde::{Deserialize, Serialize};
 
@@ -98,9 +99,4 @@ impl SitePage {
     pub fn in_sitemap(&self) -> bool {
         self.kind != PageKind::NotFound
     }
-}
-
-/// The address of the page at `path` (from `folio_content::pages`) on the site at `base_url`.
-pub fn absolute(base_url: &str, path: &str) -> String {
-    format!("{base_url}{}", path.trim_start_matches('/'))
 }
