@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
-use crate::{components::PAGE_HEADING_ID, scroll};
+use crate::scroll;
 
 /// How often to look for the new heading while the page's data is on its way.
 const POLL: Duration = Duration::from_millis(50);
@@ -21,7 +21,7 @@ const SAME_HEADING_POLLS: u32 = 10;
 fn heading() -> Option<web_sys::HtmlElement> {
     web_sys::window()?
         .document()?
-        .query_selector(&format!("h1#{PAGE_HEADING_ID}"))
+        .query_selector("h1#page-heading")
         .ok()
         .flatten()?
         .dyn_into::<web_sys::HtmlElement>()

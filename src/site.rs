@@ -57,7 +57,7 @@ impl SiteSettings {
         let path = route.path();
         self.0.with(|site| {
             site.as_ref()
-                .map(|site| pages::absolute(&site.base_url, &path))
+                .map(|site| format!("{}{}", site.base_url, path.trim_start_matches('/')))
         })
     }
 
