@@ -12,8 +12,11 @@ use anyhow::{bail, Context, Result};
 /// canonical links, base path, memory cache, prefetch and scroll restoration (after one shared
 /// page loader took 7.5 KB off); 234,223 with leptos's `erase_components` and wasm-opt `-Os
 /// --converge`. The target is 125,000, which needs the Markdown renderer out of the first
-/// download; the budget sits just above the build so that growth shows.
-pub const BUDGET_BROTLI_BYTES: usize = 238_000;
+/// download; the budget sits just above the build so that growth shows. Every page built as HTML
+/// and taken over by the app (issue 8) brought it to 237,846-238,280: the same app source
+/// measured that far apart from one build to the next, so the budget is 239,000, raised by 1,000
+/// bytes, openly, to stop a build that did not grow from failing.
+pub const BUDGET_BROTLI_BYTES: usize = 239_000;
 
 /// One file's size.
 pub struct FileSize {
