@@ -180,6 +180,30 @@ test.describe('with JavaScript', () => {
     check();
   });
 
+  test("the page's data is requested first, once each, and the app only after the first paint", async ({ page }) => {
+    const requested = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(POST_PATH);
+    await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
+    const wasm = requested.findIndex((path) => path.endsWith('_bg.wasm'));
+    expect(wasm, requested.join('\n')).toBeGreaterThan(-1);
+    for (const path of ['/data/site.json', '/data/posts/leading-for-innovation.json']) {
+      // Once: the app's own fetch is answered by the head's preload.
+      expect(requested.filter((other) => other === path), `${path} once`).toHaveLength(1);
+      expect(requested.indexOf(path), `${path} before the wasm`).toBeLessThan(wasm);
+    }
+    const timing = await page.evaluate(() => ({
+      paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      app: performance
+        .getEntriesByType('resource')
+        .filter((entry) => /\/folio-[0-9a-f]+(_bg\.wasm|\.js)$/.test(entry.name))
+        .map((entry) => entry.startTime),
+    }));
+    expect(timing.paint).toBeGreaterThan(0);
+    expect(timing.app, "the app's JS and wasm").toHaveLength(2);
+    for (const start of timing.app) expect(start).toBeGreaterThanOrEqual(timing.paint);
+  });
+
   test('the address of earlier Folio sites, without the slash, still opens the post', async ({ page }) => {
     await page.goto('/posts/leading-for-innovation');
     await expect(page).toHaveURL(POST_PATH);

@@ -15,7 +15,8 @@ use anyhow::{bail, Context, Result};
 /// download; the budget sits just above the build so that growth shows. Every page built as HTML
 /// and taken over by the app (issue 8) brought it to 237,846-238,280: the same app source
 /// measured that far apart from one build to the next, so the budget is 239,000, raised by 1,000
-/// bytes, openly, to stop a build that did not grow from failing.
+/// bytes, openly, to stop a build that did not grow from failing. Starting the app after the
+/// page's first paint (a loader of Folio's own before trunk's) added 315: 238,595.
 pub const BUDGET_BROTLI_BYTES: usize = 239_000;
 
 /// One file's size.

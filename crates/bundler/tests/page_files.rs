@@ -27,6 +27,8 @@ const TEMPLATE: &str = r#"<!doctype html>
     <title>Folio</title>
     <script>document.documentElement.dataset.x = '1';</script>
     <link rel="stylesheet" href="/blog/main-0123456789abcdef.css" />
+    <link rel="modulepreload" href="/blog/folio-0123456789abcdef.js" crossorigin="anonymous" integrity="sha384-js">
+<link rel="preload" href="/blog/folio-0123456789abcdef_bg.wasm" crossorigin="anonymous" integrity="sha384-wasm" as="fetch" type="application/wasm">
 <script type="module">
 import init from '/blog/folio-0123456789abcdef.js';
 await init({ module_or_path: '/blog/folio-0123456789abcdef_bg.wasm' });
@@ -194,22 +196,43 @@ fn every_address_the_feed_sitemap_and_canonical_links_give_is_a_built_page() {
 }
 
 #[test]
-fn the_loader_becomes_a_file_and_the_host_files_carry_the_same_policy() {
+fn the_loaders_become_files_and_the_host_files_carry_the_same_policy() {
     let (dir, _) = built_site();
-    let loader: Vec<String> = fs::read_dir(dir.path())
-        .unwrap()
-        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.starts_with("loader-") && name.ends_with(".js"))
-        .collect();
-    assert_eq!(loader.len(), 1, "{loader:?}");
-    assert!(
-        read(dir.path(), &loader[0]).contains("import init from '/blog/folio-0123456789abcdef.js'")
-    );
+    let named = |prefix: &str| -> String {
+        let names: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.starts_with(prefix) && name.ends_with(".js"))
+            .collect();
+        assert_eq!(names.len(), 1, "{names:?}");
+        names[0].clone()
+    };
+    let (loader, start) = (named("loader-"), named("start-"));
+    assert!(read(dir.path(), &start).contains("import init from '/blog/folio-0123456789abcdef.js'"));
+    assert!(read(dir.path(), &loader).contains("first-contentful-paint"));
+    // Pages load Folio's loader; trunk's waits in the template, with the app's preloads.
     let index = read(dir.path(), "index.html");
-    assert!(index.contains(&format!(
-        "<script type=\"module\" src=\"/blog/{}\"></script>",
-        loader[0]
-    )));
+    let html = Html::parse_document(&index);
+    let scripts: Vec<_> = select(&html, "script[type=module]")
+        .iter()
+        .map(|script| script.value().attr("src").unwrap().to_owned())
+        .collect();
+    assert_eq!(scripts, [format!("/blog/{loader}")]);
+    let template = select(&html, "head template#folio-app");
+    assert_eq!(
+        template[0].value().attr("data-start"),
+        Some(format!("/blog/{start}").as_str())
+    );
+    let (outside, held) = index.split_once("<template id=\"folio-app\"").unwrap();
+    let (held, after) = held.split_once("</template>").unwrap();
+    let outside = format!("{outside}{after}");
+    for preload in ["rel=\"modulepreload\"", "type=\"application/wasm\""] {
+        assert!(held.contains(preload), "{held}");
+        assert!(!outside.contains(preload), "{outside}");
+    }
+    // The page's own data is fetched at once.
+    assert!(outside.contains("<link rel=\"preload\" href=\"/blog/data/site.json\""));
+    let loader = loader.as_str();
     let headers = read(dir.path(), "_headers");
     let policy = headers
         .lines()
@@ -226,7 +249,7 @@ fn the_loader_becomes_a_file_and_the_host_files_carry_the_same_policy() {
     assert!(
         headers.contains(&format!(
             "/blog/{}\n  Cache-Control: public, max-age=31536000, immutable",
-            loader[0]
+            loader
         )),
         "{headers}"
     );
@@ -243,7 +266,7 @@ fn the_loader_becomes_a_file_and_the_host_files_carry_the_same_policy() {
         "posts/bugs/index.html",
         "data/site.json",
         "feed.xml",
-        &loader[0],
+        loader,
     ] {
         assert!(dir.path().join(format!("{file}.br")).is_file(), "{file}.br");
         assert!(dir.path().join(format!("{file}.gz")).is_file(), "{file}.gz");

@@ -100,8 +100,9 @@ const INTRO: &str = r#"This section is written by `cargo xtask bench pages` (xta
 with tests/bench/pages.mjs); run it again rather than editing it.
 
 A cold deep link to the seed post, `/posts/{slug}/`, in headless Chromium,
-against a baseline: the same page's HTML with every `<script>`, `<link rel=modulepreload>` and
-`<link rel=preload>` removed (the same CSS and content, no app), served by the same server in
+against a baseline: the same page's HTML with every `<script>`, `<template>`,
+`<link rel=modulepreload>` and `<link rel=preload>` removed (the same CSS and content, no app),
+served by the same server in
 the same run. Medians over the loads, the fastest and slowest in brackets. The machine is shared
 and noisy: read the ratios, which come from loads made side by side, rather than the absolute
 times. The goal is Folio's largest contentful paint within {goal}× of the static page's.

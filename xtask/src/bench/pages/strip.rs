@@ -2,8 +2,9 @@
 
 use anyhow::{Context, Result};
 
-/// The page without its app: every `<script>` element and every `<link>` whose rel says
-/// `preload` or `modulepreload` (a tag alone on its line takes the line with it), found by
+/// The page without its app: every `<script>` and `<template>` element (the bundler's template
+/// holds what starts the app) and every `<link>` whose rel says `preload` or `modulepreload` (a
+/// tag alone on its line takes the line with it), found by
 /// reading the markup tag by tag: comments and the text of `<style>`, `<title>` and `<textarea>`
 /// are kept as they are. Returns the page and how many elements it lost.
 pub fn strip_app(html: &str) -> Result<(String, usize)> {
@@ -28,7 +29,7 @@ pub fn strip_app(html: &str) -> Result<(String, usize)> {
                 + tag_length(&html[start..])
                     .with_context(|| format!("a <{name} tag that does not end"))?;
             match name.as_str() {
-                "script" | "style" | "title" | "textarea" => {
+                "script" | "template" | "style" | "title" | "textarea" => {
                     let close = lower[tag_end..]
                         .find(&format!("</{name}"))
                         .with_context(|| format!("a <{name}> without </{name}>"))?;
@@ -36,7 +37,7 @@ pub fn strip_app(html: &str) -> Result<(String, usize)> {
                     let end = lower[close..]
                         .find('>')
                         .map_or(html.len(), |end| close + end + 1);
-                    (end, name == "script")
+                    (end, name == "script" || name == "template")
                 }
                 "link" => {
                     let rel = attribute(&html[start..tag_end], "rel")
@@ -142,6 +143,7 @@ mod tests {
     <link rel="preconnect" href="https://example.org"><link rel='icon preload' href="/f.svg">
 <script type="module" data-note="a > b">import init from '/folio-abc.js';
 await init('/folio-abc_bg.wasm');</script>
+<template id="folio-app" data-start="/start-abc.js"><link rel="modulepreload" href="/folio-abc.js"></template>
   </head>
   <body><noscript>Please enable JavaScript.</noscript>
     <main><h1>Title</h1><pre><code>&lt;script&gt;x&lt;/script&gt;</code></pre>
@@ -151,9 +153,9 @@ await init('/folio-abc_bg.wasm');</script>
 "#;
 
     #[test]
-    fn removes_scripts_and_preloads_and_keeps_the_rest() {
+    fn removes_scripts_templates_and_preloads_and_keeps_the_rest() {
         let (page, removed) = strip_app(PAGE).unwrap();
-        assert_eq!(removed, 6, "{page}");
+        assert_eq!(removed, 7, "{page}");
         let expected = r#"<!DOCTYPE html><html lang="en">
   <head>
     <title>a <script> in a title</title>

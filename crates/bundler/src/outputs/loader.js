@@ -1,0 +1,40 @@
+// Starts Folio's app on a built page. folio-bundler writes this file into dist/ as
+// loader-<hash>.js and every page loads it (crates/bundler/src/outputs/scripts.rs).
+//
+// The built page is readable and its links work before the app runs, so the app waits for the
+// page's first contentful paint instead of competing with it for the network and the CPU. The
+// page's own data is not waited for: its head preloads it, so it arrives before the app asks.
+//
+// <template id="folio-app"> holds what trunk wrote to fetch the app: the preloads of its JS and
+// wasm, with their integrity, and in data-start its loader, moved into a file of its own. After
+// the paint, the preloads go into the head and trunk's loader is imported.
+
+const app = document.getElementById('folio-app');
+
+/** Resolves once the page has painted its content, or at once if there is nothing to wait for. */
+function firstContentfulPaint() {
+  return new Promise((resolve) => {
+    const types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+    if (!document.getElementById('folio-page') || !types.includes('paint')) {
+      resolve();
+      return;
+    }
+    const observer = new PerformanceObserver((list) => {
+      if (list.getEntriesByName('first-contentful-paint').length) start();
+    });
+    // A page that does not paint (one opened in a background tab, say) still gets its app.
+    const timer = setTimeout(start, 3000);
+    function start() {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve();
+    }
+    observer.observe({ type: 'paint', buffered: true });
+  });
+}
+
+if (app) {
+  await firstContentfulPaint();
+  document.head.append(app.content.cloneNode(true));
+  await import(app.dataset.start);
+}
