@@ -6,7 +6,11 @@ use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
-use crate::{render::markdown_options, slug::hyphenate, Heading};
+use crate::{
+    render::{markdown_options, FOOTNOTE_ID_PREFIX},
+    slug::hyphenate,
+    Heading,
+};
 
 /// The anchor of a heading whose text has no letters or digits.
 pub const EMPTY_ANCHOR: &str = "section";
@@ -29,9 +33,15 @@ pub const RESERVED_IDS: &[&str] = &["content", "page-heading", "toc-heading"];
 
 /// Every heading of `markdown`, in order, with the anchor the renderer gives it: an explicit
 /// `{#id}` attribute as written, else `anchor` of its text, with `-1`, `-2`, ... added to repeats
-/// (and to the app's `RESERVED_IDS`) so that every anchor is unique on the page.
+/// (and to the app's `RESERVED_IDS`) so that every anchor is unique on the page. An explicit id
+/// in the footnotes' form (`fn:…`) is not kept: the heading gets the anchor of its text.
 pub fn outline(markdown: &str) -> Vec<Heading> {
-    let raw = headings(markdown);
+    let mut raw = headings(markdown);
+    for heading in &mut raw {
+        heading
+            .explicit
+            .take_if(|id| id.starts_with(FOOTNOTE_ID_PREFIX));
+    }
     let is_reserved = |id: &str| RESERVED_IDS.contains(&id);
     // Explicit ids win: derived anchors step around them wherever they appear.
     let mut taken: HashSet<String> = raw

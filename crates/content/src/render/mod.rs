@@ -5,10 +5,13 @@
 //! attributes (table alignment is a class), so pages need no inline styles.
 
 mod code_blocks;
+mod footnotes;
 mod tables;
 mod task_lists;
 
-use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
+pub use footnotes::FOOTNOTE_ID_PREFIX;
+
+use pulldown_cmark::{html, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::Heading;
 
@@ -29,12 +32,14 @@ pub fn render_html(markdown: &str, outline: &[Heading], options: RenderOptions) 
     let parser = Parser::new_ext(markdown, markdown_options());
     let mut anchors = outline.iter().map(|heading| heading.anchor.clone());
     let mut titles = outline.iter().map(|heading| heading.text.as_str());
-    let mut kept_links = Vec::new();
+    let mut policy = Policy::new(options);
     let mut open_heading = None;
     let mut tables = tables::Tables::default();
+    let mut footnotes = footnotes::Footnotes::default();
     let events = parser
         .map(|event| with_anchor(event, &mut anchors))
-        .filter_map(|event| filter(event, options, &mut kept_links))
+        .filter_map(|event| policy.apply(event))
+        .map(|event| footnotes.rewrite(event))
         .map(|event| tables.rewrite(event))
         .flat_map(|event| match options.page_controls {
             true => with_heading_link(event, &mut titles, &mut open_heading),
@@ -119,52 +124,84 @@ fn heading_link(anchor: &str, title: &str) -> CowStr<'static> {
     CowStr::Boxed(tag.into_boxed_str())
 }
 
-/// Applies the policy to one event. `kept_links` remembers, for each open link or image,
-/// whether its tags were kept, so that the matching end tag is kept or dropped with it.
-fn filter<'a>(
-    event: Event<'a>,
+/// The safety policy, applied event by event.
+struct Policy {
     options: RenderOptions,
-    kept_links: &mut Vec<bool>,
-) -> Option<Event<'a>> {
-    match event {
-        Event::Html(raw) | Event::InlineHtml(raw) if !options.trusted_html => {
-            Some(Event::Text(raw))
+    /// For each open link or image, whether its tags were kept, so that the matching end tag is
+    /// kept or dropped with it.
+    kept_links: Vec<bool>,
+    /// How many kept images are open: inside one, text is its alt text.
+    images_open: usize,
+}
+
+impl Policy {
+    fn new(options: RenderOptions) -> Policy {
+        Policy {
+            options,
+            kept_links: Vec::new(),
+            images_open: 0,
         }
-        // `## Title {key=value}` writes any attribute onto the heading, `onclick` included:
-        // only the id and classes stay unless the site trusts its authors.
-        Event::Start(Tag::Heading {
-            level, id, classes, ..
-        }) if !options.trusted_html => Some(Event::Start(Tag::Heading {
-            level,
-            id,
-            classes,
-            attrs: Vec::new(),
-        })),
-        Event::Start(Tag::Link {
-            dest_url, title, ..
-        }) => {
-            let keep = is_safe_url(&dest_url, Target::Link);
-            kept_links.push(keep);
-            keep.then(|| Event::InlineHtml(link_open(&dest_url, &title)))
+    }
+
+    fn apply<'a>(&mut self, event: Event<'a>) -> Option<Event<'a>> {
+        match event {
+            Event::Html(raw) | Event::InlineHtml(raw) if !self.options.trusted_html => {
+                Some(Event::Text(raw))
+            }
+            // `## Title {key=value}` writes any attribute onto the heading, `onclick` included:
+            // only the id and classes stay unless the site trusts its authors.
+            Event::Start(Tag::Heading {
+                level, id, classes, ..
+            }) if !self.options.trusted_html => Some(Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs: Vec::new(),
+            })),
+            // A link in an image's alt text: its text is alt text, its tags would be escaped
+            // markup in the attribute.
+            Event::Start(Tag::Link { .. }) if self.images_open > 0 => {
+                self.kept_links.push(false);
+                None
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                ..
+            }) => {
+                // `<name@example.org>`: the address without its scheme.
+                let href = match link_type {
+                    LinkType::Email => CowStr::from(format!("mailto:{dest_url}")),
+                    _ => dest_url,
+                };
+                let keep = is_safe_url(&href, Target::Link);
+                self.kept_links.push(keep);
+                keep.then(|| Event::InlineHtml(link_open(&href, &title)))
+            }
+            Event::Start(Tag::Image { dest_url, .. }) if !is_safe_url(&dest_url, Target::Image) => {
+                // The image's alt text stays, as plain text.
+                self.kept_links.push(false);
+                None
+            }
+            Event::Start(tag @ Tag::Image { .. }) => {
+                self.kept_links.push(true);
+                self.images_open += 1;
+                Some(Event::Start(tag))
+            }
+            Event::End(TagEnd::Link) => match self.kept_links.pop() {
+                Some(true) => Some(Event::InlineHtml(CowStr::Borrowed("</a>"))),
+                _ => None,
+            },
+            Event::End(TagEnd::Image) => {
+                let kept = self.kept_links.pop().unwrap_or(false);
+                if kept {
+                    self.images_open = self.images_open.saturating_sub(1);
+                }
+                kept.then_some(Event::End(TagEnd::Image))
+            }
+            other => Some(other),
         }
-        Event::Start(Tag::Image { dest_url, .. }) if !is_safe_url(&dest_url, Target::Image) => {
-            // The image's alt text stays, as plain text.
-            kept_links.push(false);
-            None
-        }
-        Event::Start(tag @ Tag::Image { .. }) => {
-            kept_links.push(true);
-            Some(Event::Start(tag))
-        }
-        Event::End(TagEnd::Link) => match kept_links.pop() {
-            Some(true) => Some(Event::InlineHtml(CowStr::Borrowed("</a>"))),
-            _ => None,
-        },
-        Event::End(TagEnd::Image) => kept_links
-            .pop()
-            .unwrap_or(false)
-            .then_some(Event::End(TagEnd::Image)),
-        other => Some(other),
     }
 }
 
@@ -209,10 +246,17 @@ fn is_safe_url(url: &str, target: Target) -> bool {
     }
 }
 
-/// The scheme of an absolute URL: the letters before the first `:` if no `/`, `?` or `#` comes first.
+/// The scheme of an absolute URL: what comes before the first `:`, if no `/`, `?` or `#` comes
+/// first and it is a scheme as browsers read one (a letter, then letters, digits, `+`, `-` or
+/// `.`). Anything else before a `:` (`foo):bar`) makes a relative path, as browsers resolve it.
 fn scheme_of(url: &str) -> Option<&str> {
     let end = url.find([':', '/', '?', '#'])?;
-    (url.as_bytes().get(end) == Some(&b':')).then(|| &url[..end])
+    let scheme = &url[..end];
+    let well_formed = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    (url.as_bytes().get(end) == Some(&b':') && well_formed).then_some(scheme)
 }
 
 fn is_raster_data_url(url: &str) -> bool {
@@ -410,5 +454,59 @@ mod tests {
         assert!(html.contains("<img src=\"/i.png\""), "{html}");
         assert!(html.contains("<a href=\"/ok\">ok</a>"), "{html}");
         assert_eq!(html.matches("</a>").count(), 1, "{html}");
+    }
+
+    #[test]
+    fn an_email_autolink_keeps_its_mailto() {
+        assert_eq!(
+            render("Write to <name@example.org>."),
+            "<p>Write to <a href=\"mailto:name@example.org\">name@example.org</a>.</p>\n"
+        );
+    }
+
+    #[test]
+    fn a_link_in_alt_text_leaves_only_its_text() {
+        let html = render("![see [this](https://example.org) *now*](/a.png)");
+        assert_eq!(html, "<p><img src=\"/a.png\" alt=\"see this now\" /></p>\n");
+        // The link after the image is a link again.
+        let html = render("![a [b](/b)](/a.png) [c](/c)");
+        assert!(html.contains("alt=\"a b\""), "{html}");
+        assert!(html.contains("<a href=\"/c\">c</a>"), "{html}");
+    }
+
+    #[test]
+    fn footnote_ids_are_unique_on_the_page() {
+        let markdown = "# Notes\n\nSee[^notes], [^1], [^content] and [^notes] again.\n\n\
+                        # 1\n\n## Heading {#fn:1}\n\n\
+                        [^notes]: First.\n[^1]: Second.\n[^content]: Third.\n";
+        let html = render(markdown);
+        let ids: Vec<&str> = html
+            .split(" id=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .collect();
+        assert_eq!(
+            ids,
+            ["notes", "1", "heading", "fn:notes", "fn:1", "fn:content"],
+            "{html}"
+        );
+        for href in html.split("href=\"#").skip(1) {
+            let target = href.split('"').next().unwrap();
+            assert!(ids.contains(&target), "#{target} is no id: {html}");
+        }
+        assert!(
+            html.contains("<sup class=\"footnote-reference\"><a href=\"#fn:notes\">1</a></sup>"),
+            "{html}"
+        );
+        assert!(html.contains("<div class=\"footnote-definition\" id=\"fn:content\"><sup class=\"footnote-definition-label\">3</sup>"), "{html}");
+    }
+
+    #[test]
+    fn a_colon_after_what_is_no_scheme_makes_a_relative_link() {
+        assert!(render(r"[x](foo\)\:)").contains("<a href=\"foo):\">x</a>"));
+        assert!(render("[x](a1+b.c-d:thing)").contains("x"));
+        assert!(!render("[x](a1+b.c-d:thing)").contains("<a"));
+        assert!(!render("[x](1a:thing)").is_empty());
+        assert!(render("[x](1a:thing)").contains("<a href=\"1a:thing\">"));
     }
 }
