@@ -27,6 +27,8 @@ pub fn Layout(children: Children) -> impl IntoView {
         <footer class="site-footer">
             <p>
                 <a href=paths::FEED rel="external">"Atom feed"</a>
+                " · "
+                <a href=paths::JSON_FEED rel="external">"JSON Feed"</a>
                 " · Made with Folio"
             </p>
         </footer>

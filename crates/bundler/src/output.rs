@@ -1,6 +1,6 @@
 //! The files of a build, made in memory from the site's settings and its published posts: every
 //! JSON document of `folio_content::wire` at its path from `folio_content::paths` (compact JSON),
-//! the Atom feed, the sitemap and `robots.txt`; and the one list of the site's pages
+//! the Atom feed and the JSON Feed, the sitemap and `robots.txt`; and the one list of the site's pages
 //! (`outputs::site_pages`), which the sitemap is made from and the step after trunk builds each
 //! page's HTML file from.
 
@@ -18,6 +18,7 @@ use crate::{
     listing::{count, pages},
     outputs::{
         feed::feed,
+        json_feed::json_feed,
         robots::robots,
         site_pages::{PageKind, SitePage, MANIFEST},
         sitemap::sitemap,
@@ -68,6 +69,8 @@ pub fn documents(
     files.extend(listings(site, &posts, &mut site_pages)?);
     let xml = feed(site, &posts, today).map_err(|error| bug(paths::FEED, error))?;
     files.insert(paths::FEED.to_owned(), xml);
+    let json_feed = json_feed(site, &posts).map_err(|error| bug(paths::JSON_FEED, error))?;
+    files.insert(paths::JSON_FEED.to_owned(), json_feed);
     files.insert(
         paths::ROBOTS.to_owned(),
         robots(&site.base_url).into_bytes(),

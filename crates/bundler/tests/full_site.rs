@@ -45,6 +45,7 @@ fn makes_every_file_and_leaves_out_drafts_and_scheduled_posts() {
             "data/tags/compilers/page-1.json",
             "data/tags/engines/page-1.json",
             "data/tags/local-government/page-1.json",
+            "feed.json",
             "feed.xml",
             "folio-pages.json",
             "robots.txt",
@@ -249,6 +250,52 @@ fn the_feed_holds_the_newest_posts_with_full_safe_content() {
     assert_eq!(
         feed.entries[1].summary.as_ref().map(|s| s.value.as_str()),
         Some("A moth, taped into the log book.")
+    );
+}
+
+#[test]
+fn the_json_feed_has_the_atom_feeds_entries() {
+    let output = full(false);
+    let atom = atom_syndication::Feed::read_from(text(&output, paths::FEED).as_bytes()).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&text(&output, paths::JSON_FEED)).unwrap();
+    assert_eq!(json["version"], "https://jsonfeed.org/version/1.1");
+    assert_eq!(json["title"], "Full & <Fixture> blog");
+    assert_eq!(json["home_page_url"], "https://full.example.org/blog/");
+    assert_eq!(json["feed_url"], "https://full.example.org/blog/feed.json");
+    let items = json["items"].as_array().unwrap();
+    assert_eq!(items.len(), atom.entries.len());
+    for (item, entry) in items.iter().zip(&atom.entries) {
+        assert_eq!(item["id"], entry.id.as_str());
+        assert_eq!(item["url"], entry.id.as_str());
+        assert_eq!(item["title"], entry.title.value.as_str());
+        let content = entry.content.as_ref().unwrap().value.as_deref().unwrap();
+        assert_eq!(item["content_html"], content);
+        assert_eq!(
+            item["date_modified"].as_str().unwrap(),
+            entry.updated.to_rfc3339().replace("+00:00", "Z")
+        );
+        let published = entry.published.unwrap().to_rfc3339().replace("+00:00", "Z");
+        assert_eq!(item["date_published"].as_str().unwrap(), published);
+        let names: Vec<&str> = item["authors"]
+            .as_array()
+            .map(|authors| {
+                authors
+                    .iter()
+                    .map(|a| a["name"].as_str().unwrap())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let expected: Vec<&str> = entry.authors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, expected);
+    }
+    let compilers = &items[2];
+    assert_eq!(
+        compilers["authors"][0]["url"],
+        "https://full.example.org/blog/authors/grace-hopper/"
+    );
+    assert_eq!(
+        compilers["tags"],
+        serde_json::json!(["Local Government", "Compilers"])
     );
 }
 

@@ -115,6 +115,7 @@ fn a_site_without_posts_still_has_a_first_page() {
             "data/index/page-1.json",
             "data/site.json",
             "data/tags.json",
+            "feed.json",
             "feed.xml",
             "folio-pages.json",
             "robots.txt",

@@ -33,6 +33,7 @@ fn makes_every_file_for_the_published_posts() {
             "data/tags.json",
             "data/tags/engines/page-1.json",
             "data/tags/notes/page-1.json",
+            "feed.json",
             "feed.xml",
             "folio-pages.json",
             "robots.txt",

@@ -19,6 +19,9 @@ pub const ARCHIVE: &str = "data/archive.json";
 /// The Atom feed of the newest posts, full content.
 pub const FEED: &str = "feed.xml";
 
+/// The same entries as a JSON Feed 1.1.
+pub const JSON_FEED: &str = "feed.json";
+
 /// Every page of the site, for search engines.
 pub const SITEMAP: &str = "sitemap.xml";
 

@@ -1,5 +1,6 @@
 //! `feed.xml`: an Atom feed of the newest posts with their full content, rendered by the same
-//! renderer and policy as the app.
+//! renderer and policy as the app. Which posts a feed holds, when each last changed and its
+//! content are defined here for the JSON Feed too (`json_feed.rs`).
 
 use atom_syndication::{
     Category, Content, Entry, FixedDateTime, Generator, Link, Person, Text, WriteConfig,
@@ -23,7 +24,7 @@ pub enum FeedError {
 /// The feed of the newest `FEED_POSTS` of `posts` (given newest first). It was last updated when
 /// its newest entry was; with no posts, on `today`.
 pub fn feed(site: &Site, posts: &[Post], today: Date) -> Result<Vec<u8>, FeedError> {
-    let newest = &posts[..posts.len().min(FEED_POSTS)];
+    let newest = newest(posts);
     let entries = newest
         .iter()
         .map(|post| entry(site, post))
@@ -69,10 +70,6 @@ pub fn feed(site: &Site, posts: &[Post], today: Date) -> Result<Vec<u8>, FeedErr
 fn entry(site: &Site, post: &Post) -> Result<Entry, FeedError> {
     let summary = &post.summary;
     let url = absolute(&site.base_url, &pages::post(&summary.slug));
-    let options = RenderOptions {
-        trusted_html: site.trusted_html,
-        page_controls: false,
-    };
     let authors = summary
         .authors
         .iter()
@@ -93,7 +90,7 @@ fn entry(site: &Site, post: &Post) -> Result<Entry, FeedError> {
     let content = Content {
         // Relative links in a post resolve against the site, as in the app.
         base: Some(site.base_url.clone()),
-        value: Some(render_html(&post.body, &post.outline, options)),
+        value: Some(content_html(site, post)),
         content_type: Some("html".into()),
         ..Content::default()
     };
@@ -111,8 +108,22 @@ fn entry(site: &Site, post: &Post) -> Result<Entry, FeedError> {
     })
 }
 
+/// The posts a feed holds: the newest `FEED_POSTS` of `posts` (given newest first).
+pub(crate) fn newest(posts: &[Post]) -> &[Post] {
+    &posts[..posts.len().min(FEED_POSTS)]
+}
+
+/// A post's full content in a feed: the app's renderer, without the page's own controls.
+pub(crate) fn content_html(site: &Site, post: &Post) -> String {
+    let options = RenderOptions {
+        trusted_html: site.trusted_html,
+        page_controls: false,
+    };
+    render_html(&post.body, &post.outline, options)
+}
+
 /// When `post` last changed: its `updated` date, else its date.
-fn changed(post: &Post) -> Date {
+pub(crate) fn changed(post: &Post) -> Date {
     post.summary
         .updated
         .unwrap_or(post.summary.date)
@@ -130,7 +141,10 @@ fn link(href: &str, rel: &str, mime_type: &str) -> Link {
 
 /// Midnight UTC at the start of `date`.
 fn timestamp(date: Date) -> Result<FixedDateTime, FeedError> {
+    rfc3339(date).parse().map_err(|_| FeedError::Date(date))
+}
+
+/// Midnight UTC at the start of `date`, in RFC 3339: what both feeds say.
+pub(crate) fn rfc3339(date: Date) -> String {
     format!("{date}T00:00:00Z")
-        .parse()
-        .map_err(|_| FeedError::Date(date))
 }

@@ -1,11 +1,12 @@
 //! What a build writes besides the data: the one list of the site's pages and, from it, the
-//! sitemap, the feed, `robots.txt`, each page's HTML file with its head, the deploy files and
+//! sitemap, the feeds, `robots.txt`, each page's HTML file with its head, the deploy files and
 //! the precompressed copies.
 
 pub mod compress;
 pub mod deploy;
 pub mod feed;
 pub mod head;
+pub mod json_feed;
 pub mod page_files;
 pub mod robots;
 pub mod scripts;

@@ -100,6 +100,8 @@ fn pretty(output: &Output, path: &str) -> String {
         _ if path.starts_with("data/posts/") => as_type::<PostBundle>(output, path),
         _ if path.contains("/page-") => as_type::<PostPage>(output, path),
         MANIFEST => as_type::<Vec<SitePage>>(output, path),
+        // No wire type: the JSON Feed is shown as JSON, its keys sorted.
+        paths::JSON_FEED => as_type::<serde_json::Value>(output, path),
         _ => panic!("which document is {path}?"),
     }
 }
