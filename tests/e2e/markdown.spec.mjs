@@ -122,6 +122,11 @@ test.describe('kitchen sink', () => {
 
     await expect(body.locator('blockquote > p > strong')).toHaveText('strong');
     await expect(body.locator('blockquote > blockquote')).toHaveText(/And a nested quote\./);
+    const callouts = body.locator('div.callout[role="note"]');
+    await expect(callouts.locator('.callout-title')).toHaveText(['Note', 'Tip', 'Important', 'Warning', 'Caution']);
+    await expect(body.locator('.callout-warning')).toContainText('A warning callout.');
+    await expect(body.locator('.callout-caution a[href="/archive"]')).toHaveText('link');
+    await expect(body, 'callout markers are not shown').not.toContainText('[!');
 
     const ordered = body.locator(':scope > ol');
     await expect(ordered.locator(':scope > li')).toHaveCount(3);
@@ -160,12 +165,13 @@ test.describe('kitchen sink', () => {
     await expect(table.locator('tbody td code')).toHaveText('code');
     await expect(table.locator('tbody td em')).toHaveText('em');
 
-    await expect(body.locator('sup.footnote-reference a[href="#note"]')).toHaveText('1');
-    await expect(body.locator('sup.footnote-reference a[href="#second"]')).toHaveText('2');
-    const note = body.locator('.footnote-definition#note');
+    // Footnote ids are fn:<label>, never a heading's: `[id=…]`, as `#fn:note` is no CSS selector.
+    await expect(body.locator('sup.footnote-reference a[href="#fn:note"]')).toHaveText('1');
+    await expect(body.locator('sup.footnote-reference a[href="#fn:second"]')).toHaveText('2');
+    const note = body.locator('.footnote-definition[id="fn:note"]');
     await expect(note).toContainText('The first footnote’s text.');
     await expect(note.locator('.footnote-definition-label')).toHaveText('1');
-    await expect(body.locator('.footnote-definition#second a[href="/archive"]')).toHaveText('link');
+    await expect(body.locator('.footnote-definition[id="fn:second"] a[href="/archive"]')).toHaveText('link');
     await expect(body, 'footnote markers are not shown').not.toContainText('[^');
 
     const external = 'noopener noreferrer';
@@ -202,7 +208,7 @@ test.describe('kitchen sink', () => {
     const body = page.locator('.post-body');
     for (const [link, target] of [
       [page.locator('nav.toc a[href="#plain-fences"]'), body.locator('h4#plain-fences')],
-      [body.locator('sup.footnote-reference a[href="#note"]'), body.locator('.footnote-definition#note')],
+      [body.locator('sup.footnote-reference a[href="#fn:note"]'), body.locator('.footnote-definition[id="fn:note"]')],
       [body.locator('p a[href="#custom-id"]'), body.locator('h2#custom-id')],
       [body.locator('.heading-link[href="#tables-and-notes"]'), body.locator('h2#tables-and-notes')],
     ]) {

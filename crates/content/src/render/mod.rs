@@ -4,6 +4,7 @@
 //! `id` its entry in `outline` has, so a table of contents links to it. The HTML has no `style`
 //! attributes (table alignment is a class), so pages need no inline styles.
 
+mod callouts;
 mod code_blocks;
 mod footnotes;
 mod tables;
@@ -40,6 +41,7 @@ pub fn render_html(markdown: &str, outline: &[Heading], options: RenderOptions) 
         .map(|event| with_anchor(event, &mut anchors))
         .filter_map(|event| policy.apply(event))
         .map(|event| footnotes.rewrite(event))
+        .map(callouts::rewrite)
         .map(|event| tables.rewrite(event))
         .flat_map(|event| match options.page_controls {
             true => with_heading_link(event, &mut titles, &mut open_heading),
@@ -65,6 +67,7 @@ pub fn markdown_options() -> Options {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_GFM
 }
 
 /// Gives a heading the next anchor of the outline, which sees the headings in the same order.
@@ -508,5 +511,31 @@ mod tests {
         assert!(!render("[x](a1+b.c-d:thing)").contains("<a"));
         assert!(!render("[x](1a:thing)").is_empty());
         assert!(render("[x](1a:thing)").contains("<a href=\"1a:thing\">"));
+    }
+
+    #[test]
+    fn github_alerts_become_labelled_callouts() {
+        for (marker, class, title) in [
+            ("NOTE", "note", "Note"),
+            ("TIP", "tip", "Tip"),
+            ("IMPORTANT", "important", "Important"),
+            ("WARNING", "warning", "Warning"),
+            ("CAUTION", "caution", "Caution"),
+        ] {
+            let html = render(&format!("> [!{marker}]\n> Mind *this*.\n"));
+            assert_eq!(
+                html,
+                format!(
+                    "<div class=\"callout callout-{class}\" role=\"note\">\n\
+                     <p class=\"callout-title\">{title}</p>\n<p>Mind <em>this</em>.</p>\n</div>\n"
+                )
+            );
+        }
+        // A plain quote stays a quote; an unknown marker is text.
+        assert_eq!(
+            render("> Quoted.\n"),
+            "<blockquote>\n<p>Quoted.</p>\n</blockquote>\n"
+        );
+        assert!(render("> [!DANGER]\n> x\n").contains("<blockquote>"));
     }
 }
