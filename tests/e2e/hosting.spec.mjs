@@ -90,6 +90,11 @@ function sitemapPaths(dist) {
   return locs;
 }
 
+/** The seed post's old address (its front matter's `aliases`), relative to the site. */
+const ALIAS = '2015/10/25/leading-for-innovation/';
+const ALIAS_TARGET = 'posts/leading-for-innovation/';
+const ALIAS_TITLE = 'Leading for Innovation: New Solace case studies and interim report';
+
 const titleOf = (html) => html.match(/<title[^>]*>([\s\S]*?)<\/title>/i)?.[1].trim();
 const disk = (dist, file) => readFileSync(path.join(dist, file));
 
@@ -172,8 +177,19 @@ function nginxTests(label, env, how, which) {
       expect(new URL(res.headers()['location'], base).href).toBe(new URL(page, base).href);
     });
 
+    test("answers a post's old address (front matter aliases) with a 301 to the post", async ({ page, request }) => {
+      for (const rel of [ALIAS, ALIAS.replace(/\/$/, '')]) {
+        const res = await get(request, rel);
+        expect(res.status(), rel).toBe(301);
+        expect(new URL(res.headers()['location'], base).href, rel).toBe(new URL(ALIAS_TARGET, base).href);
+      }
+      await page.goto(new URL(ALIAS, base).href);
+      await expect(page).toHaveURL(new URL(ALIAS_TARGET, base).href);
+      await expect(page.locator('article.post h1')).toHaveText(ALIAS_TITLE);
+    });
+
     test('serves neither the host files nor the compressed copies by name', async ({ request }) => {
-      for (const rel of ['_headers', '_redirects', 'index.html.br', 'index.html.gz', `${samples(dist).js}.br`]) {
+      for (const rel of ['_headers', '_redirects', '_redirects.map', 'index.html.br', 'index.html.gz', `${samples(dist).js}.br`]) {
         expect((await get(request, rel)).status(), rel).toBe(404);
       }
     });
@@ -244,6 +260,13 @@ for (const [label, env, rules] of [
         if (p === homePath) expect(title, p).toBe(homeTitle);
         else expect(title, `${p} is not the home page`).not.toBe(homeTitle);
       }
+    });
+
+    test("a post's old address (front matter aliases) leads to the post, through its page", async ({ page }) => {
+      const base = serverUrl(env, how);
+      await page.goto(new URL(ALIAS, base).href);
+      await expect(page).toHaveURL(new URL(ALIAS_TARGET, base).href);
+      await expect(page.locator('article.post h1')).toHaveText(ALIAS_TITLE);
     });
 
     test('answers an unknown path with 404 and the body of 404.html', async ({ request }) => {

@@ -189,6 +189,17 @@ impl<'t> Fields<'t> {
         one_allowed: bool,
         problems: &mut Vec<Problem>,
     ) -> Option<Vec<String>> {
+        let located = self.located_strings(key, one_allowed, problems)?;
+        Some(located.into_iter().map(|(text, _)| text).collect())
+    }
+
+    /// `strings`, each with its span.
+    pub fn located_strings(
+        &self,
+        key: &str,
+        one_allowed: bool,
+        problems: &mut Vec<Problem>,
+    ) -> Option<Vec<(String, Range<usize>)>> {
         let node = self.get(key)?;
         let (expected, example) = if one_allowed {
             ("a string or a list of strings", "[\"...\", \"...\"]")
@@ -206,7 +217,9 @@ impl<'t> Fields<'t> {
         let mut out = Vec::with_capacity(items.len());
         for item in items {
             match &item.value {
-                Value::String(text) if !text.trim().is_empty() => out.push(text.trim().to_owned()),
+                Value::String(text) if !text.trim().is_empty() => {
+                    out.push((text.trim().to_owned(), item.span.clone()));
+                }
                 Value::String(_) | Value::Null => {
                     let message = format!("\"{key}\" holds an empty string");
                     problems.push(self.problem(
@@ -219,6 +232,11 @@ impl<'t> Fields<'t> {
             }
         }
         Some(out)
+    }
+
+    /// The 1-based line and column of `span`'s start.
+    pub fn line_column(&self, span: &Range<usize>) -> (usize, usize) {
+        crate::problem::line_column(self.text.as_bytes(), span.start)
     }
 
     /// An optional list of tables, such as `[[authors]]`: each with its span.

@@ -7,6 +7,7 @@ use folio_content::{Date, Slug};
 use toml::de::DeTable;
 
 use crate::{
+    aliases::{alias_path, Alias},
     dates,
     fields::{Fields, Source},
     problem::{Locator, Problem},
@@ -27,6 +28,7 @@ pub const ACCEPTED: &[&str] = &[
     "call_for_comments",
     "draft",
     "slug",
+    "aliases",
 ];
 
 /// The fields of a post's front matter, checked.
@@ -46,6 +48,8 @@ pub struct FrontMatter {
     pub draft: bool,
     /// The slug the post asks for instead of the one made from its file name.
     pub slug: Option<Slug>,
+    /// The post's old addresses, which lead to it.
+    pub aliases: Vec<Alias>,
 }
 
 /// Reads the front matter of `split`, cut from `text`, the contents of `file`, collecting every
@@ -97,6 +101,7 @@ pub fn parse(file: &Path, text: &str, split: &Split<'_>) -> Result<FrontMatter, 
     let call_for_comments = optional_text(&fields, "call_for_comments", &mut problems);
     let draft = fields.bool("draft", &mut problems).unwrap_or(false);
     let slug = slug(&fields, &mut problems);
+    let aliases = aliases(&fields, &mut problems);
 
     match (title, date) {
         (Some(title), Some((date, _))) if problems.is_empty() => Ok(FrontMatter {
@@ -110,6 +115,7 @@ pub fn parse(file: &Path, text: &str, split: &Split<'_>) -> Result<FrontMatter, 
             call_for_comments,
             draft,
             slug,
+            aliases,
         }),
         _ => Err(problems),
     }
@@ -173,6 +179,31 @@ fn slug(fields: &Fields<'_>, problems: &mut Vec<Problem>) -> Option<Slug> {
     };
     problems.push(fields.problem(&span, format!("{text:?} is not a valid slug"), help));
     None
+}
+
+/// The `aliases` field: paths on the site, each checked where it is written.
+fn aliases(fields: &Fields<'_>, problems: &mut Vec<Problem>) -> Vec<Alias> {
+    let located = fields
+        .located_strings("aliases", false, problems)
+        .unwrap_or_default();
+    let mut aliases: Vec<Alias> = Vec::new();
+    for (text, span) in located {
+        match alias_path(&text) {
+            Ok(path) if aliases.iter().any(|alias| alias.path == path) => {
+                let message = format!("{text:?} is in \"aliases\" twice");
+                problems.push(fields.problem(&span, message, "remove one of the two"));
+            }
+            Ok(path) => {
+                let (line, column) = fields.line_column(&span);
+                aliases.push(Alias { path, line, column });
+            }
+            Err(help) => {
+                let message = format!("{text:?} in \"aliases\" is not a path on this site");
+                problems.push(fields.problem(&span, message, help));
+            }
+        }
+    }
+    aliases
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@ fn date(text: &str) -> Date {
 
 #[test]
 fn reads_all_fields_in_toml() {
-    let text = "+++\ntitle = \" T \"\ndate = \"2015-10-25\"\nupdated = 2016-01-02T10:00:00Z\nauthor = \"A\"\ntags = [\"x\", \"local government\"]\nsummary = \"S\"\ndescription = \" D \"\ncall_for_comments = \"Write to us\"\ndraft = true\nslug = \"my-post\"\n+++\nB";
+    let text = "+++\ntitle = \" T \"\ndate = \"2015-10-25\"\nupdated = 2016-01-02T10:00:00Z\nauthor = \"A\"\ntags = [\"x\", \"local government\"]\nsummary = \"S\"\ndescription = \" D \"\ncall_for_comments = \"Write to us\"\ndraft = true\nslug = \"my-post\"\naliases = [\"/2015/10/old/\", \"old.html\"]\n+++\nB";
     let expected = FrontMatter {
         title: "T".into(),
         date: date("2015-10-25"),
@@ -36,6 +36,18 @@ fn reads_all_fields_in_toml() {
         call_for_comments: Some("Write to us".into()),
         draft: true,
         slug: Slug::parse("my-post"),
+        aliases: vec![
+            Alias {
+                path: "/2015/10/old/".into(),
+                line: 12,
+                column: 12,
+            },
+            Alias {
+                path: "/old.html".into(),
+                line: 12,
+                column: 29,
+            },
+        ],
     };
     assert_eq!(parsed(text).unwrap(), expected);
 }
@@ -53,6 +65,21 @@ fn reads_the_same_fields_in_yaml() {
     assert_eq!(fm.call_for_comments.as_deref(), Some("Write to us"));
     assert!(fm.draft);
     assert_eq!(fm.slug, Slug::parse("my-post"));
+}
+
+#[test]
+fn a_bad_or_repeated_alias_is_reported_where_it_is_written() {
+    let text = "+++\ntitle = \"T\"\ndate = 2015-10-25\naliases = [\"/a/\", \"a\", \"https://x.org/b/\", \"/c?d\"]\n+++\n";
+    let found = problems(text);
+    assert_eq!(found.len(), 3, "{found:#?}");
+    assert!(
+        found[0].starts_with("4:19 \"a\" is in \"aliases\" twice"),
+        "{found:#?}"
+    );
+    assert!(found[1].starts_with("4:24 \"https://x.org/b/\" in \"aliases\" is not a path on this site | write the old address's path"), "{found:#?}");
+    assert!(found[2].starts_with("4:44 \"/c?d\""), "{found:#?}");
+    let yaml = "---\ntitle: T\ndate: 2015-10-25\naliases:\n  - /2015/10/old\n---\n";
+    assert_eq!(parsed(yaml).unwrap().aliases[0].path, "/2015/10/old/");
 }
 
 #[test]
@@ -86,7 +113,7 @@ fn reports_problems_on_their_real_lines() {
     assert_eq!(
         problems(text),
         [
-            "5:1 unknown field \"subtitle\" in the front matter | remove it; accepted fields: title, date, updated, author, tags, summary, description, call_for_comments, draft, slug",
+            "5:1 unknown field \"subtitle\" in the front matter | remove it; accepted fields: title, date, updated, author, tags, summary, description, call_for_comments, draft, slug, aliases",
             "3:9 \"title\" is empty | write it as title = \"...\" with some text",
             "4:8 \"2015-13-45\" is not a date | write it as YYYY-MM-DD, e.g. date = 2015-10-25, or as a date and time such as 2015-10-25T09:30:00Z",
         ]
@@ -101,7 +128,7 @@ fn yaml_problems_have_the_same_words_with_yaml_examples() {
     assert_eq!(
         problems(text),
         [
-            "6:1 unknown field \"autor\" in the front matter | did you mean \"author\"? accepted fields: title, date, updated, author, tags, summary, description, call_for_comments, draft, slug",
+            "6:1 unknown field \"autor\" in the front matter | did you mean \"author\"? accepted fields: title, date, updated, author, tags, summary, description, call_for_comments, draft, slug, aliases",
             "2:8 \"title\" must be a string, not an integer | write it as title: \"...\"",
             "3:7 \"2015-13-45\" is not a date | write it as YYYY-MM-DD, e.g. date: 2015-10-25, or as a date and time such as 2015-10-25T09:30:00Z",
             "4:11 \"tags\" holds an empty string | remove it or write some text",

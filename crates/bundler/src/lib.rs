@@ -15,6 +15,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod aliases;
 mod archive;
 pub mod clock;
 mod dates;
@@ -141,8 +142,7 @@ pub fn build(site_dir: &Path, options: &BuildOptions) -> Result<Output, Vec<Prob
         published
     });
     let published = posts.len();
-    let (files, pages) =
-        output::documents(&config.site, posts, options.now).map_err(|problem| vec![problem])?;
+    let (files, pages) = output::documents(&config.site, posts, options.now)?;
     Ok(Output {
         files,
         published,

@@ -14,6 +14,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::{
+    aliases::redirect_pages,
     archive::{archive, link},
     listing::{count, pages},
     outputs::{
@@ -54,7 +55,7 @@ pub fn documents(
     site: &Site,
     mut posts: Vec<Post>,
     today: Date,
-) -> Result<(Files, Vec<SitePage>), Problem> {
+) -> Result<(Files, Vec<SitePage>), Vec<Problem>> {
     posts.sort_by(|a, b| {
         (b.summary.date.cmp(&a.summary.date)).then_with(|| a.summary.slug.cmp(&b.summary.slug))
     });
@@ -65,19 +66,31 @@ pub fn documents(
 
     let mut site_pages = Vec::new();
     let mut files = BTreeMap::new();
-    files.insert(paths::SITE.to_owned(), json(paths::SITE, site)?);
-    files.extend(listings(site, &posts, &mut site_pages)?);
-    let xml = feed(site, &posts, today).map_err(|error| bug(paths::FEED, error))?;
+    files.insert(
+        paths::SITE.to_owned(),
+        json(paths::SITE, site).map_err(one)?,
+    );
+    files.extend(listings(site, &posts, &mut site_pages).map_err(one)?);
+    let redirects = redirect_pages(site, &site_pages, &posts)?;
+    site_pages.extend(redirects);
+    let xml = feed(site, &posts, today).map_err(|error| vec![bug(paths::FEED, error)])?;
     files.insert(paths::FEED.to_owned(), xml);
-    let json_feed = json_feed(site, &posts).map_err(|error| bug(paths::JSON_FEED, error))?;
+    let json_feed = json_feed(site, &posts).map_err(|error| vec![bug(paths::JSON_FEED, error)])?;
     files.insert(paths::JSON_FEED.to_owned(), json_feed);
     files.insert(
         paths::ROBOTS.to_owned(),
         robots(&site.base_url).into_bytes(),
     );
-    files.extend(bundles(posts)?);
-    files.insert(MANIFEST.to_owned(), json(MANIFEST, &site_pages)?);
+    files.extend(bundles(posts).map_err(one)?);
+    files.insert(
+        MANIFEST.to_owned(),
+        json(MANIFEST, &site_pages).map_err(one)?,
+    );
     Ok((files, site_pages))
+}
+
+fn one(problem: Problem) -> Vec<Problem> {
+    vec![problem]
 }
 
 /// A post's page in the list.

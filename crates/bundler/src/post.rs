@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use folio_content::{outline, Author, Date, Heading, PostSummary, Slug, Tag};
 
 use crate::{
+    aliases::Alias,
     excerpt::{excerpt, lead, more_marker},
     front_matter::{self, FrontMatter},
     problem::Problem,
@@ -32,6 +33,8 @@ pub struct Post {
     pub outline: Vec<Heading>,
     /// The Markdown body, front matter (and a `<!-- more -->` line) removed.
     pub body: String,
+    /// The post's old addresses, which lead to it.
+    pub aliases: Vec<Alias>,
 }
 
 /// Whether readers see `post` in a build as of `now`: not a draft (unless `drafts`), and not
@@ -139,6 +142,7 @@ fn derive(
             .description
             .unwrap_or_else(|| summary.summary.clone()),
         call_for_comments: fields.call_for_comments,
+        aliases: fields.aliases,
         summary,
         word_count,
         outline: outline(&body),

@@ -10,6 +10,20 @@ use std::fs;
 use common::{located, problems, site};
 
 #[test]
+fn an_alias_that_is_a_page_or_another_alias() {
+    let found = problems(&site("alias-collision"));
+    assert_eq!(
+        located(&found),
+        [
+            "posts/first.md:4:12: the alias \"/posts/second/\" is already the address of the page /posts/second/",
+            "posts/second.md:4:12: the alias \"/2015/10/old/\" is already an alias of /posts/first/ in posts/first.md",
+            "posts/second.md:4:28: the alias \"/archive/\" is already the address of the page /archive/",
+        ]
+    );
+    assert_eq!(found[0].help, "remove it, or give another old address");
+}
+
+#[test]
 fn unterminated_front_matter() {
     let found = problems(&site("unterminated"));
     assert_eq!(
@@ -141,7 +155,7 @@ fn unknown_key() {
     );
     assert_eq!(
         found[0].help,
-        "did you mean \"author\"? accepted fields: title, date, updated, author, tags, summary, description, call_for_comments, draft, slug"
+        "did you mean \"author\"? accepted fields: title, date, updated, author, tags, summary, description, call_for_comments, draft, slug, aliases"
     );
 }
 

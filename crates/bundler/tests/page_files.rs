@@ -74,6 +74,7 @@ fn file_of(url: &str) -> String {
 #[test]
 fn every_page_is_valid_html5_with_unique_ids_and_its_structured_data() {
     let (dir, list) = built_site();
+    let mut redirects = 0;
     for page in &list {
         let text = read(dir.path(), &page.file());
         let html = Html::parse_document(&text);
@@ -83,6 +84,20 @@ fn every_page_is_valid_html5_with_unique_ids_and_its_structured_data() {
             "{}",
             page.file()
         );
+        if let PageKind::Redirect { to } = &page.kind {
+            // An old address: a page that sends the reader on to the post.
+            redirects += 1;
+            let canonical = select(&html, "link[rel=canonical]")[0].value().attr("href");
+            let target = format!("{BASE_URL}{}", to.trim_start_matches('/'));
+            assert_eq!(canonical, Some(target.as_str()), "{}", page.file());
+            let refresh = select(&html, "meta[http-equiv=refresh]")[0]
+                .value()
+                .attr("content");
+            assert_eq!(refresh, Some(format!("0; url=/blog{to}").as_str()));
+            let link = select(&html, "body a")[0].value().attr("href");
+            assert_eq!(link, Some(format!("/blog{to}").as_str()));
+            continue;
+        }
         let mut ids = HashSet::new();
         for element in select(&html, "[id]") {
             let id = element.value().id().unwrap_or_default();
@@ -156,8 +171,10 @@ fn every_page_is_valid_html5_with_unique_ids_and_its_structured_data() {
                 assert!(trail["itemListElement"].as_array().unwrap().len() >= 2);
             }
             PageKind::Home { .. } => {}
+            PageKind::Redirect { .. } => unreachable!("checked above"),
         }
     }
+    assert_eq!(redirects, 2, "the fixture's two aliases");
 }
 
 #[test]

@@ -1,12 +1,18 @@
 //! The rules a host serves the site with, defined once: the Content-Security-Policy and the other
 //! security headers, and the cache rules. `_headers` (Netlify, Cloudflare Pages) and
 //! `_redirects` are written from them; every page carries the policy in a `<meta>` tag too; and
-//! `deploy/nginx.conf` states the same headers (a test compares the two).
+//! `deploy/nginx.conf` states the same headers (a test compares the two) and includes the
+//! redirects of the posts' old addresses from `_redirects.map`.
+
+use crate::outputs::site_pages::{PageKind, SitePage};
 
 /// The host file of headers (Netlify, Cloudflare Pages).
 pub const HEADERS_FILE: &str = "_headers";
 /// The host file of redirects (Netlify, Cloudflare Pages).
 pub const REDIRECTS_FILE: &str = "_redirects";
+/// The same redirects as entries of nginx's `map $uri $folio_redirect` (deploy/nginx.conf
+/// includes the file).
+pub const NGINX_REDIRECTS_FILE: &str = "_redirects.map";
 
 /// The policy, before the hashes of the page's inline scripts are added to `script-src`. Scripts
 /// and styles only from the site itself (no inline code, no `eval`; WebAssembly may compile),
@@ -96,13 +102,42 @@ pub fn headers_file(base_path: &str, script_hashes: &[String], hashed_files: &[S
     out
 }
 
-/// `_redirects` for a site under `base_path`: the addresses of feeds that other blog engines
-/// publish, to Folio's feed, so readers who move their blog here keep their subscribers.
-pub fn redirects_file(base_path: &str, feed: &str) -> String {
-    ["atom.xml", "rss.xml", "index.xml", "feed", "feed/", "rss"]
+/// `_redirects`: the feed addresses other engines use, to Folio's feed, and each post's old
+/// addresses (`PageKind::Redirect` in `pages`) to the post, all with 301.
+pub fn redirects_file(base_path: &str, feed: &str, pages: &[SitePage]) -> String {
+    let feeds = ["atom.xml", "rss.xml", "index.xml", "feed", "feed/", "rss"]
         .iter()
-        .map(|old| format!("{base_path}{old} {base_path}{feed} 301\n"))
+        .map(|old| format!("{base_path}{old} {base_path}{feed} 301\n"));
+    let aliases = redirects(base_path, pages).map(|(from, to)| format!("{from} {to} 301\n"));
+    feeds.chain(aliases).collect()
+}
+
+/// The entries of nginx's redirect map: each old address of a post to the post, quoted (no
+/// alias holds a `"` or a `\\`, and every key starts with `/`, never `~`, so none is a regex).
+pub fn nginx_redirects(base_path: &str, pages: &[SitePage]) -> String {
+    redirects(base_path, pages)
+        .map(|(from, to)| format!("\"{from}\" \"{to}\";\n"))
         .collect()
+}
+
+/// Each old address (a folder's with and without its last `/`) and where it leads, under
+/// `base_path`.
+fn redirects<'a>(
+    base_path: &'a str,
+    pages: &'a [SitePage],
+) -> impl Iterator<Item = (String, String)> + 'a {
+    pages.iter().flat_map(move |page| {
+        let PageKind::Redirect { to } = &page.kind else {
+            return Vec::new();
+        };
+        let to = format!("{base_path}{}", to.trim_start_matches('/'));
+        let from = format!("{base_path}{}", page.path.trim_start_matches('/'));
+        let mut pairs = vec![(from.clone(), to.clone())];
+        if let Some(bare) = from.strip_suffix('/') {
+            pairs.push((bare.to_owned(), to));
+        }
+        pairs
+    })
 }
 
 #[cfg(test)]
@@ -134,11 +169,43 @@ mod tests {
 
     #[test]
     fn old_feed_addresses_redirect_to_the_feed() {
-        let redirects = redirects_file("/", "feed.xml");
+        let redirects = redirects_file("/", "feed.xml", &[]);
         assert!(
             redirects.starts_with("/atom.xml /feed.xml 301\n"),
             "{redirects}"
         );
         assert_eq!(redirects.lines().count(), 6);
+    }
+
+    #[test]
+    fn old_addresses_of_posts_redirect_to_them_for_netlify_and_nginx() {
+        let site = folio_content::Site {
+            format: folio_content::FORMAT_VERSION,
+            title: "T".into(),
+            description: String::new(),
+            language: "en".into(),
+            base_url: "https://x.org/blog/".into(),
+            contact: None,
+            trusted_html: false,
+            posts_per_page: 10,
+        };
+        let page = |path: &str| {
+            let to = "/posts/new/".to_owned();
+            SitePage::new(&site, path.to_owned(), PageKind::Redirect { to }, None)
+        };
+        let pages = [page("/2015/10/old/"), page("/old.html")];
+        let redirects = redirects_file("/blog/", "feed.xml", &pages);
+        assert!(
+            redirects.ends_with(
+                "/blog/2015/10/old/ /blog/posts/new/ 301\n/blog/2015/10/old /blog/posts/new/ 301\n\
+             /blog/old.html /blog/posts/new/ 301\n"
+            ),
+            "{redirects}"
+        );
+        assert_eq!(
+            nginx_redirects("/blog/", &pages),
+            "\"/blog/2015/10/old/\" \"/blog/posts/new/\";\n\"/blog/2015/10/old\" \"/blog/posts/new/\";\n\
+             \"/blog/old.html\" \"/blog/posts/new/\";\n"
+        );
     }
 }

@@ -8,6 +8,7 @@ pub mod feed;
 pub mod head;
 pub mod json_feed;
 pub mod page_files;
+pub mod redirect_page;
 pub mod robots;
 pub mod scripts;
 pub mod site_pages;

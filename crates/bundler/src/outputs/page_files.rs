@@ -17,8 +17,12 @@ use serde::de::DeserializeOwned;
 
 use crate::outputs::{
     compress::{compress_all, Compressed},
-    deploy::{headers_file, meta_policy, redirects_file, HEADERS_FILE, REDIRECTS_FILE},
+    deploy::{
+        headers_file, meta_policy, nginx_redirects, redirects_file, HEADERS_FILE,
+        NGINX_REDIRECTS_FILE, REDIRECTS_FILE,
+    },
     head::head,
+    redirect_page::redirect_page,
     scripts::separate,
     site_pages::{PageKind, SitePage, MANIFEST},
 };
@@ -75,9 +79,14 @@ pub fn write_pages(
 
     let done = AtomicUsize::new(0);
     pages.par_iter().try_for_each(|page| {
-        let content = content(out_dir, page)?;
-        let body = render_body(&site, &base_path, &page.path, content);
-        let html = template.page(&head(&site, &base_path, page, policy.as_deref()), &body);
+        let html = match &page.kind {
+            PageKind::Redirect { to } => redirect_page(&site, &base_path, page, to),
+            _ => {
+                let content = content(out_dir, page)?;
+                let body = render_body(&site, &base_path, &page.path, content);
+                template.page(&head(&site, &base_path, page, policy.as_deref()), &body)
+            }
+        };
         write(&out_dir.join(page.file()), html.as_bytes())?;
         let count = done.fetch_add(1, Ordering::Relaxed) + 1;
         if count.is_multiple_of(1000) {
@@ -89,7 +98,11 @@ pub fn write_pages(
     let hashed = hashed_files(out_dir).map_err(|error| missing(out_dir, error))?;
     let headers = headers_file(&base_path, &scripts.hashes, &hashed);
     write(&out_dir.join(HEADERS_FILE), headers.as_bytes())?;
-    let redirects = redirects_file(&base_path, paths::FEED);
+    let redirects = redirects_file(&base_path, paths::FEED, &pages);
+    write(
+        &out_dir.join(NGINX_REDIRECTS_FILE),
+        nginx_redirects(&base_path, &pages).as_bytes(),
+    )?;
     write(&out_dir.join(REDIRECTS_FILE), redirects.as_bytes())?;
     let manifest = out_dir.join(MANIFEST);
     fs::remove_file(&manifest).map_err(|error| PageError::Write(shown(&manifest), error))?;
@@ -168,7 +181,8 @@ fn content(out_dir: &Path, page: &SitePage) -> Result<PageContent, PageError> {
             PageContent::Author(slug.clone(), read_json(out_dir, data)?)
         }
         PageKind::Archive => PageContent::Archive(read_json(out_dir, data)?),
-        PageKind::NotFound => PageContent::NotFound,
+        // An old address has a page of its own (`redirect_page`), never this one.
+        PageKind::NotFound | PageKind::Redirect { .. } => PageContent::NotFound,
     })
 }
 

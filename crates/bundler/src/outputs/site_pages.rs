@@ -7,6 +7,8 @@ pub use folio_content::pages::absolute;
 use folio_content::{pages, paths, Author, Date, Site, Slug};
 use serde::{Deserialize, Serialize};
 
+use crate::aliases::alias_file;
+
 /// Where the step before trunk leaves the list for the step after it, which removes it.
 pub const MANIFEST: &str = "folio-pages.json";
 
@@ -28,6 +30,8 @@ pub enum PageKind {
     Archive,
     /// The page for addresses the site does not have (`404.html`).
     NotFound,
+    /// An old address of the post at `to` (front matter `aliases`): a page that leads there.
+    Redirect { to: String },
 }
 
 /// One page of the site.
@@ -78,6 +82,7 @@ impl SitePage {
     pub fn file(&self) -> String {
         match self.kind {
             PageKind::NotFound => pages::NOT_FOUND_FILE.to_owned(),
+            PageKind::Redirect { .. } => alias_file(&self.path),
             _ => pages::file(&self.path),
         }
     }
@@ -91,12 +96,13 @@ impl SitePage {
             PageKind::Tag { slug, page, .. } => paths::tag_page(slug, *page),
             PageKind::Author { slug, page, .. } => paths::author_page(slug, *page),
             PageKind::Archive => paths::ARCHIVE.to_owned(),
-            PageKind::NotFound => return None,
+            PageKind::NotFound | PageKind::Redirect { .. } => return None,
         })
     }
 
-    /// Whether search engines are told of the page: every page but the not-found page.
+    /// Whether search engines are told of the page: every page but the not-found page and the
+    /// old addresses.
     pub fn in_sitemap(&self) -> bool {
-        self.kind != PageKind::NotFound
+        !matches!(self.kind, PageKind::NotFound | PageKind::Redirect { .. })
     }
 }

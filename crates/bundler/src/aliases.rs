@@ -1,0 +1,177 @@
+//! A post's old addresses (front matter `aliases = ["/2015/10/old-name/"]`), so that a renamed
+//! or moved post keeps its links: each becomes a 301 in `_redirects` and in nginx's map, and a
+//! page at the old path that sends the reader on, for hosts without redirects. Read here, and
+//! checked against every page and every other alias of the site.
+
+use std::collections::HashMap;
+
+use folio_content::{pages, Site};
+
+use crate::{
+    outputs::site_pages::{PageKind, SitePage},
+    post::Post,
+    problem::Problem,
+};
+
+/// An old address of a post, as the front matter gives it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Alias {
+    /// The address within the site: `/old/path/` for a folder, `/old.html` for a file.
+    pub path: String,
+    /// Where the front matter says it, for a problem with it.
+    pub line: usize,
+    pub column: usize,
+}
+
+/// The files and folders at the site's root that the build writes, which no alias may take.
+const RESERVED: &[&str] = &[
+    "data",
+    "index.html",
+    "404.html",
+    "feed.xml",
+    "feed.json",
+    "sitemap.xml",
+    "robots.txt",
+    "_headers",
+    "_redirects",
+];
+
+/// The address an alias names, from `text` as written: a path on this site, with or without
+/// its first and last `/`. A last part ending in `.html` or `.htm` names a file; anything else
+/// a folder, `/old/path/`. The error is how to fix it.
+pub fn alias_path(text: &str) -> Result<String, String> {
+    let example = "write the old address's path on this site, e.g. \"/2015/10/old-name/\"";
+    if text.contains("://") || text.starts_with("//") {
+        return Err(format!("{example}, without the scheme and host"));
+    }
+    if let Some(bad) = text.chars().find(|c| {
+        c.is_whitespace() || c.is_control() || matches!(c, '?' | '#' | '\\' | '%' | '"' | '<' | '>')
+    }) {
+        return Err(format!(
+            "{example}: {bad:?} cannot be part of a file's path (no query, fragment, escape or space)"
+        ));
+    }
+    let inner = text.trim_start_matches('/');
+    let inner = inner.strip_suffix('/').unwrap_or(inner);
+    let parts: Vec<&str> = inner.split('/').collect();
+    if inner.is_empty() || parts.iter().any(|part| matches!(*part, "" | "." | "..")) {
+        return Err(format!(
+            "{example}: not the home page, no empty part, \".\" or \"..\""
+        ));
+    }
+    if RESERVED.contains(&parts[0]) {
+        return Err(format!(
+            "{example}: \"{}\" is one of the files the build writes",
+            parts[0]
+        ));
+    }
+    let file = !text.ends_with('/')
+        && parts
+            .last()
+            .is_some_and(|last| last.ends_with(".html") || last.ends_with(".htm"));
+    Ok(match file {
+        true => format!("/{inner}"),
+        false => format!("/{inner}/"),
+    })
+}
+
+/// The file an alias's page is written to, relative to the site's root.
+pub fn alias_file(path: &str) -> String {
+    match path.ends_with('/') {
+        true => pages::file(path),
+        false => path.trim_start_matches('/').to_owned(),
+    }
+}
+
+/// The page list's entries for the aliases of `posts`: each a page that leads to its post. An
+/// alias that is the address of a page of `site_pages`, or of another alias, is a problem, at
+/// the alias; the posts are taken in file name order, as their problems are reported.
+pub fn redirect_pages(
+    site: &Site,
+    site_pages: &[SitePage],
+    posts: &[Post],
+) -> Result<Vec<SitePage>, Vec<Problem>> {
+    let mut taken: HashMap<String, String> = site_pages
+        .iter()
+        .map(|page| {
+            (
+                page.file(),
+                format!("the address of the page {}", page.path),
+            )
+        })
+        .collect();
+    let mut problems = Vec::new();
+    let mut redirects = Vec::new();
+    let mut by_file: Vec<&Post> = posts.iter().collect();
+    by_file.sort_by(|a, b| a.file.cmp(&b.file));
+    for post in by_file {
+        let target = pages::post(&post.summary.slug);
+        for alias in &post.aliases {
+            let kind = PageKind::Redirect { to: target.clone() };
+            let title = Some(post.summary.title.clone());
+            let page = SitePage::new(site, alias.path.clone(), kind, title);
+            let owner = format!("an alias of {target} in {}", post.file.display());
+            match taken.get(&page.file()) {
+                Some(other) => problems.push(Problem {
+                    file: post.file.clone(),
+                    line: alias.line,
+                    column: alias.column,
+                    message: format!("the alias \"{}\" is already {other}", alias.path),
+                    help: "remove it, or give another old address".to_owned(),
+                }),
+                None => {
+                    taken.insert(page.file(), owner);
+                    redirects.push(page);
+                }
+            }
+        }
+    }
+    match problems.is_empty() {
+        true => Ok(redirects),
+        false => Err(problems),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_alias_names_a_folder_or_an_html_file_on_the_site() {
+        assert_eq!(
+            alias_path("/2015/10/old-name/").unwrap(),
+            "/2015/10/old-name/"
+        );
+        assert_eq!(
+            alias_path("2015/10/old-name").unwrap(),
+            "/2015/10/old-name/"
+        );
+        assert_eq!(alias_path("/blog/old.html").unwrap(), "/blog/old.html");
+        assert_eq!(alias_path("/old.htm/").unwrap(), "/old.htm/");
+        assert_eq!(alias_path("/über-uns").unwrap(), "/über-uns/");
+        assert_eq!(alias_file("/2015/old/"), "2015/old/index.html");
+        assert_eq!(alias_file("/blog/old.html"), "blog/old.html");
+    }
+
+    #[test]
+    fn an_alias_that_is_no_path_on_the_site_says_how_to_write_one() {
+        for bad in [
+            "",
+            "/",
+            "https://example.org/old/",
+            "//example.org/old",
+            "/a//b",
+            "/a/../b",
+            "/a/./b",
+            "/old?id=1",
+            "/old#top",
+            "/old page",
+            "/old%20page",
+            "/data/posts/x.json",
+            "/feed.xml",
+        ] {
+            let help = alias_path(bad).unwrap_err();
+            assert!(help.contains("/2015/10/old-name/"), "{bad}: {help}");
+        }
+    }
+}
