@@ -125,7 +125,7 @@ test.describe('kitchen sink', () => {
     const callouts = body.locator('div.callout[role="note"]');
     await expect(callouts.locator('.callout-title')).toHaveText(['Note', 'Tip', 'Important', 'Warning', 'Caution']);
     await expect(body.locator('.callout-warning')).toContainText('A warning callout.');
-    await expect(body.locator('.callout-caution a[href="/archive"]')).toHaveText('link');
+    await expect(body.locator('.callout-caution a[href="/tags/"]')).toHaveText('link to the tags');
     await expect(body, 'callout markers are not shown').not.toContainText('[!');
 
     const ordered = body.locator(':scope > ol');

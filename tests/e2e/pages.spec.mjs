@@ -72,10 +72,10 @@ test.describe('without JavaScript', () => {
     expect(html).toContain(`<h1 id="page-heading" tabindex="-1">${POST_TITLE.replace(':', ':')}`);
     expect(html).toContain('How can leaders in local government achieve more major innovations more quickly?');
     // Both feeds are linked from the head, with the same newest entry.
-    const atomHref = await page.locator('link[rel="alternate"][type="application/atom+xml"]').getAttribute('href');
-    const jsonHref = await page.locator('link[rel="alternate"][type="application/feed+json"]').getAttribute('href');
-    const atom = await (await request.get(new URL(atomHref, page.url()).href)).text();
-    const feed = await (await request.get(new URL(jsonHref, page.url()).href)).json();
+    // `href` as the page resolves it, against its <base>.
+    const resolved = (type) => page.locator(`link[rel="alternate"][type="${type}"]`).evaluate((link) => link.href);
+    const atom = await (await request.get(await resolved('application/atom+xml'))).text();
+    const feed = await (await request.get(await resolved('application/feed+json'))).json();
     expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
     expect(feed.items[0].id).toBe(`${SITE}posts/leading-for-innovation/`);
     expect(atom).toContain(`<id>${feed.items[0].id}</id>`);

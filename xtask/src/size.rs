@@ -16,8 +16,11 @@ use anyhow::{bail, Context, Result};
 /// and taken over by the app (issue 8) brought it to 237,846-238,280: the same app source
 /// measured that far apart from one build to the next, so the budget is 239,000, raised by 1,000
 /// bytes, openly, to stop a build that did not grow from failing. Starting the app after the
-/// page's first paint (a loader of Folio's own before trunk's) added 315: 238,595.
-pub const BUDGET_BROTLI_BYTES: usize = 239_000;
+/// page's first paint (a loader of Folio's own before trunk's) added 315: 238,595. The renderer's
+/// footnote ids, callouts, mailto autolinks and scheme check, and the footer's JSON Feed link
+/// (issue 9) added 373: 238,968, 32 bytes under a budget that builds vary by 450 around; so the
+/// budget is 240,000, raised by 1,000 bytes, openly.
+pub const BUDGET_BROTLI_BYTES: usize = 240_000;
 
 /// One file's size.
 pub struct FileSize {
