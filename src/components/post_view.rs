@@ -33,12 +33,13 @@ pub fn PostView(bundle: PostBundle) -> impl IntoView {
         previous,
         next,
         call_for_comments,
+        code,
         ..
     } = bundle;
     let site = use_site();
     let html = {
         let outline = outline.clone();
-        move || render_html(&body, &outline, site.render_options())
+        move || render_html(&body, &outline, &code, site.render_options())
     };
     use_post_shortcuts(
         previous.as_ref().map(|post| post.slug.clone()),

@@ -4,7 +4,7 @@
 // No rule is disabled: a violation is fixed in style/ or src/, never silenced here.
 
 import { test, expect } from '@playwright/test';
-import { KITCHEN_SINK_OUTLINE, openApp, visitInApp } from './support.mjs';
+import { KITCHEN_SINK_CODE, KITCHEN_SINK_OUTLINE, openApp, visitInApp } from './support.mjs';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -42,7 +42,8 @@ const PAGES = [
   { name: 'post', path: '/posts/leading-for-innovation/', ready: 'article.post .post-body p' },
   {
     // Every part a post can have: draft badge, updated date, contents, code with its copy
-    // button, table, task list, footnotes, previous and next links.
+    // button, highlighted code in six languages, callouts, table, task list, footnotes,
+    // previous and next links.
     name: 'post with every part',
     path: '/posts/leading-for-innovation/',
     ready: '.post-body .copy-code',
@@ -51,6 +52,7 @@ const PAGES = [
       bundle.post.updated = '2016-01-05';
       bundle.body = KITCHEN_SINK;
       bundle.outline = KITCHEN_SINK_OUTLINE;
+      bundle.code = KITCHEN_SINK_CODE;
       bundle.previous = { slug: 'older-post', title: 'An older post', date: '2015-10-01' };
       bundle.next = { slug: 'newer-post', title: 'A newer post', date: '2015-11-01' };
     }),

@@ -3,7 +3,7 @@
 // Each fixture is served as the body of the seed post's bundle.
 
 import { test, expect } from '@playwright/test';
-import { KITCHEN_SINK_OUTLINE, watchErrors, openApp } from './support.mjs';
+import { KITCHEN_SINK_CODE, KITCHEN_SINK_OUTLINE, watchErrors, openApp } from './support.mjs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,13 +28,15 @@ function fixtureBody(name) {
   return text.slice(match[0].length);
 }
 
-/** Serves the real bundle of the seed post with `body` and `outline` in place of its own. */
-async function serveBody(page, body, outline) {
+/** Serves the real bundle of the seed post with `body`, `outline` and highlighted `code` in place
+ * of its own. */
+async function serveBody(page, body, outline, code = []) {
   await page.route(POST_BUNDLE, async (route) => {
     const real = await route.fetch();
     const bundle = await real.json();
     bundle.body = body;
     bundle.outline = outline;
+    bundle.code = code;
     await route.fulfill({ response: real, json: bundle });
   });
 }
@@ -52,7 +54,7 @@ test.describe('kitchen sink', () => {
     await page.route('**/images/kitchen-sink.png', (route) =>
       route.fulfill({ status: 200, contentType: 'image/png', body: PNG }),
     );
-    await serveBody(page, fixtureBody('kitchen-sink.md'), KITCHEN_SINK_OUTLINE);
+    await serveBody(page, fixtureBody('kitchen-sink.md'), KITCHEN_SINK_OUTLINE, KITCHEN_SINK_CODE);
   });
 
   test('headings with their anchors, and a table of contents linking to them', async ({ page }) => {
@@ -118,7 +120,16 @@ test.describe('kitchen sink', () => {
     await expect(rust).toContainText('println!("hello, {}", "world");');
     const plain = body.locator('pre > code:not([class])');
     await expect(plain).toHaveText('no language here');
-    await expect(body.locator('.code-block button.copy-code')).toHaveCount(2);
+    await expect(body.locator('.code-block button.copy-code')).toHaveCount(8);
+    // Highlighted by the bundler: classed tokens, the code's text unchanged.
+    await expect(rust.locator('span.hl-keyword', { hasText: /^fn$/ })).toHaveCount(1);
+    await expect(rust.locator('span.hl-function', { hasText: /^main$/ })).toHaveCount(1);
+    for (const language of ['python', 'js', 'toml', 'bash', 'html']) {
+      const code = body.locator(`pre > code.language-${language}`);
+      await expect(code.locator('span[class^="hl-"]').first(), language).toBeVisible();
+    }
+    await expect(body.locator('pre > code.language-python')).toContainText('return f"hello, {name}" * 2');
+    await expect(body.locator('pre > code.language-no-such-language span')).toHaveCount(0);
 
     await expect(body.locator('blockquote > p > strong')).toHaveText('strong');
     await expect(body.locator('blockquote > blockquote')).toHaveText(/And a nested quote\./);

@@ -1,7 +1,10 @@
 // What several end-to-end specs share: watching a page for errors, and the kitchen-sink post's
-// outline.
+// outline and highlighted code.
 
 import { expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Collects uncaught errors and console errors on `page`, except console errors that match
  * `expected` (such as the browser's report of a 404 it was sent to); call the result to assert
@@ -16,15 +19,14 @@ export function watchErrors(page, expected = null) {
   return () => expect(errors, 'no uncaught errors and no console errors').toEqual([]);
 }
 
-/** The headings of tests/fixtures/posts/kitchen-sink.md as the bundler's outline has them. */
-export const KITCHEN_SINK_OUTLINE = [
-  { level: 2, text: 'Inline text', anchor: 'custom-id' },
-  { level: 3, text: 'Code', anchor: 'code' },
-  { level: 4, text: 'Plain fences', anchor: 'plain-fences' },
-  { level: 2, text: 'Quotes and lists', anchor: 'quotes-and-lists' },
-  { level: 2, text: 'Tables and notes', anchor: 'tables-and-notes' },
-  { level: 2, text: 'Links and images', anchor: 'links-and-images' },
-];
+/** tests/fixtures/posts/kitchen-sink.md as the bundler bundles it: its outline (the headings with
+ * their anchors) and its highlighted code blocks. A native test (crates/bundler/tests/
+ * kitchen_sink.rs) keeps the file equal to what the bundler makes. */
+const KITCHEN_SINK_BUNDLE = JSON.parse(
+  readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'posts', 'kitchen-sink.bundle.json'), 'utf8'),
+);
+export const KITCHEN_SINK_OUTLINE = KITCHEN_SINK_BUNDLE.outline;
+export const KITCHEN_SINK_CODE = KITCHEN_SINK_BUNDLE.code;
 
 /** Opens `path` and waits until the app has taken the built page over. */
 export async function openApp(page, path) {

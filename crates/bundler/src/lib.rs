@@ -22,6 +22,7 @@ mod dates;
 pub mod excerpt;
 mod fields;
 pub mod front_matter;
+pub mod highlight;
 mod listing;
 pub mod output;
 pub mod outputs;

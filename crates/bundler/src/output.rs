@@ -249,6 +249,7 @@ fn bundles(posts: Vec<Post>) -> Result<Vec<(String, Vec<u8>)>, Problem> {
                 next: i.checked_sub(1).and_then(|j| links.get(j)).cloned(),
                 call_for_comments: post.call_for_comments,
                 body: post.body,
+                code: post.code,
             };
             let bytes = json(&path, &bundle)?;
             Ok((path, bytes))

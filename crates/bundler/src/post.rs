@@ -5,12 +5,13 @@ pub mod words;
 
 use std::path::{Path, PathBuf};
 
-use folio_content::{outline, Author, Date, Heading, PostSummary, Slug, Tag};
+use folio_content::{outline, Author, Date, Heading, HighlightedCode, PostSummary, Slug, Tag};
 
 use crate::{
     aliases::Alias,
     excerpt::{excerpt, lead, more_marker},
     front_matter::{self, FrontMatter},
+    highlight::highlight,
     problem::Problem,
     split::split,
 };
@@ -35,6 +36,8 @@ pub struct Post {
     pub body: String,
     /// The post's old addresses, which lead to it.
     pub aliases: Vec<Alias>,
+    /// The body's fenced code blocks, highlighted where their language is known.
+    pub code: Vec<Option<HighlightedCode>>,
 }
 
 /// Whether readers see `post` in a build as of `now`: not a draft (unless `drafts`), and not
@@ -146,6 +149,7 @@ fn derive(
         summary,
         word_count,
         outline: outline(&body),
+        code: highlight(&body),
         body,
     }
 }

@@ -178,6 +178,21 @@ fn every_page_is_valid_html5_with_unique_ids_and_its_structured_data() {
 }
 
 #[test]
+fn code_is_highlighted_alike_in_the_page_and_the_feeds() {
+    let (dir, _) = built_site();
+    let page = read(dir.path(), "posts/compilers/index.html");
+    let span = "<span class=\"hl-keyword\">fn</span>";
+    assert!(page.contains(span), "{page}");
+    assert!(
+        page.contains("<span class=\"hl-function\">translate</span>"),
+        "{page}"
+    );
+    assert!(read(dir.path(), "feed.xml")
+        .contains("&lt;span class=&quot;hl-keyword&quot;&gt;fn&lt;/span&gt;"));
+    assert!(read(dir.path(), "feed.json").contains("<span class=\\\"hl-keyword\\\">fn</span>"));
+}
+
+#[test]
 fn every_address_the_feed_sitemap_and_canonical_links_give_is_a_built_page() {
     let (dir, list) = built_site();
     let mut addresses = Vec::new();

@@ -15,6 +15,7 @@ pub use outline::{anchor, outline};
 pub use render::{render_html, RenderOptions};
 pub use slug::Slug;
 pub use wire::{
-    Archive, ArchiveMonth, ArchiveYear, Author, AuthorCount, AuthorIndex, Heading, PostBundle,
-    PostLink, PostPage, PostSummary, Site, Tag, TagCount, TagIndex, Versioned, FORMAT_VERSION,
+    Archive, ArchiveMonth, ArchiveYear, Author, AuthorCount, AuthorIndex, Heading, HighlightedCode,
+    PostBundle, PostLink, PostPage, PostSummary, Site, Tag, TagCount, TagIndex, Token, TokenKind,
+    Versioned, FORMAT_VERSION,
 };

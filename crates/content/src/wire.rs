@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::{Date, Slug};
 
 /// The version of the data format. Bump it when a document changes shape.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// A top-level document that carries its format version.
 pub trait Versioned {
@@ -122,6 +122,63 @@ pub struct PostBundle {
     pub call_for_comments: Option<String>,
     /// The Markdown source of the body, front matter removed.
     pub body: String,
+    /// Each fenced code block of the body, in order, as the bundler's highlighter cut it into
+    /// tokens; `None` for a block in no language it knows, which stays plain text.
+    pub code: Vec<Option<HighlightedCode>>,
+}
+
+/// A fenced code block's text as tokens, in order: together they are the block's text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct HighlightedCode {
+    pub tokens: Vec<Token>,
+}
+
+/// A run of a code block's text and what it is (`None`: plain); `[kind, text]` on the wire.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Token(pub Option<TokenKind>, pub String);
+
+/// What a token is, as the stylesheet colours it: class `hl-<kind>`. A closed list, so a
+/// bundle can name no other class.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenKind {
+    Keyword,
+    String,
+    Comment,
+    Number,
+    Constant,
+    Function,
+    Type,
+    Tag,
+    Attribute,
+    Variable,
+    Operator,
+    Heading,
+    Inserted,
+    Deleted,
+}
+
+impl TokenKind {
+    /// The class the stylesheet colours.
+    pub fn class(self) -> &'static str {
+        match self {
+            TokenKind::Keyword => "hl-keyword",
+            TokenKind::String => "hl-string",
+            TokenKind::Comment => "hl-comment",
+            TokenKind::Number => "hl-number",
+            TokenKind::Constant => "hl-constant",
+            TokenKind::Function => "hl-function",
+            TokenKind::Type => "hl-type",
+            TokenKind::Tag => "hl-tag",
+            TokenKind::Attribute => "hl-attribute",
+            TokenKind::Variable => "hl-variable",
+            TokenKind::Operator => "hl-operator",
+            TokenKind::Heading => "hl-heading",
+            TokenKind::Inserted => "hl-inserted",
+            TokenKind::Deleted => "hl-deleted",
+        }
+    }
 }
 
 /// A tag with how many posts carry it.

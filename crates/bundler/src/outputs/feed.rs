@@ -119,7 +119,7 @@ pub(crate) fn content_html(site: &Site, post: &Post) -> String {
         trusted_html: site.trusted_html,
         page_controls: false,
     };
-    render_html(&post.body, &post.outline, options)
+    render_html(&post.body, &post.outline, &post.code, options)
 }
 
 /// When `post` last changed: its `updated` date, else its date.

@@ -7,6 +7,7 @@
 mod callouts;
 mod code_blocks;
 mod footnotes;
+mod highlighting;
 mod tables;
 mod task_lists;
 
@@ -14,7 +15,7 @@ pub use footnotes::FOOTNOTE_ID_PREFIX;
 
 use pulldown_cmark::{html, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use crate::Heading;
+use crate::{Heading, HighlightedCode};
 
 /// How to render a post.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -28,8 +29,14 @@ pub struct RenderOptions {
 
 /// Renders Markdown to HTML under the safety policy. `outline` is `outline(markdown)`, which
 /// the bundler works out once and ships in the post's bundle: the headings get its anchors as
-/// their `id` without the browser parsing the post twice.
-pub fn render_html(markdown: &str, outline: &[Heading], options: RenderOptions) -> String {
+/// their `id` without the browser parsing the post twice. `code` is the bundle's highlighted
+/// fenced code blocks, in order (empty: all plain).
+pub fn render_html(
+    markdown: &str,
+    outline: &[Heading],
+    code: &[Option<HighlightedCode>],
+    options: RenderOptions,
+) -> String {
     let parser = Parser::new_ext(markdown, markdown_options());
     let mut anchors = outline.iter().map(|heading| heading.anchor.clone());
     let mut titles = outline.iter().map(|heading| heading.text.as_str());
@@ -37,9 +44,12 @@ pub fn render_html(markdown: &str, outline: &[Heading], options: RenderOptions) 
     let mut open_heading = None;
     let mut tables = tables::Tables::default();
     let mut footnotes = footnotes::Footnotes::default();
+    let mut highlighter = highlighting::Highlighter::new(code);
     let events = parser
         .map(|event| with_anchor(event, &mut anchors))
         .filter_map(|event| policy.apply(event))
+        .flat_map(|event| highlighter.rewrite(event))
+        .flatten()
         .map(|event| footnotes.rewrite(event))
         .map(callouts::rewrite)
         .map(|event| tables.rewrite(event))
@@ -280,7 +290,7 @@ mod tests {
     use crate::outline::outline;
 
     fn render(markdown: &str) -> String {
-        render_html(markdown, &outline(markdown), RenderOptions::default())
+        render_html(markdown, &outline(markdown), &[], RenderOptions::default())
     }
 
     #[test]
@@ -301,6 +311,7 @@ mod tests {
         let markdown = "```rust\nfn main() {}\n```";
         let page = render_html(
             markdown,
+            &[],
             &[],
             RenderOptions {
                 page_controls: true,
@@ -343,6 +354,7 @@ mod tests {
         let trusted = render_html(
             "<b>bold</b>",
             &[],
+            &[],
             RenderOptions {
                 trusted_html: true,
                 ..RenderOptions::default()
@@ -359,6 +371,7 @@ mod tests {
         let trusted = render_html(
             markdown,
             &outline(markdown),
+            &[],
             RenderOptions {
                 trusted_html: true,
                 ..RenderOptions::default()
@@ -439,7 +452,7 @@ mod tests {
             page_controls: true,
             ..RenderOptions::default()
         };
-        let html = render_html(markdown, &outline(markdown), options);
+        let html = render_html(markdown, &outline(markdown), &[], options);
         assert_eq!(
             html,
             "<div class=\"heading\">\n<h2 id=\"why-now\">Why <em>now</em>?</h2>\n\
@@ -537,5 +550,39 @@ mod tests {
             "<blockquote>\n<p>Quoted.</p>\n</blockquote>\n"
         );
         assert!(render("> [!DANGER]\n> x\n").contains("<blockquote>"));
+    }
+
+    #[test]
+    fn highlighted_code_is_the_bundles_tokens_as_classed_spans_of_escaped_text() {
+        use crate::{Token, TokenKind};
+        let markdown =
+            "```rust\nfn a() -> <T> {}\n```\n\n```\nplain\n```\n\n```rust\nlet b;\n```\n";
+        let first = HighlightedCode {
+            tokens: vec![
+                Token(Some(TokenKind::Keyword), "fn".into()),
+                Token(None, " a() ".into()),
+                Token(Some(TokenKind::Operator), "->".into()),
+                Token(None, " <T> {}\n".into()),
+            ],
+        };
+        // Tokens that are not the block's text: the block stays plain.
+        let wrong = HighlightedCode {
+            tokens: vec![Token(Some(TokenKind::Keyword), "<script>".into())],
+        };
+        let html = render_html(
+            markdown,
+            &[],
+            &[Some(first), None, Some(wrong)],
+            RenderOptions::default(),
+        );
+        assert_eq!(
+            html,
+            "<pre><code class=\"language-rust\"><span class=\"hl-keyword\">fn</span> a() \
+             <span class=\"hl-operator\">-&gt;</span> &lt;T&gt; {}\n</code></pre>\n\
+             <pre><code>plain\n</code></pre>\n<pre><code class=\"language-rust\">let b;\n</code></pre>\n"
+        );
+        // Fewer highlighted blocks than blocks: the rest are plain.
+        assert!(render_html(markdown, &[], &[], RenderOptions::default())
+            .contains("<code class=\"language-rust\">let b;"));
     }
 }
