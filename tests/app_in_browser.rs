@@ -48,6 +48,7 @@ fn bundle(post: PostSummary, body: &str) -> PostBundle {
         next: None,
         call_for_comments: None,
         body: body.to_owned(),
+        code: vec![],
     }
 }
 

@@ -19,8 +19,11 @@ use anyhow::{bail, Context, Result};
 /// page's first paint (a loader of Folio's own before trunk's) added 315: 238,595. The renderer's
 /// footnote ids, callouts, mailto autolinks and scheme check, and the footer's JSON Feed link
 /// (issue 9) added 373: 238,968, 32 bytes under a budget that builds vary by 450 around; so the
-/// budget is 240,000, raised by 1,000 bytes, openly.
-pub const BUDGET_BROTLI_BYTES: usize = 240_000;
+/// budget is 240,000, raised by 1,000 bytes, openly. Highlighted code (the bundle's tokens, read
+/// and written as classed spans; the highlighter itself stays in the bundler) added 1,683:
+/// 240,651, after token kinds went on the wire as numbers rather than names (2,547 as names).
+/// A highlighter in the browser would have cost a hundred times that; the budget is 241,500.
+pub const BUDGET_BROTLI_BYTES: usize = 241_500;
 
 /// One file's size.
 pub struct FileSize {

@@ -97,10 +97,10 @@ fn tokens(syntax: &SyntaxReference, code: &str) -> Option<HighlightedCode> {
     let mut state = ParseState::new(syntax);
     let mut stack = ScopeStack::new();
     let mut tokens: Vec<Token> = Vec::new();
-    let mut push = |kind: Option<TokenKind>, text: &str| match tokens.last_mut() {
-        Some(last) if last.0 == kind => last.1.push_str(text),
+    let mut push = |kind: TokenKind, text: &str| match tokens.last_mut() {
+        Some(last) if last.0 == kind as u8 => last.1.push_str(text),
         _ if text.is_empty() => {}
-        _ => tokens.push(Token(kind, text.to_owned())),
+        _ => tokens.push(Token::new(kind, text.to_owned())),
     };
     for line in LinesWithEndings::from(code) {
         let mut at = 0;
@@ -117,14 +117,19 @@ fn tokens(syntax: &SyntaxReference, code: &str) -> Option<HighlightedCode> {
     Some(HighlightedCode { tokens })
 }
 
-/// The kind of a token in `stack`'s scopes: the innermost scope that has one.
-fn kind(stack: &ScopeStack) -> Option<TokenKind> {
-    stack.as_slice().iter().rev().find_map(|scope| {
-        KINDS
-            .iter()
-            .find(|(prefix, _)| prefix.is_prefix_of(*scope))
-            .map(|(_, kind)| *kind)
-    })
+/// The kind of a token in `stack`'s scopes: the innermost scope that has one, else plain.
+fn kind(stack: &ScopeStack) -> TokenKind {
+    stack
+        .as_slice()
+        .iter()
+        .rev()
+        .find_map(|scope| {
+            KINDS
+                .iter()
+                .find(|(prefix, _)| prefix.is_prefix_of(*scope))
+                .map(|(_, kind)| *kind)
+        })
+        .unwrap_or(TokenKind::Plain)
 }
 
 #[cfg(test)]
@@ -207,7 +212,7 @@ mod tests {
         let of = |kind| {
             rust.tokens
                 .iter()
-                .filter(|token| token.0 == Some(kind))
+                .filter(|token| token.0 == kind as u8)
                 .map(|token| token.1.trim())
                 .collect::<Vec<_>>()
         };

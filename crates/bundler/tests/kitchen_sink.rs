@@ -29,13 +29,9 @@ fn the_fixtures_outline_and_code_are_what_the_bundler_makes() {
         highlighted,
         [true, true, true, true, true, true, false, false]
     );
+    let kinds = [TokenKind::Keyword, TokenKind::Tag, TokenKind::String].map(|kind| kind as u8);
     for block in post.code.iter().flatten() {
-        assert!(block
-            .tokens
-            .iter()
-            .any(|token| token.0 == Some(TokenKind::Keyword)
-                || token.0 == Some(TokenKind::Tag)
-                || token.0 == Some(TokenKind::String)));
+        assert!(block.tokens.iter().any(|token| kinds.contains(&token.0)));
     }
     let path = root.join(BUNDLE);
     if std::env::var_os("FOLIO_UPDATE_FIXTURES").is_some() {

@@ -60,10 +60,10 @@ fn markup<'a>(code: &HighlightedCode, text: String) -> Event<'a> {
     let mut html = String::with_capacity(text.len() * 2);
     for token in &code.tokens {
         // Writing into a String cannot fail.
-        match token.0 {
-            Some(kind) => {
+        match token.class() {
+            Some(class) => {
                 html.push_str("<span class=\"");
-                html.push_str(kind.class());
+                html.push_str(class);
                 html.push_str("\">");
                 let _ = escape_html_body_text(&mut html, &token.1);
                 html.push_str("</span>");

@@ -559,15 +559,16 @@ mod tests {
             "```rust\nfn a() -> <T> {}\n```\n\n```\nplain\n```\n\n```rust\nlet b;\n```\n";
         let first = HighlightedCode {
             tokens: vec![
-                Token(Some(TokenKind::Keyword), "fn".into()),
-                Token(None, " a() ".into()),
-                Token(Some(TokenKind::Operator), "->".into()),
-                Token(None, " <T> {}\n".into()),
+                Token::new(TokenKind::Keyword, "fn".into()),
+                Token::new(TokenKind::Plain, " a() ".into()),
+                Token::new(TokenKind::Operator, "->".into()),
+                // An unknown kind is plain text.
+                Token(200, " <T> {}\n".into()),
             ],
         };
         // Tokens that are not the block's text: the block stays plain.
         let wrong = HighlightedCode {
-            tokens: vec![Token(Some(TokenKind::Keyword), "<script>".into())],
+            tokens: vec![Token::new(TokenKind::Keyword, "<script>".into())],
         };
         let html = render_html(
             markdown,
