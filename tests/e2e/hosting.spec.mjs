@@ -55,10 +55,11 @@ function samples(dist) {
     if (!found) throw new Error(`${dist} holds no ${what}`);
     return found;
   };
+  // trunk's hashes are 16 hex digits, fewer when they start with zeros (as deploy/nginx.conf says).
   return {
-    wasm: pick('hashed .wasm', (f) => !f.includes('/') && /-[0-9a-f]{16}_bg\.wasm$/.test(f)),
-    js: pick('hashed .js', (f) => !f.includes('/') && /-[0-9a-f]{16}\.js$/.test(f)),
-    css: pick('hashed .css', (f) => !f.includes('/') && /-[0-9a-f]{16}\.css$/.test(f)),
+    wasm: pick('hashed .wasm', (f) => !f.includes('/') && /-[0-9a-f]{10,16}_bg\.wasm$/.test(f)),
+    js: pick('hashed .js', (f) => !f.includes('/') && /-[0-9a-f]{10,16}\.js$/.test(f)),
+    css: pick('hashed .css', (f) => !f.includes('/') && /-[0-9a-f]{10,16}\.css$/.test(f)),
     html: pick('posts/<slug>/index.html', (f) => /^posts\/[^/]+\/index\.html$/.test(f)),
     json: pick('data/**/*.json', (f) => /^data\/.+\.json$/.test(f)),
   };
