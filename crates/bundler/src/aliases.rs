@@ -5,10 +5,13 @@
 
 use std::collections::HashMap;
 
-use folio_content::{pages, Site};
+use folio_content::{pages, paths, Site};
 
 use crate::{
-    outputs::site_pages::{PageKind, SitePage},
+    outputs::{
+        deploy::{HEADERS_FILE, NGINX_REDIRECTS_FILE, REDIRECTS_FILE},
+        site_pages::{PageKind, SitePage, MANIFEST},
+    },
     post::Post,
     problem::Problem,
 };
@@ -27,13 +30,15 @@ pub struct Alias {
 const RESERVED: &[&str] = &[
     "data",
     "index.html",
-    "404.html",
-    "feed.xml",
-    "feed.json",
-    "sitemap.xml",
-    "robots.txt",
-    "_headers",
-    "_redirects",
+    pages::NOT_FOUND_FILE,
+    paths::FEED,
+    paths::JSON_FEED,
+    paths::SITEMAP,
+    paths::ROBOTS,
+    HEADERS_FILE,
+    REDIRECTS_FILE,
+    NGINX_REDIRECTS_FILE,
+    MANIFEST,
 ];
 
 /// The address an alias names, from `text` as written: a path on this site, with or without
@@ -169,6 +174,7 @@ mod tests {
             "/old%20page",
             "/data/posts/x.json",
             "/feed.xml",
+            "/_redirects.map",
         ] {
             let help = alias_path(bad).unwrap_err();
             assert!(help.contains("/2015/10/old-name/"), "{bad}: {help}");
