@@ -18,7 +18,7 @@ use crate::{
     archive::{archive, link},
     listing::{count, pages},
     outputs::{
-        feed::feed,
+        feed::{feed, feed_posts},
         json_feed::json_feed,
         robots::robots,
         site_pages::{PageKind, SitePage, MANIFEST},
@@ -73,9 +73,10 @@ pub fn documents(
     files.extend(listings(site, &posts, &mut site_pages).map_err(one)?);
     let redirects = redirect_pages(site, &site_pages, &posts)?;
     site_pages.extend(redirects);
-    let xml = feed(site, &posts, today).map_err(|error| vec![bug(paths::FEED, error)])?;
+    let newest = feed_posts(site, &posts);
+    let xml = feed(site, &newest, today).map_err(|error| vec![bug(paths::FEED, error)])?;
     files.insert(paths::FEED.to_owned(), xml);
-    let json_feed = json_feed(site, &posts).map_err(|error| vec![bug(paths::JSON_FEED, error)])?;
+    let json_feed = json_feed(site, &newest).map_err(|error| vec![bug(paths::JSON_FEED, error)])?;
     files.insert(paths::JSON_FEED.to_owned(), json_feed);
     files.insert(
         paths::ROBOTS.to_owned(),

@@ -1,6 +1,7 @@
 //! `feed.xml`: an Atom feed of the newest posts with their full content, rendered by the same
 //! renderer and policy as the app. Which posts a feed holds, when each last changed and its
-//! content are defined here for the JSON Feed too (`json_feed.rs`).
+//! content are defined here for the JSON Feed too (`json_feed.rs`): `feed_posts` renders each
+//! once, for both.
 
 use atom_syndication::{
     Category, Content, Entry, FixedDateTime, Generator, Link, Person, Text, WriteConfig,
@@ -21,15 +22,40 @@ pub enum FeedError {
     Xml(#[from] atom_syndication::Error),
 }
 
-/// The feed of the newest `FEED_POSTS` of `posts` (given newest first). It was last updated when
-/// its newest entry was; with no posts, on `today`.
-pub fn feed(site: &Site, posts: &[Post], today: Date) -> Result<Vec<u8>, FeedError> {
-    let newest = newest(posts);
+/// A post as the feeds hold it: with its content, rendered once for both feeds.
+pub struct FeedPost<'p> {
+    pub post: &'p Post,
+    pub html: String,
+}
+
+/// The posts the feeds hold: the newest `FEED_POSTS` of `posts` (given newest first), each with
+/// its full content, the app's renderer without the page's own controls.
+pub fn feed_posts<'p>(site: &Site, posts: &'p [Post]) -> Vec<FeedPost<'p>> {
+    let options = RenderOptions {
+        trusted_html: site.trusted_html,
+        page_controls: false,
+    };
+    posts[..posts.len().min(FEED_POSTS)]
+        .iter()
+        .map(|post| FeedPost {
+            post,
+            html: render_html(&post.body, &post.outline, &post.code, options),
+        })
+        .collect()
+}
+
+/// The Atom feed of `newest` (from `feed_posts`). It was last updated when its newest entry was;
+/// with no posts, on `today`.
+pub fn feed(site: &Site, newest: &[FeedPost<'_>], today: Date) -> Result<Vec<u8>, FeedError> {
     let entries = newest
         .iter()
-        .map(|post| entry(site, post))
+        .map(|feed_post| entry(site, feed_post))
         .collect::<Result<Vec<_>, _>>()?;
-    let updated = newest.iter().map(changed).max().unwrap_or(today);
+    let updated = newest
+        .iter()
+        .map(|feed_post| changed(feed_post.post))
+        .max()
+        .unwrap_or(today);
     let feed = atom_syndication::Feed {
         title: Text::plain(site.title.as_str()),
         id: site.base_url.clone(),
@@ -43,7 +69,7 @@ pub fn feed(site: &Site, posts: &[Post], today: Date) -> Result<Vec<u8>, FeedErr
         links: vec![
             link(&site.base_url, "alternate", "text/html"),
             link(
-                &format!("{}{}", site.base_url, paths::FEED),
+                &absolute(&site.base_url, paths::FEED),
                 "self",
                 "application/atom+xml",
             ),
@@ -67,7 +93,7 @@ pub fn feed(site: &Site, posts: &[Post], today: Date) -> Result<Vec<u8>, FeedErr
 }
 
 /// One post as a feed entry: its address is its id.
-fn entry(site: &Site, post: &Post) -> Result<Entry, FeedError> {
+fn entry(site: &Site, FeedPost { post, html }: &FeedPost<'_>) -> Result<Entry, FeedError> {
     let summary = &post.summary;
     let url = absolute(&site.base_url, &pages::post(&summary.slug));
     let authors = summary
@@ -90,7 +116,7 @@ fn entry(site: &Site, post: &Post) -> Result<Entry, FeedError> {
     let content = Content {
         // Relative links in a post resolve against the site, as in the app.
         base: Some(site.base_url.clone()),
-        value: Some(content_html(site, post)),
+        value: Some(html.clone()),
         content_type: Some("html".into()),
         ..Content::default()
     };
@@ -106,20 +132,6 @@ fn entry(site: &Site, post: &Post) -> Result<Entry, FeedError> {
         content: Some(content),
         ..Entry::default()
     })
-}
-
-/// The posts a feed holds: the newest `FEED_POSTS` of `posts` (given newest first).
-pub(crate) fn newest(posts: &[Post]) -> &[Post] {
-    &posts[..posts.len().min(FEED_POSTS)]
-}
-
-/// A post's full content in a feed: the app's renderer, without the page's own controls.
-pub(crate) fn content_html(site: &Site, post: &Post) -> String {
-    let options = RenderOptions {
-        trusted_html: site.trusted_html,
-        page_controls: false,
-    };
-    render_html(&post.body, &post.outline, &post.code, options)
 }
 
 /// When `post` last changed: its `updated` date, else its date.

@@ -5,12 +5,9 @@
 use folio_content::{pages, paths, Site};
 use serde::Serialize;
 
-use crate::{
-    outputs::{
-        feed::{changed, content_html, newest, rfc3339},
-        site_pages::absolute,
-    },
-    post::Post,
+use crate::outputs::{
+    feed::{changed, rfc3339, FeedPost},
+    site_pages::absolute,
 };
 
 const VERSION: &str = "https://jsonfeed.org/version/1.1";
@@ -51,32 +48,32 @@ struct Item {
     tags: Vec<String>,
 }
 
-/// The JSON Feed of the newest posts of `posts` (given newest first), compact like the data.
-pub fn json_feed(site: &Site, posts: &[Post]) -> Result<Vec<u8>, serde_json::Error> {
+/// The JSON Feed of `newest` (from `feed::feed_posts`), compact like the data.
+pub fn json_feed(site: &Site, newest: &[FeedPost<'_>]) -> Result<Vec<u8>, serde_json::Error> {
     let feed = JsonFeed {
         version: VERSION,
         title: &site.title,
         home_page_url: &site.base_url,
-        feed_url: absolute(&site.base_url, &format!("/{}", paths::JSON_FEED)),
+        feed_url: absolute(&site.base_url, paths::JSON_FEED),
         description: &site.description,
         language: &site.language,
         authors: vec![FeedAuthor {
             name: site.title.clone(),
             url: site.base_url.clone(),
         }],
-        items: newest(posts).iter().map(|post| item(site, post)).collect(),
+        items: newest.iter().map(|post| item(site, post)).collect(),
     };
     serde_json::to_vec(&feed)
 }
 
-fn item(site: &Site, post: &Post) -> Item {
+fn item(site: &Site, FeedPost { post, html }: &FeedPost<'_>) -> Item {
     let summary = &post.summary;
     let url = absolute(&site.base_url, &pages::post(&summary.slug));
     Item {
         id: url.clone(),
         url,
         title: summary.title.clone(),
-        content_html: content_html(site, post),
+        content_html: html.clone(),
         summary: summary.summary.clone(),
         date_published: rfc3339(summary.date),
         date_modified: rfc3339(changed(post)),
