@@ -3,7 +3,7 @@
 //! page at the old path that sends the reader on, for hosts without redirects. Read here, and
 //! checked against every page and every other alias of the site.
 
-use std::collections::HashMap;
+use std::collections::{hash_map::Entry, HashMap};
 
 use folio_content::{pages, paths, Site};
 
@@ -115,17 +115,16 @@ pub fn redirect_pages(
             let kind = PageKind::Redirect { to: target.clone() };
             let title = Some(post.summary.title.clone());
             let page = SitePage::new(site, alias.path.clone(), kind, title);
-            let owner = format!("an alias of {target} in {}", post.file.display());
-            match taken.get(&page.file()) {
-                Some(other) => problems.push(Problem {
+            match taken.entry(page.file()) {
+                Entry::Occupied(other) => problems.push(Problem {
                     file: post.file.clone(),
                     line: alias.line,
                     column: alias.column,
-                    message: format!("the alias \"{}\" is already {other}", alias.path),
+                    message: format!("the alias \"{}\" is already {}", alias.path, other.get()),
                     help: "remove it, or give another old address".to_owned(),
                 }),
-                None => {
-                    taken.insert(page.file(), owner);
+                Entry::Vacant(free) => {
+                    free.insert(format!("an alias of {target} in {}", post.file.display()));
                     redirects.push(page);
                 }
             }

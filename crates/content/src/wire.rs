@@ -180,6 +180,9 @@ const TOKEN_CLASSES: [&str; 15] = [
     "hl-deleted",
 ];
 
+// One class for each kind, in the kinds' order.
+const _: () = assert!(TOKEN_CLASSES.len() == TokenKind::Deleted as usize + 1);
+
 impl Token {
     /// A token of `kind`.
     pub fn new(kind: TokenKind, text: String) -> Token {
