@@ -1,7 +1,8 @@
 //! Moves focus to the new page's heading after a client-side navigation, so keyboard and
 //! screen-reader users start reading where the page starts. The first load keeps the browser's
 //! own focus. The skip link focuses the main content. After back or forward, the page's scroll
-//! position is put back at the same moment (`scroll.rs`).
+//! position is put back at the same moment (`scroll.rs`); a link to a heading of another page
+//! (`/posts/other/#why`) scrolls to that heading once the page shows it.
 
 use std::{cell::Cell, rc::Rc, time::Duration};
 
@@ -35,10 +36,14 @@ fn poll(generation: Rc<Cell<u32>>, mine: u32, old: Option<web_sys::HtmlElement>,
     if let Some(heading) = heading().filter(|heading| heading.is_connected()) {
         let is_old = old.as_ref().is_some_and(|old| old == &heading);
         if !is_old || polls >= SAME_HEADING_POLLS {
-            if scroll::restore_pending() {
+            let target = fragment_target();
+            if scroll::restore_pending() || target.is_some() {
                 let options = web_sys::FocusOptions::new();
                 options.set_prevent_scroll(true);
                 let _ = heading.focus_with_options(&options);
+                if let Some(target) = target {
+                    target.scroll_into_view();
+                }
             } else {
                 let _ = heading.focus();
             }
@@ -46,6 +51,15 @@ fn poll(generation: Rc<Cell<u32>>, mine: u32, old: Option<web_sys::HtmlElement>,
         }
     }
     set_timeout(move || poll(generation, mine, old, polls + 1), POLL);
+}
+
+/// The element the address's fragment names (`#why` in `/posts/other/#why`), if the page has it.
+fn fragment_target() -> Option<web_sys::Element> {
+    let window = web_sys::window()?;
+    let hash = window.location().hash().ok()?;
+    let id = hash.strip_prefix('#').filter(|id| !id.is_empty())?;
+    let id = js_sys::decode_uri_component(id).ok()?.as_string()?;
+    window.document()?.get_element_by_id(&id)
 }
 
 /// Watches the location; lives inside the `<Router>`.

@@ -49,6 +49,7 @@ fn bundle(post: PostSummary, body: &str) -> PostBundle {
         call_for_comments: None,
         body: body.to_owned(),
         code: vec![],
+        links: vec![],
     }
 }
 

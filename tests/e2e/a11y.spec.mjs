@@ -4,23 +4,22 @@
 // No rule is disabled: a violation is fixed in style/ or src/, never silenced here.
 
 import { test, expect } from '@playwright/test';
-import { KITCHEN_SINK_CODE, KITCHEN_SINK_OUTLINE, openApp, visitInApp } from './support.mjs';
+import {
+  KITCHEN_SINK_BODY,
+  KITCHEN_SINK_CODE,
+  KITCHEN_SINK_LINKS,
+  KITCHEN_SINK_OUTLINE,
+  openApp,
+  serveKitchenSinkImages,
+  visitInApp,
+} from './support.mjs';
 import AxeBuilder from '@axe-core/playwright';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 const SITE_TITLE = 'Solace blog';
 const POST_BUNDLE = '**/data/posts/leading-for-innovation.json';
 const HOME_LISTING = '**/data/index/page-1.json';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-/** The kitchen-sink fixture's Markdown, without its front matter. */
-const KITCHEN_SINK = readFileSync(path.join(here, '..', 'fixtures', 'posts', 'kitchen-sink.md'), 'utf8').replace(
-  /^\+\+\+\r?\n[\s\S]*?\r?\n\+\+\+\r?\n/,
-  '',
-);
 
 /** Serves the real JSON at `pattern` with `change` applied. */
 function changeJson(pattern, change) {
@@ -47,15 +46,19 @@ const PAGES = [
     name: 'post with every part',
     path: '/posts/leading-for-innovation/',
     ready: '.post-body .copy-code',
-    setup: changeJson(POST_BUNDLE, (bundle) => {
-      bundle.post.draft = true;
-      bundle.post.updated = '2016-01-05';
-      bundle.body = KITCHEN_SINK;
-      bundle.outline = KITCHEN_SINK_OUTLINE;
-      bundle.code = KITCHEN_SINK_CODE;
-      bundle.previous = { slug: 'older-post', title: 'An older post', date: '2015-10-01' };
-      bundle.next = { slug: 'newer-post', title: 'A newer post', date: '2015-11-01' };
-    }),
+    setup: async (page) => {
+      await serveKitchenSinkImages(page);
+      await changeJson(POST_BUNDLE, (bundle) => {
+        bundle.post.draft = true;
+        bundle.post.updated = '2016-01-05';
+        bundle.body = KITCHEN_SINK_BODY;
+        bundle.outline = KITCHEN_SINK_OUTLINE;
+        bundle.code = KITCHEN_SINK_CODE;
+        bundle.links = KITCHEN_SINK_LINKS;
+        bundle.previous = { slug: 'older-post', title: 'An older post', date: '2015-10-01' };
+        bundle.next = { slug: 'newer-post', title: 'A newer post', date: '2015-11-01' };
+      })(page);
+    },
   },
   {
     // A listing with a draft and more than one page: the badge and the pagination.

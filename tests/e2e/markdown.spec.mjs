@@ -3,7 +3,16 @@
 // Each fixture is served as the body of the seed post's bundle.
 
 import { test, expect } from '@playwright/test';
-import { KITCHEN_SINK_CODE, KITCHEN_SINK_OUTLINE, watchErrors, openApp } from './support.mjs';
+import {
+  KITCHEN_SINK_BODY,
+  KITCHEN_SINK_CODE,
+  KITCHEN_SINK_EARLIER,
+  KITCHEN_SINK_LINKS,
+  KITCHEN_SINK_OUTLINE,
+  serveKitchenSinkImages,
+  watchErrors,
+  openApp,
+} from './support.mjs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,12 +23,6 @@ const POST_PATH = '/posts/leading-for-innovation/';
 const POST_BUNDLE = '**/data/posts/leading-for-innovation.json';
 const SITE_TITLE = 'Solace blog';
 
-/** A 1×1 transparent PNG, served for the kitchen sink's relative image. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
-
 /** A fixture's Markdown without its TOML front matter. */
 function fixtureBody(name) {
   const text = readFileSync(path.join(FIXTURES, name), 'utf8');
@@ -28,15 +31,16 @@ function fixtureBody(name) {
   return text.slice(match[0].length);
 }
 
-/** Serves the real bundle of the seed post with `body`, `outline` and highlighted `code` in place
- * of its own. */
-async function serveBody(page, body, outline, code = []) {
+/** Serves the real bundle of the seed post with `body`, `outline`, highlighted `code` and
+ * resolved `links` in place of its own. */
+async function serveBody(page, body, outline, code = [], links = []) {
   await page.route(POST_BUNDLE, async (route) => {
     const real = await route.fetch();
     const bundle = await real.json();
     bundle.body = body;
     bundle.outline = outline;
     bundle.code = code;
+    bundle.links = links;
     await route.fulfill({ response: real, json: bundle });
   });
 }
@@ -51,10 +55,8 @@ async function openPost(page, lastText) {
 test.describe('kitchen sink', () => {
 
   test.beforeEach(async ({ page }) => {
-    await page.route('**/images/kitchen-sink.png', (route) =>
-      route.fulfill({ status: 200, contentType: 'image/png', body: PNG }),
-    );
-    await serveBody(page, fixtureBody('kitchen-sink.md'), KITCHEN_SINK_OUTLINE, KITCHEN_SINK_CODE);
+    await serveKitchenSinkImages(page);
+    await serveBody(page, KITCHEN_SINK_BODY, KITCHEN_SINK_OUTLINE, KITCHEN_SINK_CODE, KITCHEN_SINK_LINKS);
   });
 
   test('headings with their anchors, and a table of contents linking to them', async ({ page }) => {
@@ -202,9 +204,15 @@ test.describe('kitchen sink', () => {
       await expect(link, `${href} is not marked external`).not.toHaveAttribute('rel', /./);
     }
 
-    const image = body.locator('img[src="/images/kitchen-sink.png"]');
-    await expect(image).toHaveAttribute('alt', 'A relative image');
-    await expect.poll(() => image.evaluate((img) => img.complete && img.naturalWidth)).toBe(1);
+    // Each image at the address its source file resolved to: beside the post, and in static/.
+    for (const [src, alt, width] of [
+      ['/posts/kitchen-sink/kitchen-sink.png', 'An image beside the post', 64],
+      ['/images/banner.png', 'An image from static', 120],
+    ]) {
+      const image = body.locator(`img[src="${src}"]`);
+      await expect(image).toHaveAttribute('alt', alt);
+      await expect.poll(() => image.evaluate((img) => img.complete && img.naturalWidth)).toBe(width);
+    }
     await expect(body.locator('hr')).toHaveCount(1);
     check();
   });
@@ -232,6 +240,23 @@ test.describe('kitchen sink', () => {
     await page.goBack();
     await expect(page).toHaveURL(new RegExp(`${POST_PATH}#custom-id$`));
     await expect(page.locator('article.post h1')).toContainText('Leading for Innovation');
+    expect(await page.evaluate(() => window.__noReload), 'no full page load').toBe(true);
+    check();
+  });
+
+  test('a link to another post by its source file opens that post, at its heading, in the app', async ({ page }) => {
+    const check = watchErrors(page);
+    await page.route('**/data/posts/earlier-post.json', (route) => route.fulfill({ json: KITCHEN_SINK_EARLIER }));
+    await openPost(page, 'The end, after a horizontal rule.');
+    await page.evaluate(() => {
+      window.__noReload = true;
+    });
+    const body = page.locator('.post-body');
+    await expect(body.locator('a[href="/posts/earlier-post/"]')).toHaveText('the earlier post');
+    await body.locator('a[href="/posts/earlier-post/#why-it-matters"]').click();
+    await expect(page).toHaveURL(/\/posts\/earlier-post\/#why-it-matters$/);
+    await expect(page.locator('article.post h1')).toHaveText('An earlier post');
+    await expect(page.locator('h2#why-it-matters')).toBeInViewport();
     expect(await page.evaluate(() => window.__noReload), 'no full page load').toBe(true);
     check();
   });

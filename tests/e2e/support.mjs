@@ -19,14 +19,37 @@ export function watchErrors(page, expected = null) {
   return () => expect(errors, 'no uncaught errors and no console errors').toEqual([]);
 }
 
-/** tests/fixtures/posts/kitchen-sink.md as the bundler bundles it: its outline (the headings with
- * their anchors) and its highlighted code blocks. A native test (crates/bundler/tests/
+/** The kitchen-sink post (tests/fixtures/sites/kitchen-sink) as the bundler bundles it: its
+ * outline (the headings with their anchors), its highlighted code blocks and its resolved links,
+ * and the whole bundle of the earlier post it links to. A native test (crates/bundler/tests/
  * kitchen_sink.rs) keeps the file equal to what the bundler makes. */
 const KITCHEN_SINK_BUNDLE = JSON.parse(
   readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'posts', 'kitchen-sink.bundle.json'), 'utf8'),
 );
 export const KITCHEN_SINK_OUTLINE = KITCHEN_SINK_BUNDLE.outline;
 export const KITCHEN_SINK_CODE = KITCHEN_SINK_BUNDLE.code;
+export const KITCHEN_SINK_LINKS = KITCHEN_SINK_BUNDLE.links;
+export const KITCHEN_SINK_EARLIER = KITCHEN_SINK_BUNDLE.earlier;
+
+/** The kitchen-sink fixture site. */
+export const KITCHEN_SINK_SITE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'sites', 'kitchen-sink');
+
+/** The kitchen-sink post's Markdown, without its front matter. */
+export const KITCHEN_SINK_BODY = readFileSync(path.join(KITCHEN_SINK_SITE, 'posts', 'kitchen-sink', 'index.md'), 'utf8').replace(
+  /^\+\+\+\r?\n[\s\S]*?\r?\n\+\+\+\r?\n/,
+  '',
+);
+
+/** Serves the kitchen-sink post's images where its resolved links put them, from the fixture. */
+export async function serveKitchenSinkImages(page) {
+  const files = {
+    '**/posts/kitchen-sink/kitchen-sink.png': path.join(KITCHEN_SINK_SITE, 'posts', 'kitchen-sink', 'kitchen-sink.png'),
+    '**/images/banner.png': path.join(KITCHEN_SINK_SITE, 'static', 'images', 'banner.png'),
+  };
+  for (const [pattern, file] of Object.entries(files)) {
+    await page.route(pattern, (route) => route.fulfill({ status: 200, contentType: 'image/png', body: readFileSync(file) }));
+  }
+}
 
 /** Opens `path` and waits until the app has taken the built page over. */
 export async function openApp(page, path) {

@@ -1,7 +1,8 @@
-//! Folio's build step: reads a site folder (`site.toml` and `posts/*.md`), checks everything,
-//! and makes the files the app fetches: the JSON documents under `data/`, `feed.xml`,
-//! `sitemap.xml` and `robots.txt`. Every problem in every post is collected before the build
-//! gives up, and nothing is written unless there are none.
+//! Folio's build step: reads a site folder (`site.toml`, `posts/`, `static/`), checks
+//! everything, and makes the files the app fetches: the JSON documents under `data/`, the
+//! feeds, `sitemap.xml` and `robots.txt`, with the posts' own files and `static/` copied
+//! beside them. Every problem in every post is collected before the build gives up, and
+//! nothing is written unless there are none.
 //!
 //! ```no_run
 //! use std::path::Path;
@@ -21,9 +22,10 @@ pub mod clock;
 mod dates;
 pub mod excerpt;
 mod fields;
+pub mod files;
 pub mod front_matter;
-pub mod highlight;
 mod listing;
+pub mod markdown;
 pub mod output;
 pub mod outputs;
 pub mod post;
@@ -43,17 +45,16 @@ use std::{
 };
 
 use folio_content::{Author, Date, Slug};
+use markdown::links::{resolve_links, PostIndex};
 use rayon::prelude::*;
 
+pub use files::POSTS_DIR;
 pub use output::Output;
 pub use outputs::feed::FEED_POSTS;
 pub use post::Post;
 pub use problem::Problem;
 pub use site::SiteConfig;
 pub use write::{write, WriteError};
-
-/// The folder of the site that holds the posts.
-pub const POSTS_DIR: &str = "posts";
 
 /// What to build.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -92,11 +93,12 @@ pub fn build(site_dir: &Path, options: &BuildOptions) -> Result<Output, Vec<Prob
         .map(|config| config.authors.as_slice())
         .unwrap_or_default();
 
-    let files = post_files(site_dir)
+    let files = files::post_files(site_dir)
         .map_err(|problem| problems.push(problem))
         .unwrap_or_default();
     let parsed: Vec<(PathBuf, Result<Post, Vec<Problem>>)> = files
-        .into_par_iter()
+        .par_iter()
+        .cloned()
         .map(|file| {
             let post = read_post(site_dir, &file, authors);
             (file, post)
@@ -125,9 +127,13 @@ pub fn build(site_dir: &Path, options: &BuildOptions) -> Result<Output, Vec<Prob
             Err(found) => problems.extend(found),
         }
     }
+    // Broken links leave the posts whole: the checks of the site's pages and addresses run
+    // on, so that one build reports every problem.
+    let mut later = link_posts(site_dir, &mut posts, &files, options);
 
     let Some(mut config) = config.filter(|_| problems.is_empty()) else {
-        return Err(problems);
+        problems.extend(later);
+        return Err(in_order(problems));
     };
     if let Some(base_url) = &options.base_url {
         config.site.base_url.clone_from(base_url);
@@ -143,14 +149,71 @@ pub fn build(site_dir: &Path, options: &BuildOptions) -> Result<Output, Vec<Prob
         published
     });
     let published = posts.len();
-    let (files, pages) = output::documents(&config.site, posts, options.now)?;
+    let copies = outputs::copies::copies(site_dir, &posts)
+        .map_err(|found| later.extend(found))
+        .unwrap_or_default();
+    let (files, pages) = match output::documents(&config.site, posts, options.now) {
+        Ok(documents) => documents,
+        Err(found) => {
+            later.extend(found);
+            return Err(in_order(later));
+        }
+    };
+    later.extend(
+        outputs::copies::check_paths(&copies, &files, &pages)
+            .err()
+            .unwrap_or_default(),
+    );
+    if !later.is_empty() {
+        return Err(in_order(later));
+    }
+    let copies = copies
+        .into_iter()
+        .map(|(to, copy)| (to, site_dir.join(copy.source)))
+        .collect();
     Ok(Output {
         files,
+        copies,
         published,
         drafts_skipped,
         scheduled,
         pages,
     })
+}
+
+/// `problems` with each file's together, `site.toml`'s first, then by file name; in each
+/// file, as found.
+fn in_order(mut problems: Vec<Problem>) -> Vec<Problem> {
+    problems.sort_by_key(|problem| {
+        let settings = problem.file == Path::new(site::SITE_FILE);
+        (!settings, problem.file.clone())
+    });
+    problems
+}
+
+/// Resolves and checks every post's links (`markdown::links`), once all are read; the
+/// problems of all of them.
+fn link_posts(
+    site_dir: &Path,
+    posts: &mut [Post],
+    files: &[PathBuf],
+    options: &BuildOptions,
+) -> Vec<Problem> {
+    let index = PostIndex::new(posts, files, |post| {
+        post::is_published(post, options.drafts, options.now)
+    });
+    let resolved: Vec<_> = posts
+        .par_iter()
+        .map(|post| resolve_links(site_dir, post, &index))
+        .collect();
+    let mut problems = Vec::new();
+    for (post, links) in posts.iter_mut().zip(resolved) {
+        match links {
+            Ok(links) => post.links = links,
+            Err(found) => problems.extend(found),
+        }
+    }
+    problems
 }
 
 /// Reads and checks one post; `file` is relative to the site folder.
@@ -190,33 +253,4 @@ fn read_site(site_dir: &Path) -> Result<SiteConfig, Vec<Problem>> {
         )]
     })?;
     site::parse(text)
-}
-
-/// The posts: every `posts/*.md` file (not in subfolders, not hidden), by file name, relative to
-/// the site folder.
-fn post_files(site_dir: &Path) -> Result<Vec<PathBuf>, Problem> {
-    let folder = site_dir.join(POSTS_DIR);
-    let unreadable = |error: std::io::Error| {
-        Problem::whole_file(
-            POSTS_DIR,
-            format!("cannot read the posts folder {}: {error}", folder.display()),
-            "create a posts/ folder next to site.toml with one Markdown file per post",
-        )
-    };
-    let mut names = Vec::new();
-    for entry in fs::read_dir(&folder).map_err(unreadable)? {
-        let entry = entry.map_err(unreadable)?;
-        let name = entry.file_name();
-        let path = entry.path();
-        let markdown = path.extension().is_some_and(|extension| extension == "md");
-        let hidden = name.to_string_lossy().starts_with('.');
-        if markdown && !hidden && path.is_file() {
-            names.push(name);
-        }
-    }
-    names.sort();
-    Ok(names
-        .into_iter()
-        .map(|name| Path::new(POSTS_DIR).join(name))
-        .collect())
 }

@@ -4,7 +4,7 @@
 //! (`outputs::site_pages`), which the sitemap is made from and the step after trunk builds each
 //! page's HTML file from.
 
-use std::collections::BTreeMap;
+use std::{collections::BTreeMap, path::PathBuf};
 
 use folio_content::{
     pages, paths, AuthorCount, AuthorIndex, Date, PostBundle, PostPage, PostSummary, Site,
@@ -35,6 +35,9 @@ pub struct Output {
     /// Each file's contents by its path relative to the output folder, `/`-separated,
     /// e.g. `data/posts/hello.json`.
     pub files: BTreeMap<String, Vec<u8>>,
+    /// The files copied as they are: each one's path in the output, as in `files`, and where
+    /// it is read from.
+    pub copies: BTreeMap<String, PathBuf>,
     /// How many posts were published (drafts included when asked to).
     pub published: usize,
     /// How many drafts were left out.
@@ -251,6 +254,7 @@ fn bundles(posts: Vec<Post>) -> Result<Vec<(String, Vec<u8>)>, Problem> {
                 call_for_comments: post.call_for_comments,
                 body: post.body,
                 code: post.code,
+                links: post.links,
             };
             let bytes = json(&path, &bundle)?;
             Ok((path, bytes))

@@ -1,19 +1,26 @@
-//! One post: from the bytes of `posts/<name>.md` to its summary, outline and body, checked, with
-//! its slug from the file name (unless it sets one) and its authors' roles from `site.toml`.
+//! One post: from the bytes of `posts/<name>.md` (or `posts/<name>/index.md`) to its summary,
+//! outline and body, checked, with its slug from the file or folder name (unless it sets one)
+//! and its authors' roles from `site.toml`.
 
 pub mod words;
 
 use std::path::{Path, PathBuf};
 
-use folio_content::{outline, Author, Date, Heading, HighlightedCode, PostSummary, Slug, Tag};
+use folio_content::{
+    outline, Author, Date, Heading, HighlightedCode, LocalLink, PostSource, PostSummary, Slug, Tag,
+};
 
 use crate::{
     aliases::Alias,
     excerpt::{excerpt, lead, more_marker},
+    files::post_folder,
     front_matter::{self, FrontMatter},
-    highlight::highlight,
+    markdown::{
+        highlight::highlight,
+        targets::{targets, Target},
+    },
     problem::Problem,
-    split::split,
+    split::{split, Split},
 };
 
 /// A post, ready to be bundled: everything derived from its own file. What depends on the other
@@ -38,6 +45,23 @@ pub struct Post {
     pub aliases: Vec<Alias>,
     /// The body's fenced code blocks, highlighted where their language is known.
     pub code: Vec<Option<HighlightedCode>>,
+    /// The body's relative links and images, where they are written.
+    pub targets: Vec<Target>,
+    /// Those that name the site's own posts and files, resolved (`markdown::links`) once
+    /// every post has been read.
+    pub links: Vec<LocalLink>,
+}
+
+impl Post {
+    /// What the renderer needs of the post.
+    pub fn source(&self) -> PostSource<'_> {
+        PostSource {
+            markdown: &self.body,
+            outline: &self.outline,
+            code: &self.code,
+            links: &self.links,
+        }
+    }
 }
 
 /// Whether readers see `post` in a build as of `now`: not a draft (unless `drafts`), and not
@@ -96,7 +120,7 @@ pub fn parse(file: &Path, bytes: &[u8], authors: &[Author]) -> Result<Post, Vec<
         None => slug_of_file(file).map_err(|problem| vec![problem])?,
     };
     let authors = post_authors(&fields, authors);
-    Ok(derive(file, slug, fields, authors, split.body))
+    Ok(derive(file, slug, fields, authors, split))
 }
 
 /// Everything the post's page and listings show, from its checked fields and body.
@@ -105,8 +129,11 @@ fn derive(
     slug: Slug,
     fields: FrontMatter,
     authors: Vec<Author>,
-    body: String,
+    split: Split<'_>,
 ) -> Post {
+    // Found before the `<!-- more -->` line goes, so that lines are the file's.
+    let targets = targets(&split.body, split.body_line);
+    let body = split.body;
     let (excerpt_text, body) = match more_marker(&body) {
         Some(marker) => {
             let before = body.get(..marker.start).unwrap_or_default();
@@ -151,21 +178,25 @@ fn derive(
         outline: outline(&body),
         code: highlight(&body),
         body,
+        targets,
+        links: Vec::new(),
     }
 }
 
-/// The slug made from the file's name, without its extension.
+/// The slug made from the file's name without its extension, or for a post that is a folder
+/// from the folder's name.
 fn slug_of_file(file: &Path) -> Result<Slug, Problem> {
-    let name = file
+    let named = post_folder(file).unwrap_or(file);
+    let name = named
         .file_name()
         .map(|name| name.to_string_lossy())
         .unwrap_or_default();
-    let stem = file.file_stem().and_then(|stem| stem.to_str());
+    let stem = named.file_stem().and_then(|stem| stem.to_str());
     stem.and_then(Slug::derive).ok_or_else(|| {
         Problem::whole_file(
             file,
-            format!("the file name {name:?} gives no slug for the post's address"),
-            "rename the file with letters or digits, e.g. posts/my-first-post.md, or set slug = \"...\"",
+            format!("the name {name:?} gives no slug for the post's address"),
+            "rename the file or folder with letters or digits, e.g. posts/my-first-post.md, or set slug = \"...\"",
         )
     })
 }

@@ -115,7 +115,7 @@ fn reports_a_bad_file_name_with_the_other_problems() {
     assert_eq!(
         messages("posts/!!!.md", b"+++\ndate = 2015-10-25\n+++\n"),
         [
-            "the file name \"!!!.md\" gives no slug for the post's address",
+            "the name \"!!!.md\" gives no slug for the post's address",
             "missing required field \"title\" in the front matter"
         ]
     );

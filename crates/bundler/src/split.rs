@@ -16,6 +16,9 @@ pub struct Split<'a> {
     pub start: usize,
     /// The Markdown after the closing fence, leading blank lines removed, line endings `\n`.
     pub body: String,
+    /// The file's line (from 1) that the body starts on: line `n` of the body is line
+    /// `body_line + n - 1` of the file, and its columns are the same.
+    pub body_line: usize,
 }
 
 impl Syntax {
@@ -60,12 +63,19 @@ pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Problem> {
         .map_or(text.len(), |(offset, _)| offset);
     for (offset, line) in lines {
         if line.trim_end() == fence {
-            let rest = text.get(offset + line.len()..).unwrap_or_default();
+            let body_start = offset + line.len();
+            let rest = text.get(body_start..).unwrap_or_default();
+            let (body, blank_lines) = body_of(rest);
+            let lines_before = text.as_bytes()[..body_start]
+                .iter()
+                .filter(|byte| **byte == b'\n')
+                .count();
             return Ok(Split {
                 syntax,
                 source: text.get(source_start..offset).unwrap_or_default(),
                 start: source_start,
-                body: body_of(rest),
+                body,
+                body_line: lines_before + blank_lines + 1,
             });
         }
     }
@@ -88,16 +98,21 @@ fn lines_with_offsets(text: &str, start: usize) -> impl Iterator<Item = (usize, 
     })
 }
 
-fn body_of(rest: &str) -> String {
+/// The body from the text after the closing fence, and how many blank lines it started with.
+fn body_of(rest: &str) -> (String, usize) {
     let body = rest.replace("\r\n", "\n");
-    let mut start = 0;
+    let (mut start, mut blank_lines) = (0, 0);
     for line in body.split_inclusive('\n') {
         if !line.trim().is_empty() {
             break;
         }
         start += line.len();
+        blank_lines += 1;
     }
-    body.get(start..).unwrap_or_default().to_owned()
+    (
+        body.get(start..).unwrap_or_default().to_owned(),
+        blank_lines,
+    )
 }
 
 #[cfg(test)]
@@ -121,7 +136,9 @@ mod tests {
             (Syntax::Toml, "title = \"T\"\n", 4)
         );
         assert_eq!(s.body, "Hello\n\nWorld\n");
+        assert_eq!(s.body_line, 6);
         let s = split_ok("---\ntitle: T\n---\nHello\n");
+        assert_eq!(s.body_line, 4);
         assert_eq!(
             (s.syntax, s.source, s.start),
             (Syntax::Yaml, "title: T\n", 4)
@@ -134,7 +151,7 @@ mod tests {
         let s = split_ok("\u{feff}+++\r\ntitle = \"T\"\r\n+++  \r\n\r\nHi\r\nthere\r\n");
         assert_eq!(s.source, "title = \"T\"\r\n");
         assert_eq!(s.start, 8);
-        assert_eq!(s.body, "Hi\nthere\n");
+        assert_eq!((s.body.as_str(), s.body_line), ("Hi\nthere\n", 5));
         let s = split_ok("\u{feff}---\r\ntitle: T\r\n---\r\nHi\r\n");
         assert_eq!((s.syntax, s.body.as_str()), (Syntax::Yaml, "Hi\n"));
     }

@@ -43,13 +43,20 @@ pub fn write(output: &Output, out_dir: &Path) -> Result<(), WriteError> {
     result.and(cleaned)
 }
 
-/// Writes every file of `output` under `staging`: the folders first, then the files in
-/// parallel.
-fn stage(output: &Output, staging: &Path) -> Result<(), WriteError> {
-    fs::create_dir(staging).map_err(at(staging))?;
-    let folders: BTreeSet<&str> = output
+/// Every path of `output`, written or copied.
+fn paths(output: &Output) -> impl Iterator<Item = &str> {
+    output
         .files
         .keys()
+        .chain(output.copies.keys())
+        .map(String::as_str)
+}
+
+/// Writes every file of `output` under `staging`, and copies those it copies: the folders
+/// first, then the files in parallel.
+fn stage(output: &Output, staging: &Path) -> Result<(), WriteError> {
+    fs::create_dir(staging).map_err(at(staging))?;
+    let folders: BTreeSet<&str> = paths(output)
         .filter_map(|path| path.rsplit_once('/').map(|(folder, _)| folder))
         .collect();
     for folder in folders {
@@ -59,15 +66,17 @@ fn stage(output: &Output, staging: &Path) -> Result<(), WriteError> {
     output.files.par_iter().try_for_each(|(relative, bytes)| {
         let path = staging.join(relative);
         fs::write(&path, bytes).map_err(at(&path))
+    })?;
+    output.copies.par_iter().try_for_each(|(relative, source)| {
+        let path = staging.join(relative);
+        fs::copy(source, &path).map(drop).map_err(at(source))
     })
 }
 
 /// Moves each top-level entry of `staging` into `out_dir`. An existing folder (or anything in
 /// the way of a folder) is first moved into `aside`, and put back if the new one cannot go in.
 fn swap(output: &Output, out_dir: &Path, staging: &Path, aside: &Path) -> Result<(), WriteError> {
-    let entries: BTreeSet<&str> = output
-        .files
-        .keys()
+    let entries: BTreeSet<&str> = paths(output)
         .filter_map(|path| path.split('/').next())
         .collect();
     for name in entries {
@@ -214,6 +223,31 @@ mod tests {
         let files = [("data/site.json", "{}"), ("feed.xml", "<feed/>")];
         write(&output(&files), dir.path()).unwrap();
         assert_eq!(tree(dir.path()), owned(&files));
+    }
+
+    #[test]
+    fn copies_files_beside_the_written_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let source = dir.path().join("chart.png");
+        fs::write(&source, "png").unwrap();
+        let mut output = output(&[("data/site.json", "{}")]);
+        output.copies.insert("posts/a/chart.png".into(), source);
+        let out = dir.path().join("out");
+        write(&output, &out).unwrap();
+        assert_eq!(
+            tree(&out),
+            owned(&[("data/site.json", "{}"), ("posts/a/chart.png", "png")])
+        );
+        // A copy that cannot be read stops the build and names the file.
+        output
+            .copies
+            .insert("b.png".into(), dir.path().join("missing.png"));
+        let error = write(&output, &out).unwrap_err();
+        assert!(
+            error.path.ends_with("missing.png"),
+            "{}",
+            error.path.display()
+        );
     }
 
     #[test]

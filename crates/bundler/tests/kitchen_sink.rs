@@ -1,25 +1,31 @@
-//! The kitchen-sink fixture as the bundler makes its bundle: its outline and its highlighted
-//! code, kept in `tests/fixtures/posts/kitchen-sink.bundle.json` for the end-to-end tests, which
-//! serve the fixture in the seed post's place. The file must be what the bundler makes now:
-//! `FOLIO_UPDATE_FIXTURES=1 cargo test -p folio-bundler --test kitchen_sink` writes it again.
+//! The kitchen-sink fixture site (`tests/fixtures/sites/kitchen-sink`) as the bundler makes
+//! it: the kitchen-sink post's outline, highlighted code and resolved links, and the whole
+//! bundle of the post it links to, kept in `tests/fixtures/posts/kitchen-sink.bundle.json` for
+//! the end-to-end tests, which serve the fixture in the seed post's place. The file must be
+//! what the bundler makes now: `FOLIO_UPDATE_FIXTURES=1 cargo test -p folio-bundler --test
+//! kitchen_sink` writes it again.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod support;
+
 use std::{fs, path::Path};
 
-use folio_content::TokenKind;
+use folio_content::{PostBundle, TokenKind};
 
-const SOURCE: &str = "tests/fixtures/posts/kitchen-sink.md";
 const BUNDLE: &str = "tests/fixtures/posts/kitchen-sink.bundle.json";
 
 #[test]
-fn the_fixtures_outline_and_code_are_what_the_bundler_makes() {
+fn the_fixtures_outline_code_and_links_are_what_the_bundler_makes() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let bytes = fs::read(root.join(SOURCE)).unwrap();
-    let post = folio_bundler::post::parse(Path::new(SOURCE), &bytes, &[]).unwrap();
+    let output = support::build(&support::site("kitchen-sink"), false);
+    let post: PostBundle = support::document(&output, "data/posts/kitchen-sink.json");
+    let earlier: PostBundle = support::document(&output, "data/posts/earlier-post.json");
     let made = serde_json::to_string_pretty(&serde_json::json!({
         "outline": post.outline,
         "code": post.code,
+        "links": post.links,
+        "earlier": earlier,
     }))
     .unwrap()
         + "\n";
@@ -33,6 +39,24 @@ fn the_fixtures_outline_and_code_are_what_the_bundler_makes() {
     for block in post.code.iter().flatten() {
         assert!(block.tokens.iter().any(|token| kinds.contains(&token.0)));
     }
+    // The links to the other post, to one of its headings, and to both images, resolved.
+    let resolved: Vec<(&str, &str)> = post
+        .links
+        .iter()
+        .map(|link| (link.written.as_str(), link.to.as_str()))
+        .collect();
+    assert_eq!(
+        resolved,
+        [
+            ("../earlier-post.md", "/posts/earlier-post/"),
+            (
+                "../earlier-post.md#why-it-matters",
+                "/posts/earlier-post/#why-it-matters"
+            ),
+            ("kitchen-sink.png", "/posts/kitchen-sink/kitchen-sink.png"),
+            ("../../static/images/banner.png", "/images/banner.png"),
+        ]
+    );
     let path = root.join(BUNDLE);
     if std::env::var_os("FOLIO_UPDATE_FIXTURES").is_some() {
         fs::write(&path, &made).unwrap();
@@ -40,7 +64,7 @@ fn the_fixtures_outline_and_code_are_what_the_bundler_makes() {
     let kept = fs::read_to_string(&path).unwrap_or_default();
     assert!(
         kept == made,
-        "{BUNDLE} is not what the bundler makes of {SOURCE}: run \
+        "{BUNDLE} is not what the bundler makes of the kitchen-sink site: run \
          FOLIO_UPDATE_FIXTURES=1 cargo test -p folio-bundler --test kitchen_sink"
     );
 }

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::{Date, Slug};
 
 /// The version of the data format. Bump it when a document changes shape.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// A top-level document that carries its format version.
 pub trait Versioned {
@@ -125,6 +125,22 @@ pub struct PostBundle {
     /// Each fenced code block of the body, in order, as the bundler's highlighter cut it into
     /// tokens; `None` for a block in no language it knows, which stays plain text.
     pub code: Vec<Option<HighlightedCode>>,
+    /// The body's links and images that lead to the site's own posts and files, as the bundler
+    /// resolved and checked them.
+    pub links: Vec<LocalLink>,
+}
+
+/// A link or image target in a post's body that names something of the site's own: another
+/// post's source file, a file beside the post or in `static/`. The renderer writes `to` in
+/// place of what the Markdown says.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LocalLink {
+    /// The destination as the Markdown gives it (as pulldown-cmark reads it, escapes
+    /// resolved), e.g. `earlier-post.md#why` or `chart.png`.
+    pub written: String,
+    /// Where it leads, from the site's root and without the base path, e.g.
+    /// `/posts/earlier-post/#why` or `/posts/this-post/chart.png`.
+    pub to: String,
 }
 
 /// A fenced code block's text as tokens, in order: together they are the block's text.

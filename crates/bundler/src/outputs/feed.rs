@@ -31,15 +31,17 @@ pub struct FeedPost<'p> {
 /// The posts the feeds hold: the newest `FEED_POSTS` of `posts` (given newest first), each with
 /// its full content, the app's renderer without the page's own controls.
 pub fn feed_posts<'p>(site: &Site, posts: &'p [Post]) -> Vec<FeedPost<'p>> {
+    // Feed readers show entries away from the site: its links carry the whole address.
     let options = RenderOptions {
         trusted_html: site.trusted_html,
         page_controls: false,
+        site_root: site.base_url.clone(),
     };
     posts[..posts.len().min(FEED_POSTS)]
         .iter()
         .map(|post| FeedPost {
             post,
-            html: render_html(&post.body, &post.outline, &post.code, options),
+            html: render_html(post.source(), &options),
         })
         .collect()
 }

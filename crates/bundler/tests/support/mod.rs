@@ -84,6 +84,13 @@ pub fn shown(output: &Output) -> String {
         };
         shown.push_str(&format!("==> {path} <==\n{body}\n"));
     }
+    for (path, source) in &output.copies {
+        let bytes = std::fs::metadata(source).unwrap().len();
+        let name = source.file_name().unwrap().to_string_lossy();
+        shown.push_str(&format!(
+            "==> {path} <==\n(a copy of {name}, {bytes} bytes)\n\n"
+        ));
+    }
     shown
 }
 

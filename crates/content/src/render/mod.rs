@@ -8,6 +8,7 @@ mod callouts;
 mod code_blocks;
 mod footnotes;
 mod highlighting;
+mod local_links;
 mod tables;
 mod task_lists;
 
@@ -15,32 +16,69 @@ pub use footnotes::FOOTNOTE_ID_PREFIX;
 
 use pulldown_cmark::{html, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use crate::{Heading, HighlightedCode};
+use crate::{Heading, HighlightedCode, LocalLink, PostBundle};
 
 /// How to render a post.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RenderOptions {
     /// Render raw HTML in posts as HTML. Off by default: it is shown as text.
     pub trusted_html: bool,
     /// The post page's own controls: each heading followed by a `#` link to its own anchor,
     /// for readers to copy, and each code block by a "Copy" button. Off for feeds.
     pub page_controls: bool,
+    /// Where the site's root is, ending in `/`, for the links to its own posts and files: the
+    /// base path (`/`, `/blog/`) on a page, the whole address (`https://x.org/blog/`) in a feed.
+    pub site_root: String,
 }
 
-/// Renders Markdown to HTML under the safety policy. `outline` is `outline(markdown)`, which
-/// the bundler works out once and ships in the post's bundle: the headings get its anchors as
-/// their `id` without the browser parsing the post twice. `code` is the bundle's highlighted
-/// fenced code blocks, in order (empty: all plain).
-pub fn render_html(
-    markdown: &str,
-    outline: &[Heading],
-    code: &[Option<HighlightedCode>],
-    options: RenderOptions,
-) -> String {
+impl Default for RenderOptions {
+    /// Safe, without the page's controls, for a site at `/`.
+    fn default() -> RenderOptions {
+        RenderOptions {
+            trusted_html: false,
+            page_controls: false,
+            site_root: "/".to_owned(),
+        }
+    }
+}
+
+/// What the renderer reads of a post: its Markdown and what the bundler worked out from it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PostSource<'a> {
+    pub markdown: &'a str,
+    /// `outline(markdown)`, which the bundler works out once and ships in the post's bundle:
+    /// the headings get its anchors as their `id` without the browser parsing the post twice.
+    pub outline: &'a [Heading],
+    /// The highlighted fenced code blocks, in order (empty: all plain).
+    pub code: &'a [Option<HighlightedCode>],
+    /// The links to the site's own posts and files, resolved (empty: all as written).
+    pub links: &'a [LocalLink],
+}
+
+impl PostBundle {
+    /// What the renderer needs of the post.
+    pub fn source(&self) -> PostSource<'_> {
+        PostSource {
+            markdown: &self.body,
+            outline: &self.outline,
+            code: &self.code,
+            links: &self.links,
+        }
+    }
+}
+
+/// Renders a post's Markdown to HTML under the safety policy.
+pub fn render_html(source: PostSource<'_>, options: &RenderOptions) -> String {
+    let PostSource {
+        markdown,
+        outline,
+        code,
+        links,
+    } = source;
     let parser = Parser::new_ext(markdown, markdown_options());
     let mut anchors = outline.iter().map(|heading| heading.anchor.clone());
     let mut titles = outline.iter().map(|heading| heading.text.as_str());
-    let mut policy = Policy::new(options);
+    let mut policy = Policy::new(options, links);
     let mut open_heading = None;
     let mut tables = tables::Tables::default();
     let mut footnotes = footnotes::Footnotes::default();
@@ -137,9 +175,10 @@ fn heading_link(anchor: &str, title: &str) -> CowStr<'static> {
     CowStr::Boxed(tag.into_boxed_str())
 }
 
-/// The safety policy, applied event by event.
-struct Policy {
-    options: RenderOptions,
+/// The safety policy, applied event by event, and the links to the site's own posts and files.
+struct Policy<'o> {
+    options: &'o RenderOptions,
+    links: &'o [LocalLink],
     /// For each open link or image, whether its tags were kept, so that the matching end tag is
     /// kept or dropped with it.
     kept_links: Vec<bool>,
@@ -147,10 +186,11 @@ struct Policy {
     images_open: usize,
 }
 
-impl Policy {
-    fn new(options: RenderOptions) -> Policy {
+impl<'o> Policy<'o> {
+    fn new(options: &'o RenderOptions, links: &'o [LocalLink]) -> Policy<'o> {
         Policy {
             options,
+            links,
             kept_links: Vec::new(),
             images_open: 0,
         }
@@ -186,7 +226,7 @@ impl Policy {
                 // `<name@example.org>`: the address without its scheme.
                 let href = match link_type {
                     LinkType::Email => CowStr::from(format!("mailto:{dest_url}")),
-                    _ => dest_url,
+                    _ => local_links::resolve(dest_url, self.links, &self.options.site_root),
                 };
                 let keep = is_safe_url(&href, Target::Link);
                 self.kept_links.push(keep);
@@ -197,10 +237,20 @@ impl Policy {
                 self.kept_links.push(false);
                 None
             }
-            Event::Start(tag @ Tag::Image { .. }) => {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 self.kept_links.push(true);
                 self.images_open += 1;
-                Some(Event::Start(tag))
+                Some(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: local_links::resolve(dest_url, self.links, &self.options.site_root),
+                    title,
+                    id,
+                }))
             }
             Event::End(TagEnd::Link) => match self.kept_links.pop() {
                 Some(true) => Some(Event::InlineHtml(CowStr::Borrowed("</a>"))),
@@ -262,7 +312,7 @@ fn is_safe_url(url: &str, target: Target) -> bool {
 /// The scheme of an absolute URL: what comes before the first `:`, if no `/`, `?` or `#` comes
 /// first and it is a scheme as browsers read one (a letter, then letters, digits, `+`, `-` or
 /// `.`). Anything else before a `:` (`foo):bar`) makes a relative path, as browsers resolve it.
-fn scheme_of(url: &str) -> Option<&str> {
+pub fn scheme_of(url: &str) -> Option<&str> {
     let end = url.find([':', '/', '?', '#'])?;
     let scheme = &url[..end];
     let well_formed = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
@@ -290,7 +340,22 @@ mod tests {
     use crate::outline::outline;
 
     fn render(markdown: &str) -> String {
-        render_html(markdown, &outline(markdown), &[], RenderOptions::default())
+        render_with(markdown, &[], &RenderOptions::default())
+    }
+
+    fn render_with(
+        markdown: &str,
+        code: &[Option<HighlightedCode>],
+        options: &RenderOptions,
+    ) -> String {
+        let outline = outline(markdown);
+        let source = PostSource {
+            markdown,
+            outline: &outline,
+            code,
+            links: &[],
+        };
+        render_html(source, options)
     }
 
     #[test]
@@ -309,11 +374,10 @@ mod tests {
     #[test]
     fn code_blocks_get_a_copy_button_on_the_post_page_only() {
         let markdown = "```rust\nfn main() {}\n```";
-        let page = render_html(
+        let page = render_with(
             markdown,
             &[],
-            &[],
-            RenderOptions {
+            &RenderOptions {
                 page_controls: true,
                 ..RenderOptions::default()
             },
@@ -351,11 +415,10 @@ mod tests {
         assert!(!safe.contains("<script"), "{safe}");
         assert!(!safe.contains("<img"), "{safe}");
         assert!(safe.contains("&lt;script&gt;"), "{safe}");
-        let trusted = render_html(
+        let trusted = render_with(
             "<b>bold</b>",
             &[],
-            &[],
-            RenderOptions {
+            &RenderOptions {
                 trusted_html: true,
                 ..RenderOptions::default()
             },
@@ -368,11 +431,10 @@ mod tests {
         let markdown = "## Hi {#mine .note onclick=alert(1) style=color:red}";
         let safe = render(markdown);
         assert_eq!(safe, "<h2 id=\"mine\" class=\"note\">Hi</h2>\n");
-        let trusted = render_html(
+        let trusted = render_with(
             markdown,
-            &outline(markdown),
             &[],
-            RenderOptions {
+            &RenderOptions {
                 trusted_html: true,
                 ..RenderOptions::default()
             },
@@ -452,7 +514,7 @@ mod tests {
             page_controls: true,
             ..RenderOptions::default()
         };
-        let html = render_html(markdown, &outline(markdown), &[], options);
+        let html = render_with(markdown, &[], &options);
         assert_eq!(
             html,
             "<div class=\"heading\">\n<h2 id=\"why-now\">Why <em>now</em>?</h2>\n\
@@ -570,11 +632,10 @@ mod tests {
         let wrong = HighlightedCode {
             tokens: vec![Token::new(TokenKind::Keyword, "<script>".into())],
         };
-        let html = render_html(
+        let html = render_with(
             markdown,
-            &[],
             &[Some(first), None, Some(wrong)],
-            RenderOptions::default(),
+            &RenderOptions::default(),
         );
         assert_eq!(
             html,
@@ -583,7 +644,46 @@ mod tests {
              <pre><code>plain\n</code></pre>\n<pre><code class=\"language-rust\">let b;\n</code></pre>\n"
         );
         // Fewer highlighted blocks than blocks: the rest are plain.
-        assert!(render_html(markdown, &[], &[], RenderOptions::default())
+        assert!(render_with(markdown, &[], &RenderOptions::default())
             .contains("<code class=\"language-rust\">let b;"));
+    }
+
+    #[test]
+    fn links_and_images_the_bundler_resolved_lead_under_the_site_root() {
+        let markdown =
+            "[Earlier](earlier.md#why), ![Chart](chart.png), [away](https://x.org/a.md) \
+                        and [unknown](other.md).";
+        let links = [
+            LocalLink {
+                written: "earlier.md#why".into(),
+                to: "/posts/earlier/#why".into(),
+            },
+            LocalLink {
+                written: "chart.png".into(),
+                to: "/posts/this/chart.png".into(),
+            },
+        ];
+        let source = PostSource {
+            markdown,
+            links: &links,
+            ..PostSource::default()
+        };
+        let options = RenderOptions {
+            site_root: "https://x.org/blog/".into(),
+            ..RenderOptions::default()
+        };
+        assert_eq!(
+            render_html(source, &options),
+            "<p><a href=\"https://x.org/blog/posts/earlier/#why\" rel=\"noopener noreferrer\">Earlier</a>, \
+             <img src=\"https://x.org/blog/posts/this/chart.png\" alt=\"Chart\" />, \
+             <a href=\"https://x.org/a.md\" rel=\"noopener noreferrer\">away</a> \
+             and <a href=\"other.md\">unknown</a>.</p>\n"
+        );
+        let options = RenderOptions {
+            site_root: "/blog/".into(),
+            ..RenderOptions::default()
+        };
+        assert!(render_html(source, &options)
+            .contains("<a href=\"/blog/posts/earlier/#why\">Earlier</a>"));
     }
 }

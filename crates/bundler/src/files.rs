@@ -1,0 +1,151 @@
+//! Finding the site's sources on disk: the posts, each `posts/<name>.md` or a folder
+//! `posts/<name>/` with its `index.md` and the files it uses beside it (as Zola's and Hugo's
+//! page bundles), and `static/`, whose files are copied to the site's root as they are. Hidden
+//! files and folders (`.git`, `.DS_Store`) are never sources.
+
+use std::{
+    fs,
+    path::{Path, PathBuf},
+};
+
+use crate::problem::Problem;
+
+/// The folder of the site that holds the posts.
+pub const POSTS_DIR: &str = "posts";
+
+/// The folder of the site whose files are copied to the root of the built site.
+pub const STATIC_DIR: &str = "static";
+
+/// The Markdown file of a post that is a folder.
+pub const FOLDER_POST_FILE: &str = "index.md";
+
+/// The posts, relative to the site folder, by path: every `posts/*.md` file, and every
+/// `posts/*/index.md`.
+pub fn post_files(site_dir: &Path) -> Result<Vec<PathBuf>, Problem> {
+    let folder = site_dir.join(POSTS_DIR);
+    let unreadable = |error: std::io::Error| {
+        Problem::whole_file(
+            POSTS_DIR,
+            format!("cannot read the posts folder {}: {error}", folder.display()),
+            "create a posts/ folder next to site.toml with one Markdown file (or one folder with an index.md) per post",
+        )
+    };
+    let mut files = Vec::new();
+    for entry in fs::read_dir(&folder).map_err(unreadable)? {
+        let entry = entry.map_err(unreadable)?;
+        let name = entry.file_name();
+        if is_hidden(&name) {
+            continue;
+        }
+        let path = entry.path();
+        let relative = Path::new(POSTS_DIR).join(&name);
+        if path.is_dir() {
+            if path.join(FOLDER_POST_FILE).is_file() {
+                files.push(relative.join(FOLDER_POST_FILE));
+            }
+        } else if is_markdown(&path) && path.is_file() {
+            files.push(relative);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// The folder of a post that is one (`posts/<name>/` for `posts/<name>/index.md`), relative to
+/// the site folder; `None` for a post that is one file.
+pub fn post_folder(file: &Path) -> Option<&Path> {
+    let folder = file.parent()?;
+    let is_folder_post = file.file_name()? == FOLDER_POST_FILE && folder != Path::new(POSTS_DIR);
+    is_folder_post.then_some(folder)
+}
+
+/// Every file under `folder` (relative to the site folder), relative to `folder`, by path,
+/// but its Markdown files: a post folder's images and downloads, or `static/`. A missing
+/// folder has none.
+pub fn files_under(site_dir: &Path, folder: &Path) -> Result<Vec<PathBuf>, Problem> {
+    let root = site_dir.join(folder);
+    if !root.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut found = Vec::new();
+    let walk = walkdir::WalkDir::new(&root)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
+    for entry in walk {
+        let entry = entry.map_err(|error| {
+            let at = error.path().unwrap_or(&root).display().to_string();
+            Problem::whole_file(
+                folder,
+                format!("cannot read {at}: {error}"),
+                "check that the folder and its files are readable",
+            )
+        })?;
+        let path = entry.path();
+        if entry.file_type().is_file() && !is_markdown(path) {
+            if let Ok(relative) = path.strip_prefix(&root) {
+                found.push(relative.to_owned());
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// A path relative to a folder as a URL path, `/`-separated.
+pub fn slashed(path: &Path) -> String {
+    path.components()
+        .map(|part| part.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
+}
+
+fn is_markdown(path: &Path) -> bool {
+    path.extension().is_some_and(|extension| extension == "md")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_posts_as_files_and_as_folders_and_the_files_beside_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let posts = dir.path().join(POSTS_DIR);
+        for file in [
+            "b.md",
+            "a/index.md",
+            "a/chart.png",
+            "a/data/table.csv",
+            "a/notes.md",
+            "a/.hidden.png",
+            "no-index/picture.png",
+            ".draft.md",
+            "readme.txt",
+        ] {
+            let path = posts.join(file);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, "x").unwrap();
+        }
+        let files = post_files(dir.path()).unwrap();
+        assert_eq!(
+            files,
+            [Path::new("posts/a/index.md"), Path::new("posts/b.md")]
+        );
+        assert_eq!(post_folder(&files[0]), Some(Path::new("posts/a")));
+        assert_eq!(post_folder(&files[1]), None);
+        assert_eq!(post_folder(Path::new("posts/index.md")), None);
+        let beside = files_under(dir.path(), Path::new("posts/a")).unwrap();
+        assert_eq!(
+            beside,
+            [Path::new("chart.png"), Path::new("data/table.csv")]
+        );
+        assert_eq!(slashed(&beside[1]), "data/table.csv");
+        assert!(files_under(dir.path(), Path::new(STATIC_DIR))
+            .unwrap()
+            .is_empty());
+    }
+}

@@ -1,0 +1,349 @@
+//! Resolves and checks the relative links and images of every post (`targets`): a link to
+//! another post's source file (`earlier-post.md`, `../other/index.md#why`, `../other/`) leads
+//! to that post's page, a file beside a post that is a folder to its copy under the post's
+//! address, a file in `static/` to its copy at the site's root. A post, heading or file that
+//! is not there is a problem at the link's `file:line:column`, with "did you mean" when a name
+//! is close. The results (`LocalLink`) travel in the post's bundle for the renderer.
+
+use std::{
+    collections::HashMap,
+    path::{Component, Path, PathBuf},
+};
+
+use folio_content::{outline::RESERVED_IDS, pages, render::FOOTNOTE_ID_PREFIX, LocalLink, Slug};
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTROLS};
+
+use crate::{
+    files::{files_under, post_folder, slashed, FOLDER_POST_FILE, STATIC_DIR},
+    markdown::targets::Target,
+    post::Post,
+    problem::Problem,
+    suggest::closest,
+};
+
+/// What a file name may not hold as it is in a URL path.
+const PATH_SEGMENT: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'\\')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}');
+
+/// The posts that links may lead to, by source file.
+pub struct PostIndex<'p> {
+    posts: HashMap<&'p Path, Linked<'p>>,
+    /// Every post file, read or not: a link to a post that failed to read is that post's
+    /// problem, not the link's.
+    files: &'p [PathBuf],
+}
+
+struct Linked<'p> {
+    slug: &'p Slug,
+    anchors: Vec<&'p str>,
+    published: bool,
+}
+
+impl<'p> PostIndex<'p> {
+    /// The index of `posts`, read from `files`; `published` says which readers see.
+    pub fn new(
+        posts: &'p [Post],
+        files: &'p [PathBuf],
+        published: impl Fn(&Post) -> bool,
+    ) -> PostIndex<'p> {
+        let posts = posts
+            .iter()
+            .map(|post| {
+                let linked = Linked {
+                    slug: &post.summary.slug,
+                    anchors: post.outline.iter().map(|h| h.anchor.as_str()).collect(),
+                    published: published(post),
+                };
+                (post.file.as_path(), linked)
+            })
+            .collect();
+        PostIndex { posts, files }
+    }
+}
+
+/// The resolved links of `post`, whose `targets` were found in its body, or every problem
+/// with them. `site_dir` is where the site's files are looked for.
+pub fn resolve_links(
+    site_dir: &Path,
+    post: &Post,
+    index: &PostIndex<'_>,
+) -> Result<Vec<LocalLink>, Vec<Problem>> {
+    let mut links: Vec<LocalLink> = Vec::new();
+    let mut problems = Vec::new();
+    let resolver = Resolver {
+        site_dir,
+        post,
+        index,
+    };
+    for target in &post.targets {
+        match resolver.resolve(target) {
+            Ok(Some(to)) if !links.iter().any(|link| link.written == target.written) => {
+                links.push(LocalLink {
+                    written: target.written.clone(),
+                    to,
+                });
+            }
+            Ok(_) => {}
+            Err((message, help)) => problems.push(Problem {
+                file: post.file.clone(),
+                line: target.line,
+                column: target.column,
+                message,
+                help,
+            }),
+        }
+    }
+    match problems.is_empty() {
+        true => Ok(links),
+        false => Err(problems),
+    }
+}
+
+/// What is wrong with a target, and how to fix it.
+type Wrong = (String, String);
+
+struct Resolver<'a> {
+    site_dir: &'a Path,
+    post: &'a Post,
+    index: &'a PostIndex<'a>,
+}
+
+impl Resolver<'_> {
+    /// Where `target` leads on the site, `None` if it stays as written (a heading of this
+    /// post).
+    fn resolve(&self, target: &Target) -> Result<Option<String>, Wrong> {
+        let (path, fragment) = match target.written.split_once('#') {
+            Some((path, fragment)) => (path, Some(fragment)),
+            None => (target.written.as_str(), None),
+        };
+        let (path, query) = match path.split_once('?') {
+            Some((path, query)) => (path, Some(query)),
+            None => (path, None),
+        };
+        let own_anchors = || {
+            self.post
+                .outline
+                .iter()
+                .map(|h| h.anchor.as_str())
+                .collect()
+        };
+        if path.is_empty() {
+            if let Some(fragment) = fragment {
+                check_anchor(fragment, &own_anchors(), "this post")?;
+            }
+            return Ok(None);
+        }
+        let decoded = percent_decode_str(path).decode_utf8().map_err(|_| {
+            (
+                format!(
+                    "the link {:?} is not valid UTF-8 once its %-escapes are read",
+                    target.written
+                ),
+                "write the file's name as it is, or escape it as UTF-8".to_owned(),
+            )
+        })?;
+        let folder = self.post.file.parent().unwrap_or(Path::new(""));
+        let Some(joined) = normalize(&folder.join(decoded.as_ref())) else {
+            return Err((
+                format!(
+                    "the link {:?} leads outside the site folder",
+                    target.written
+                ),
+                "link to a post or a file inside the site: beside the post or in static/"
+                    .to_owned(),
+            ));
+        };
+        let names_folder = decoded.ends_with('/') || self.site_dir.join(&joined).is_dir();
+        let file = match names_folder {
+            true => joined.join(FOLDER_POST_FILE),
+            false => joined,
+        };
+        if file.extension().is_some_and(|extension| extension == "md") {
+            return self.post_link(&file, fragment, &decoded);
+        }
+        let mut to = self.file_link(&file, &decoded, target.image)?;
+        for (mark, part) in [('?', query), ('#', fragment)] {
+            if let Some(part) = part {
+                to.push(mark);
+                to.push_str(part);
+            }
+        }
+        Ok(Some(to))
+    }
+
+    /// The page of the post whose source is `file`, at the heading `fragment` if any.
+    fn post_link(
+        &self,
+        file: &Path,
+        fragment: Option<&str>,
+        written: &str,
+    ) -> Result<Option<String>, Wrong> {
+        let Some(linked) = self.index.posts.get(file) else {
+            if self.index.files.iter().any(|known| known == file) {
+                return Ok(None); // It could not be read: its own problems say why.
+            }
+            let folder = self.post.file.parent().unwrap_or(Path::new(""));
+            let written_as: Vec<String> = self
+                .index
+                .files
+                .iter()
+                .map(|known| slashed(&relative_from(folder, known)))
+                .collect();
+            let names: Vec<&str> = written_as.iter().map(String::as_str).collect();
+            return Err((
+                format!("there is no post {}", slashed(file)),
+                did_you_mean(closest(written, &names), "link to a post by its source file, e.g. [text](earlier-post.md), or to its folder"),
+            ));
+        };
+        if !linked.published
+            && self
+                .index
+                .posts
+                .get(self.post.file.as_path())
+                .is_some_and(|own| own.published)
+        {
+            return Err((
+                format!(
+                    "{} is a draft or dated after today, so readers cannot open it",
+                    slashed(file)
+                ),
+                "publish that post first, or take the link out until it is".to_owned(),
+            ));
+        }
+        let mut to = pages::post(linked.slug);
+        if let Some(fragment) = fragment {
+            check_anchor(fragment, &linked.anchors, &slashed(file))?;
+            to.push('#');
+            to.push_str(fragment);
+        }
+        Ok(Some(to))
+    }
+
+    /// The address of the copy of `file`: beside the post's page if it is in the post's
+    /// folder, at the site's root if it is in `static/`.
+    fn file_link(&self, file: &Path, written: &str, image: bool) -> Result<String, Wrong> {
+        let what = if image { "image" } else { "file" };
+        if !self.site_dir.join(file).is_file() {
+            let folder = file.parent().unwrap_or(Path::new(""));
+            let siblings: Vec<String> = files_under(self.site_dir, folder)
+                .unwrap_or_default()
+                .iter()
+                .filter(|name| name.components().count() == 1)
+                .map(|name| slashed(name))
+                .collect();
+            let names: Vec<&str> = siblings.iter().map(String::as_str).collect();
+            let name = Path::new(written)
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default();
+            let written_folder = written.strip_suffix(name.as_ref()).unwrap_or_default();
+            let suggestion = closest(&name, &names).map(|near| format!("{written_folder}{near}"));
+            return Err((
+                format!("there is no {what} {}", slashed(file)),
+                did_you_mean(
+                    suggestion.as_deref(),
+                    &format!("put the {what} there, or correct the link"),
+                ),
+            ));
+        }
+        if let Some(rest) =
+            post_folder(&self.post.file).and_then(|folder| file.strip_prefix(folder).ok())
+        {
+            return Ok(format!(
+                "{}{}",
+                pages::post(&self.post.summary.slug),
+                encoded(rest)
+            ));
+        }
+        if let Ok(rest) = file.strip_prefix(STATIC_DIR) {
+            return Ok(format!("/{}", encoded(rest)));
+        }
+        Err((
+            format!("the {what} {} is not part of the site: only files beside a post in its folder, and files in static/, are published", slashed(file)),
+            "make the post a folder (posts/<name>/index.md) with the file beside it, or move the file into static/".to_owned(),
+        ))
+    }
+}
+
+/// Checks that `fragment` is the anchor of a heading of `place`, a footnote or one of the
+/// page's own ids.
+fn check_anchor(fragment: &str, anchors: &Vec<&str>, place: &str) -> Result<(), Wrong> {
+    let decoded = percent_decode_str(fragment).decode_utf8_lossy();
+    let known = anchors.contains(&decoded.as_ref())
+        || RESERVED_IDS.contains(&decoded.as_ref())
+        || decoded.starts_with(FOOTNOTE_ID_PREFIX);
+    if known {
+        return Ok(());
+    }
+    let suggestion = closest(&decoded, anchors).map(|anchor| format!("#{anchor}"));
+    Err((
+        format!("{place} has no heading with the anchor #{decoded}"),
+        did_you_mean(
+            suggestion.as_deref(),
+            "link to one of its headings' anchors: the heading's words in lower case, joined by -",
+        ),
+    ))
+}
+
+fn did_you_mean(suggestion: Option<&str>, otherwise: &str) -> String {
+    match suggestion {
+        Some(near) => format!("did you mean {near}?"),
+        None => otherwise.to_owned(),
+    }
+}
+
+/// `path` with its `.` and `..` parts taken away; `None` if it climbs above where it starts.
+fn normalize(path: &Path) -> Option<PathBuf> {
+    let mut normal = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !normal.pop() {
+                    return None;
+                }
+            }
+            Component::Normal(name) => normal.push(name),
+            Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    Some(normal)
+}
+
+/// `target` as a link from `folder` would write it: `earlier.md` from `posts/`,
+/// `../earlier.md` from `posts/mine/`.
+fn relative_from(folder: &Path, target: &Path) -> PathBuf {
+    let shared = folder
+        .components()
+        .zip(target.components())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let ups = folder.components().count() - shared;
+    let mut relative: PathBuf = std::iter::repeat_n(Component::ParentDir, ups).collect();
+    relative.extend(target.components().skip(shared));
+    relative
+}
+
+/// A relative path as a URL path, each part %-escaped where it must be.
+fn encoded(path: &Path) -> String {
+    path.components()
+        .map(|part| {
+            utf8_percent_encode(&part.as_os_str().to_string_lossy(), PATH_SEGMENT).to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+#[path = "links_tests.rs"]
+mod tests;

@@ -1,0 +1,111 @@
+//! The files a build copies as they are: those beside each post that is a folder, under the
+//! post's address (`posts/<name>/chart.png` at `/posts/<slug>/chart.png`), and those of
+//! `static/` at the site's root. None may take the path of a file the build makes, a page, or
+//! another copy.
+
+use std::{
+    collections::{btree_map::Entry, BTreeMap},
+    path::PathBuf,
+};
+
+use folio_content::pages;
+
+use crate::{
+    files::{files_under, post_folder, slashed, STATIC_DIR},
+    output::Files,
+    outputs::site_pages::SitePage,
+    post::Post,
+    problem::Problem,
+};
+
+/// A file to copy.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Copy {
+    /// Relative to the site folder.
+    pub source: PathBuf,
+}
+
+/// The index.html trunk writes at the root, which no copy may take.
+const APP_PAGE: &str = "index.html";
+
+/// Every file to copy, by its path in the output, for the published `posts`.
+pub fn copies(
+    site_dir: &std::path::Path,
+    posts: &[Post],
+) -> Result<BTreeMap<String, Copy>, Vec<Problem>> {
+    let folders = posts.iter().filter_map(|post| {
+        let folder = post_folder(&post.file)?;
+        let address = pages::post(&post.summary.slug);
+        Some((
+            folder.to_owned(),
+            address.trim_start_matches('/').to_owned(),
+        ))
+    });
+    let sources = folders.chain([(PathBuf::from(STATIC_DIR), String::new())]);
+    let mut copies = BTreeMap::new();
+    let mut problems = Vec::new();
+    for (folder, under) in sources {
+        let found = match files_under(site_dir, &folder) {
+            Ok(found) => found,
+            Err(problem) => {
+                problems.push(problem);
+                continue;
+            }
+        };
+        for file in found {
+            let to = format!("{under}{}", slashed(&file));
+            let source = folder.join(&file);
+            match copies.entry(to) {
+                Entry::Vacant(entry) => {
+                    entry.insert(Copy { source });
+                }
+                Entry::Occupied(entry) => problems.push(taken(
+                    &source,
+                    entry.key(),
+                    &format!("the copy of {}", slashed(&entry.get().source)),
+                )),
+            }
+        }
+    }
+    match problems.is_empty() {
+        true => Ok(copies),
+        false => Err(problems),
+    }
+}
+
+/// Checks that no copy takes the path of a file the build makes or of a page.
+pub fn check_paths(
+    copies: &BTreeMap<String, Copy>,
+    files: &Files,
+    pages: &[SitePage],
+) -> Result<(), Vec<Problem>> {
+    let page_files: BTreeMap<String, &SitePage> =
+        pages.iter().map(|page| (page.file(), page)).collect();
+    let problems: Vec<Problem> = copies
+        .iter()
+        .filter_map(|(to, copy)| {
+            let what = if files.contains_key(to) {
+                "a file the build makes".to_owned()
+            } else if let Some(page) = page_files.get(to) {
+                format!("the page {}", page.path)
+            } else if to == APP_PAGE {
+                "the app's page".to_owned()
+            } else {
+                return None;
+            };
+            Some(taken(&copy.source, to, &what))
+        })
+        .collect();
+    match problems.is_empty() {
+        true => Ok(()),
+        false => Err(problems),
+    }
+}
+
+fn taken(source: &std::path::Path, to: &str, what: &str) -> Problem {
+    Problem::whole_file(
+        source,
+        format!("this file would be copied to {to}, which is {what}"),
+        "rename or move the file",
+    )
+}
