@@ -65,6 +65,20 @@ fn assert_build_fails(site: &str, expected: &[&str]) {
 }
 
 #[test]
+fn broken_links_images_and_aliases() {
+    assert_build_fails(
+        "broken-links",
+        &[
+            "posts/with-files/index.md:9:12: there is no image",
+            "posts/with-files/index.md:11:5: there is no file",
+            "posts/with-files/index.md:11:31: there is no post",
+            "posts/with-files/index.md:12:1: posts/earlier-post.md has no heading",
+            "posts/with-files/index.md:4:12: the alias",
+        ],
+    );
+}
+
+#[test]
 fn unterminated_front_matter() {
     assert_build_fails(
         "unterminated",

@@ -182,11 +182,16 @@ pub fn build(site_dir: &Path, options: &BuildOptions) -> Result<Output, Vec<Prob
 }
 
 /// `problems` with each file's together, `site.toml`'s first, then by file name; in each
-/// file, as found.
+/// file, by line and column.
 fn in_order(mut problems: Vec<Problem>) -> Vec<Problem> {
     problems.sort_by_key(|problem| {
         let settings = problem.file == Path::new(site::SITE_FILE);
-        (!settings, problem.file.clone())
+        (
+            !settings,
+            problem.file.clone(),
+            problem.line,
+            problem.column,
+        )
     });
     problems
 }

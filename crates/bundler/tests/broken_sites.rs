@@ -10,6 +10,31 @@ use std::fs;
 use common::{located, problems, site};
 
 #[test]
+fn every_broken_image_file_post_heading_and_alias_in_one_build() {
+    let found = problems(&site("broken-links"));
+    assert_eq!(
+        located(&found),
+        [
+            "posts/with-files/index.md:4:12: the alias \"/archive/\" is already the address of the page /archive/",
+            "posts/with-files/index.md:9:12: there is no image posts/with-files/chart.pgn",
+            "posts/with-files/index.md:11:5: there is no file posts/with-files/data.csv",
+            "posts/with-files/index.md:11:31: there is no post posts/earlier-pots.md",
+            "posts/with-files/index.md:12:1: posts/earlier-post.md has no heading with the anchor #methd",
+        ]
+    );
+    let helps: Vec<&str> = found.iter().map(|p| p.help.as_str()).collect();
+    assert_eq!(
+        helps[1..],
+        [
+            "did you mean chart.png?",
+            "put the file there, or correct the link",
+            "did you mean ../earlier-post.md?",
+            "did you mean #method?",
+        ]
+    );
+}
+
+#[test]
 fn an_alias_that_is_a_page_or_another_alias() {
     let found = problems(&site("alias-collision"));
     assert_eq!(

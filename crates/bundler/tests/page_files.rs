@@ -193,6 +193,38 @@ fn code_is_highlighted_alike_in_the_page_and_the_feeds() {
 }
 
 #[test]
+fn links_to_posts_and_files_lead_under_the_base_path_in_the_page_and_in_full_in_the_feeds() {
+    let (dir, _) = built_site();
+    let page = read(dir.path(), "posts/compilers/index.html");
+    let html = Html::parse_document(&page);
+    let body = "#folio-page .post-body";
+    let image = select(&html, &format!("{body} img"));
+    assert_eq!(image.len(), 1, "{page}");
+    assert_eq!(image[0].attr("src"), Some("/blog/posts/compilers/moth.png"));
+    let hrefs: Vec<&str> = select(&html, &format!("{body} a:not(.heading-link)"))
+        .iter()
+        .filter_map(|link| link.attr("href"))
+        .collect();
+    assert!(hrefs.contains(&"/blog/files/notes.txt"), "{hrefs:?}");
+    assert!(
+        hrefs.contains(&"/blog/posts/analytical-engine/"),
+        "{hrefs:?}"
+    );
+    // What they lead to is there: the copies beside the page and at the root.
+    for file in ["posts/compilers/moth.png", "files/notes.txt"] {
+        assert!(dir.path().join(file).is_file(), "{file} was not copied");
+    }
+    let other = read(dir.path(), "posts/analytical-engine/index.html");
+    assert!(
+        other.contains("href=\"/blog/posts/compilers/#words-not-numbers\""),
+        "{other}"
+    );
+    let absolute = "https://full.example.org/blog/posts/compilers/moth.png";
+    assert!(read(dir.path(), "feed.json").contains(absolute));
+    assert!(read(dir.path(), "feed.xml").contains(absolute));
+}
+
+#[test]
 fn every_address_the_feed_sitemap_and_canonical_links_give_is_a_built_page() {
     let (dir, list) = built_site();
     let mut addresses = Vec::new();
