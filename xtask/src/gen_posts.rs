@@ -105,7 +105,8 @@ pub fn generate(count: usize) -> (Vec<File>, Counts) {
             counts.toml += 1;
         }
         if !draft {
-            related.push(format!("/posts/{slug}"));
+            // Linked by source file, as an author writes it: the build resolves and checks it.
+            related.push(format!("{slug}.md"));
         }
         files.push(File {
             path: Path::new("posts").join(format!("{slug}.md")),

@@ -22,8 +22,14 @@ use anyhow::{bail, Context, Result};
 /// budget is 240,000, raised by 1,000 bytes, openly. Highlighted code (the bundle's tokens, read
 /// and written as classed spans; the highlighter itself stays in the bundler) added 1,683:
 /// 240,651, after token kinds went on the wire as numbers rather than names (2,547 as names).
-/// A highlighter in the browser would have cost a hundred times that; the budget is 241,500.
-pub const BUDGET_BROTLI_BYTES: usize = 241_500;
+/// A highlighter in the browser would have cost a hundred times that; the budget was 241,500.
+/// Links to posts and files resolved at build time (the bundle's link table, looked up by the
+/// renderer, written under the site's root; the app scrolling to another post's heading) added
+/// 1,068: 241,611, after the table went on the wire as pairs rather than named fields (1,379
+/// as names). The budget is 242,000, raised by 500 bytes, openly: it is also the ceiling issue 9
+/// set (238,968 before it plus 3 KB), so the images and pages still to come must fit in what is
+/// left or take bytes off elsewhere.
+pub const BUDGET_BROTLI_BYTES: usize = 242_000;
 
 /// One file's size.
 pub struct FileSize {

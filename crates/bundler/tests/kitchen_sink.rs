@@ -43,7 +43,7 @@ fn the_fixtures_outline_code_and_links_are_what_the_bundler_makes() {
     let resolved: Vec<(&str, &str)> = post
         .links
         .iter()
-        .map(|link| (link.written.as_str(), link.to.as_str()))
+        .map(|link| (link.written(), link.to()))
         .collect();
     assert_eq!(
         resolved,

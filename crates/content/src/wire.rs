@@ -131,16 +131,29 @@ pub struct PostBundle {
 }
 
 /// A link or image target in a post's body that names something of the site's own: another
-/// post's source file, a file beside the post or in `static/`. The renderer writes `to` in
-/// place of what the Markdown says.
+/// post's source file, a file beside the post or in `static/`. The renderer writes where it
+/// leads in place of what the Markdown says. `[written, to]` on the wire, which costs the app
+/// less to read than named fields.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LocalLink {
-    /// The destination as the Markdown gives it (as pulldown-cmark reads it, escapes
-    /// resolved), e.g. `earlier-post.md#why` or `chart.png`.
-    pub written: String,
-    /// Where it leads, from the site's root and without the base path, e.g.
-    /// `/posts/earlier-post/#why` or `/posts/this-post/chart.png`.
-    pub to: String,
+pub struct LocalLink(String, String);
+
+impl LocalLink {
+    /// The target `written` (as pulldown-cmark reads it, escapes resolved), e.g.
+    /// `earlier-post.md#why` or `chart.png`, leads `to` a path from the site's root, without
+    /// the base path, e.g. `/posts/earlier-post/#why` or `/posts/this-post/chart.png`.
+    pub fn new(written: impl Into<String>, to: impl Into<String>) -> LocalLink {
+        LocalLink(written.into(), to.into())
+    }
+
+    /// The target as the Markdown gives it.
+    pub fn written(&self) -> &str {
+        &self.0
+    }
+
+    /// Where it leads, from the site's root.
+    pub fn to(&self) -> &str {
+        &self.1
+    }
 }
 
 /// A fenced code block's text as tokens, in order: together they are the block's text.

@@ -64,7 +64,7 @@ fn posts_have_the_markdown_features_and_varied_length() {
         "\n```rust\n",
         "\n> ",
         "](https://",
-        "](/posts/",
+        ".md)",
         "](/tags/",
         "|---",
         " *",

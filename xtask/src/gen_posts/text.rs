@@ -7,8 +7,8 @@ use super::{
     rng::Rng,
 };
 
-/// A post body of roughly `target_words` words. `related` holds site-relative links
-/// (`/posts/...`, `/tags/...`) the text may point at.
+/// A post body of roughly `target_words` words. `related` holds links the text may point at:
+/// earlier posts by source file (`other.md`) and tags' pages (`/tags/...`).
 pub fn body(rng: &mut Rng, target_words: usize, related: &[String]) -> String {
     let mut out = String::new();
     let mut words = 0;

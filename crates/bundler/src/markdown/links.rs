@@ -87,11 +87,8 @@ pub fn resolve_links(
     };
     for target in &post.targets {
         match resolver.resolve(target) {
-            Ok(Some(to)) if !links.iter().any(|link| link.written == target.written) => {
-                links.push(LocalLink {
-                    written: target.written.clone(),
-                    to,
-                });
+            Ok(Some(to)) if !links.iter().any(|link| link.written() == target.written) => {
+                links.push(LocalLink::new(target.written.clone(), to));
             }
             Ok(_) => {}
             Err((message, help)) => problems.push(Problem {

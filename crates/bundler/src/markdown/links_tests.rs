@@ -34,10 +34,7 @@ fn links_of(output: &Output, slug: &str) -> Vec<LocalLink> {
 }
 
 fn link(written: &str, to: &str) -> LocalLink {
-    LocalLink {
-        written: written.into(),
-        to: to.into(),
-    }
+    LocalLink::new(written, to)
 }
 
 /// Each problem as `file:line:column: message | help`.

@@ -10,8 +10,8 @@ use crate::LocalLink;
 /// `dest` as the page links it: the resolved path under `site_root` if the bundler resolved
 /// it, otherwise as written.
 pub fn resolve<'a>(dest: CowStr<'a>, links: &[LocalLink], site_root: &str) -> CowStr<'a> {
-    match links.iter().find(|link| link.written == *dest) {
-        Some(link) => CowStr::from(format!("{site_root}{}", link.to.trim_start_matches('/'))),
+    match links.iter().find(|link| link.written() == &*dest) {
+        Some(link) => CowStr::from(format!("{site_root}{}", link.to().trim_start_matches('/'))),
         None => dest,
     }
 }
@@ -22,10 +22,7 @@ mod tests {
 
     #[test]
     fn resolved_targets_go_under_the_site_root_and_others_stay() {
-        let links = [LocalLink {
-            written: "other.md#why".into(),
-            to: "/posts/other/#why".into(),
-        }];
+        let links = [LocalLink::new("other.md#why", "/posts/other/#why")];
         let at = |dest: &'static str, root| resolve(CowStr::from(dest), &links, root).to_string();
         assert_eq!(at("other.md#why", "/blog/"), "/blog/posts/other/#why");
         assert_eq!(

@@ -654,14 +654,8 @@ mod tests {
             "[Earlier](earlier.md#why), ![Chart](chart.png), [away](https://x.org/a.md) \
                         and [unknown](other.md).";
         let links = [
-            LocalLink {
-                written: "earlier.md#why".into(),
-                to: "/posts/earlier/#why".into(),
-            },
-            LocalLink {
-                written: "chart.png".into(),
-                to: "/posts/this/chart.png".into(),
-            },
+            LocalLink::new("earlier.md#why", "/posts/earlier/#why"),
+            LocalLink::new("chart.png", "/posts/this/chart.png"),
         ];
         let source = PostSource {
             markdown,
