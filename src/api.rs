@@ -4,7 +4,7 @@
 //! its way is shared, so a post prefetched on hover is not fetched again when it is opened.
 
 use folio_content::{
-    paths, Archive, AuthorIndex, PostBundle, PostPage, Site, Slug, TagIndex, Versioned,
+    paths, Archive, AuthorIndex, PageBundle, PostBundle, PostPage, Site, Slug, TagIndex, Versioned,
     FORMAT_VERSION,
 };
 use std::{
@@ -100,6 +100,11 @@ pub async fn fetch_archive() -> Result<Archive, ApiError> {
 /// One post's bundle.
 pub async fn fetch_post(slug: Slug) -> Result<PostBundle, ApiError> {
     get(&paths::post(&slug)).await
+}
+
+/// A page of its own (About).
+pub async fn fetch_standalone(slug: Slug) -> Result<PageBundle, ApiError> {
+    get(&paths::standalone(&slug)).await
 }
 
 /// Starts fetching a post's bundle, so that opening it takes no wait. Call it when a link to

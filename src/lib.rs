@@ -29,7 +29,10 @@ use leptos_router::{
 use crate::{
     components::Layout,
     focus::FocusOnNavigate,
-    pages::{ArchivePage, AuthorPage, HomePage, NotFoundPage, PostPage, TagPage, TagsPage},
+    pages::{
+        ArchivePage, AuthorPage, HomePage, NotFoundPage, PostPage, StandalonePage, TagPage,
+        TagsPage,
+    },
     scroll::ScrollRestoration,
     site::provide_site,
 };
@@ -56,6 +59,7 @@ pub fn App() -> impl IntoView {
                     <RouteDef path=path!("/authors/:author") view=AuthorPage />
                     <RouteDef path=path!("/authors/:author/page/:page") view=AuthorPage />
                     <RouteDef path=path!("/archive") view=ArchivePage />
+                    <RouteDef path=path!("/:page") view=StandalonePage />
                 </Routes>
             </Layout>
         </Router>

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use folio_content::{Archive, PostBundle, PostPage, Site, Slug, TagIndex};
+use folio_content::{Archive, PageBundle, PostBundle, PostPage, Site, Slug, TagIndex};
 use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, ServerMetaContext};
@@ -12,7 +12,9 @@ use leptos_router::{components::Router, location::RequestUrl};
 
 use crate::{
     base,
-    components::{ArchiveView, AuthorView, HomeView, Layout, PostView, TagView, TagsView},
+    components::{
+        ArchiveView, AuthorView, HomeView, Layout, PostView, StandaloneView, TagView, TagsView,
+    },
     pages::NotFoundPage,
     site::provide_known_site,
     takeover::{BUILT_PAGE_ID, ROOT_CLASS},
@@ -33,6 +35,8 @@ pub enum PageContent {
     Author(Slug, PostPage),
     /// Every post by year and month.
     Archive(Archive),
+    /// A page of its own.
+    Standalone(Box<PageBundle>),
     /// The page for addresses the site does not have.
     NotFound,
 }
@@ -74,6 +78,7 @@ fn page_view(content: PageContent) -> AnyView {
         PageContent::Tag(tag, listing) => view! { <TagView tag listing /> }.into_any(),
         PageContent::Author(author, listing) => view! { <AuthorView author listing /> }.into_any(),
         PageContent::Archive(archive) => view! { <ArchiveView archive /> }.into_any(),
+        PageContent::Standalone(page) => view! { <StandaloneView page=*page /> }.into_any(),
         PageContent::NotFound => view! { <NotFoundPage /> }.into_any(),
     }
 }

@@ -23,6 +23,8 @@ pub enum Route {
     Author(Slug, u32),
     /// Every post by year and month.
     Archive,
+    /// A page of its own, from `pages/` (About).
+    Standalone(Slug),
 }
 
 impl Route {
@@ -37,6 +39,7 @@ impl Route {
             Route::Tag(tag, page) => pages::tag(tag, *page),
             Route::Author(author, page) => pages::author(author, *page),
             Route::Archive => pages::ARCHIVE.to_owned(),
+            Route::Standalone(slug) => pages::standalone(slug),
         }
     }
 }

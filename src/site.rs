@@ -1,7 +1,7 @@
 //! The site settings (`data/site.json`), shared with every page through context: fetched once
 //! in the browser, given as they are when a page is built natively.
 
-use folio_content::{pages, uri, RenderOptions, Site};
+use folio_content::{pages, uri, MenuItem, RenderOptions, Site};
 use leptos::prelude::*;
 
 use crate::{api, base::router_base, route::Route};
@@ -32,6 +32,13 @@ impl SiteSettings {
     /// The settings once they have arrived; `None` while loading or if they could not be had.
     pub fn get(self) -> Option<Site> {
         self.0.get()
+    }
+
+    /// The header's menu, empty until the settings arrive or if the site has none.
+    pub fn menu(self) -> Vec<MenuItem> {
+        self.0
+            .with(|site| site.as_ref().map(|site| site.menu.clone()))
+            .unwrap_or_default()
     }
 
     /// The site's title, or an empty string until it is known.

@@ -1,12 +1,36 @@
-//! The frame of every page: the skip link, the header with the site's title, its navigation and
-//! the theme toggle, the page itself in `<main>`, and the footer. The app and the pages built
-//! natively both put their page inside it.
+//! The frame of every page: the skip link, the header with the site's title, its navigation
+//! (`site.toml`'s `[[menu]]`, else the archive and the tags) and the theme toggle, the page
+//! itself in `<main>`, and the footer. The app and the pages built natively both put their page
+//! inside it.
 
-use folio_content::paths;
+use folio_content::{paths, MenuItem};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::{components::ThemeToggle, focus::skip_to_content, route::Route, site::use_site};
+use crate::{
+    base::router_base, components::ThemeToggle, focus::skip_to_content, route::Route,
+    site::use_site,
+};
+
+/// The header's links: the site's menu, each path under the base path (where the router
+/// follows it), each address elsewhere as it is; without a menu, the archive and the tags.
+fn menu(items: Vec<MenuItem>) -> AnyView {
+    if items.is_empty() {
+        return view! {
+            <A href=Route::Archive>"Archive"</A>
+            <A href=Route::Tags>"Tags"</A>
+        }
+        .into_any();
+    }
+    items
+        .into_iter()
+        .map(|MenuItem(title, target)| match target.starts_with('/') {
+            true => view! { <A href=format!("{}{target}", router_base())>{title}</A> }.into_any(),
+            false => view! { <a href=target rel="external">{title}</a> }.into_any(),
+        })
+        .collect_view()
+        .into_any()
+}
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
@@ -17,10 +41,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             <A href=Route::Home>
                 <span class="site-title">{move || site.title()}</span>
             </A>
-            <nav class="site-nav" aria-label="Site">
-                <A href=Route::Archive>"Archive"</A>
-                <A href=Route::Tags>"Tags"</A>
-            </nav>
+            <nav class="site-nav" aria-label="Site">{move || menu(site.menu())}</nav>
             <ThemeToggle />
         </header>
         <main id="content" tabindex="-1">{children()}</main>

@@ -105,7 +105,7 @@ pub fn PostView(bundle: PostBundle) -> impl IntoView {
 /// the anchor in this page. The router would resolve the link against `<base>`, as the browser
 /// does, and go to the home page instead. Setting `location.hash` is a fragment navigation
 /// relative to the current address: the browser scrolls and keeps the history.
-fn follow_same_page_link(event: web_sys::MouseEvent) {
+pub fn follow_same_page_link(event: web_sys::MouseEvent) {
     if event.default_prevented()
         || event.button() != 0
         || event.ctrl_key()

@@ -8,6 +8,7 @@ mod listing;
 mod loaded;
 mod not_found;
 mod post;
+mod standalone;
 mod tag;
 mod tags;
 
@@ -17,5 +18,6 @@ pub use home::HomePage;
 pub use listing::{page_number, use_listing_params};
 pub use not_found::NotFoundPage;
 pub use post::PostPage;
+pub use standalone::StandalonePage;
 pub use tag::TagPage;
 pub use tags::TagsPage;

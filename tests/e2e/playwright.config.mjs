@@ -9,6 +9,9 @@
 //   E2E_BASE_DIST  a build made for a sub-path, served under it for base-path.spec.mjs
 //                  (default <repo>/target/e2e/dist-under-base, made by `cargo xtask test`)
 //   E2E_BASE_PORT  its port (default 4174); E2E_BASE_PATH its path (default /blog/)
+//   E2E_FEATURES_DIST  the kitchen-sink fixture site (every feature), built for a sub-path, for
+//                  features.spec.mjs (default <repo>/target/e2e/dist-kitchen-sink, made by
+//                  `cargo xtask test`); E2E_FEATURES_PORT (4175), E2E_FEATURES_PATH (/kitchen/)
 //   GitHub Pages' rules serve E2E_DIST on 4177, S3's on 4178.
 // The browser is Debian's Chromium (/usr/bin/chromium); Playwright never downloads one here.
 
@@ -24,6 +27,11 @@ const baseURL = `http://127.0.0.1:${port}`;
 const baseDist = path.resolve(process.env.E2E_BASE_DIST || path.join(here, '..', '..', 'target', 'e2e', 'dist-under-base'));
 const basePort = Number.parseInt(process.env.E2E_BASE_PORT || '4174', 10);
 const basePath = process.env.E2E_BASE_PATH || '/blog/';
+const featuresDist = path.resolve(
+  process.env.E2E_FEATURES_DIST || path.join(here, '..', '..', 'target', 'e2e', 'dist-kitchen-sink'),
+);
+const featuresPort = Number.parseInt(process.env.E2E_FEATURES_PORT || '4175', 10);
+const featuresPath = process.env.E2E_FEATURES_PATH || '/kitchen/';
 
 // Fail at once with a clear message rather than waiting for a server that can only answer 404.
 if (!existsSync(path.join(dist, 'index.html'))) {
@@ -35,6 +43,12 @@ if (!existsSync(path.join(baseDist, 'index.html'))) {
   );
 }
 
+if (!existsSync(path.join(featuresDist, 'index.html'))) {
+  throw new Error(
+    `${featuresDist}/index.html is missing: build it with cargo xtask build --site tests/fixtures/sites/kitchen-sink --base-url http://127.0.0.1:${featuresPort}${featuresPath} --dist ${featuresDist} (cargo xtask test does)`,
+  );
+}
+
 const GITHUB_PAGES_PORT = 4177;
 const S3_PORT = 4178;
 
@@ -43,6 +57,7 @@ process.env.E2E_NGINX_URL = `${baseURL}/`;
 process.env.E2E_NGINX_BASE_URL = `http://127.0.0.1:${basePort}${basePath}`;
 process.env.E2E_GHPAGES_URL = `http://127.0.0.1:${GITHUB_PAGES_PORT}/`;
 process.env.E2E_S3_URL = `http://127.0.0.1:${S3_PORT}/`;
+process.env.E2E_FEATURES_URL = `http://127.0.0.1:${featuresPort}${featuresPath}`;
 process.env.E2E_DIST = dist;
 process.env.E2E_BASE_DIST = baseDist;
 
@@ -81,6 +96,7 @@ export default defineConfig({
   webServer: [
     server('serve-nginx.mjs', dist, port, '/'),
     server('serve-nginx.mjs', baseDist, basePort, basePath),
+    server('serve-nginx.mjs', featuresDist, featuresPort, featuresPath),
     server('serve-host-rules.mjs', dist, GITHUB_PAGES_PORT, '/', { RULES: 'github-pages' }),
     server('serve-host-rules.mjs', dist, S3_PORT, '/', { RULES: 's3' }),
   ],

@@ -13,6 +13,9 @@ const WASM: &str = "wasm32-unknown-unknown";
 /// Where the end-to-end tests serve the build made for a sub-path.
 const E2E_BASE_PORT: &str = "4174";
 const E2E_BASE_PATH: &str = "/blog/";
+/// Where the end-to-end tests serve the kitchen-sink fixture site, which uses every feature.
+const E2E_FEATURES_PORT: &str = "4175";
+const E2E_FEATURES_PATH: &str = "/kitchen/";
 
 pub fn run(root: &Path) -> Result<()> {
     setup::all(root, setup::Purpose::Test)?;
@@ -84,6 +87,16 @@ pub fn run(root: &Path) -> Result<()> {
     };
     build::run(root, &under_base)?;
 
+    step("release build of the kitchen-sink site, which uses every feature");
+    let features = build::Options {
+        site: root.join("tests/fixtures/sites/kitchen-sink"),
+        base_url: Some(format!(
+            "http://127.0.0.1:{E2E_FEATURES_PORT}{E2E_FEATURES_PATH}"
+        )),
+        dist: root.join("target/e2e/dist-kitchen-sink"),
+    };
+    build::run(root, &features)?;
+
     step("end-to-end tests in headless Chromium");
     cmd::run(
         cmd::command(root, "npx")
@@ -95,7 +108,10 @@ pub fn run(root: &Path) -> Result<()> {
             ])
             .env("E2E_BASE_DIST", &under_base.dist)
             .env("E2E_BASE_PORT", E2E_BASE_PORT)
-            .env("E2E_BASE_PATH", E2E_BASE_PATH),
+            .env("E2E_BASE_PATH", E2E_BASE_PATH)
+            .env("E2E_FEATURES_DIST", &features.dist)
+            .env("E2E_FEATURES_PORT", E2E_FEATURES_PORT)
+            .env("E2E_FEATURES_PATH", E2E_FEATURES_PATH),
     )?;
 
     println!("\ntest: every check passed");

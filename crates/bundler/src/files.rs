@@ -1,7 +1,8 @@
-//! Finding the site's sources on disk: the posts, each `posts/<name>.md` or a folder
-//! `posts/<name>/` with its `index.md` and the files it uses beside it (as Zola's and Hugo's
-//! page bundles), and `static/`, whose files are copied to the site's root as they are. Hidden
-//! files and folders (`.git`, `.DS_Store`) are never sources.
+//! Finding the site's sources on disk: the posts and the pages of their own, each
+//! `posts/<name>.md` (`pages/<name>.md`) or a folder `posts/<name>/` with its `index.md` and
+//! the files it uses beside it (as Zola's and Hugo's page bundles), and `static/`, whose files
+//! are copied to the site's root as they are. Hidden files and folders (`.git`, `.DS_Store`)
+//! are never sources.
 
 use std::{
     fs,
@@ -13,6 +14,9 @@ use crate::problem::Problem;
 /// The folder of the site that holds the posts.
 pub const POSTS_DIR: &str = "posts";
 
+/// The folder of the site that holds the pages of their own (About, Contact).
+pub const PAGES_DIR: &str = "pages";
+
 /// The folder of the site whose files are copied to the root of the built site.
 pub const STATIC_DIR: &str = "static";
 
@@ -22,12 +26,25 @@ pub const FOLDER_POST_FILE: &str = "index.md";
 /// The posts, relative to the site folder, by path: every `posts/*.md` file, and every
 /// `posts/*/index.md`.
 pub fn post_files(site_dir: &Path) -> Result<Vec<PathBuf>, Problem> {
-    let folder = site_dir.join(POSTS_DIR);
+    markdown_sources(site_dir, POSTS_DIR)
+}
+
+/// The pages of their own, as `post_files` finds the posts, in `pages/`; none if there is
+/// no such folder.
+pub fn page_files(site_dir: &Path) -> Result<Vec<PathBuf>, Problem> {
+    match site_dir.join(PAGES_DIR).is_dir() {
+        true => markdown_sources(site_dir, PAGES_DIR),
+        false => Ok(Vec::new()),
+    }
+}
+
+fn markdown_sources(site_dir: &Path, dir: &str) -> Result<Vec<PathBuf>, Problem> {
+    let folder = site_dir.join(dir);
     let unreadable = |error: std::io::Error| {
         Problem::whole_file(
-            POSTS_DIR,
-            format!("cannot read the posts folder {}: {error}", folder.display()),
-            "create a posts/ folder next to site.toml with one Markdown file (or one folder with an index.md) per post",
+            dir,
+            format!("cannot read the folder {}: {error}", folder.display()),
+            format!("create a {dir}/ folder next to site.toml with one Markdown file (or one folder with an index.md) each"),
         )
     };
     let mut files = Vec::new();
@@ -38,7 +55,7 @@ pub fn post_files(site_dir: &Path) -> Result<Vec<PathBuf>, Problem> {
             continue;
         }
         let path = entry.path();
-        let relative = Path::new(POSTS_DIR).join(&name);
+        let relative = Path::new(dir).join(&name);
         if path.is_dir() {
             if path.join(FOLDER_POST_FILE).is_file() {
                 files.push(relative.join(FOLDER_POST_FILE));
@@ -51,12 +68,13 @@ pub fn post_files(site_dir: &Path) -> Result<Vec<PathBuf>, Problem> {
     Ok(files)
 }
 
-/// The folder of a post that is one (`posts/<name>/` for `posts/<name>/index.md`), relative to
-/// the site folder; `None` for a post that is one file.
-pub fn post_folder(file: &Path) -> Option<&Path> {
+/// The folder of a post or page that is one (`posts/<name>/` for `posts/<name>/index.md`),
+/// relative to the site folder; `None` for one that is one file.
+pub fn own_folder(file: &Path) -> Option<&Path> {
     let folder = file.parent()?;
-    let is_folder_post = file.file_name()? == FOLDER_POST_FILE && folder != Path::new(POSTS_DIR);
-    is_folder_post.then_some(folder)
+    let top = [POSTS_DIR, PAGES_DIR].map(Path::new);
+    let is_folder = file.file_name()? == FOLDER_POST_FILE && !top.contains(&folder);
+    is_folder.then_some(folder)
 }
 
 /// Every file under `folder` (relative to the site folder), relative to `folder`, by path,
@@ -135,9 +153,15 @@ mod tests {
             files,
             [Path::new("posts/a/index.md"), Path::new("posts/b.md")]
         );
-        assert_eq!(post_folder(&files[0]), Some(Path::new("posts/a")));
-        assert_eq!(post_folder(&files[1]), None);
-        assert_eq!(post_folder(Path::new("posts/index.md")), None);
+        assert_eq!(own_folder(&files[0]), Some(Path::new("posts/a")));
+        assert_eq!(own_folder(&files[1]), None);
+        assert_eq!(own_folder(Path::new("posts/index.md")), None);
+        assert_eq!(own_folder(Path::new("pages/index.md")), None);
+        assert_eq!(
+            own_folder(Path::new("pages/about/index.md")),
+            Some(Path::new("pages/about"))
+        );
+        assert!(page_files(dir.path()).unwrap().is_empty());
         let beside = files_under(dir.path(), Path::new("posts/a")).unwrap();
         assert_eq!(
             beside,

@@ -31,6 +31,55 @@ pub const ACCEPTED: &[&str] = &[
     "aliases",
 ];
 
+/// The fields the front matter of a page of `pages/` accepts.
+pub const PAGE_ACCEPTED: &[&str] = &["title", "description", "draft", "slug"];
+
+/// The fields of a page's front matter, checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageFrontMatter {
+    pub title: String,
+    pub description: Option<String>,
+    pub draft: bool,
+    /// The slug the page asks for instead of the one made from its file name.
+    pub slug: Option<Slug>,
+}
+
+/// Reads the front matter of a page of `pages/`, as `parse` does a post's.
+pub fn parse_page(
+    file: &Path,
+    text: &str,
+    split: &Split<'_>,
+) -> Result<PageFrontMatter, Vec<Problem>> {
+    let table = table(file, text, split).map_err(|problem| vec![problem])?;
+    let source = Source {
+        file,
+        text,
+        syntax: split.syntax,
+    };
+    let mut problems = Vec::new();
+    let fields = Fields::new(
+        &table,
+        source,
+        None,
+        "the front matter",
+        PAGE_ACCEPTED,
+        &mut problems,
+    );
+    let title = fields.required_string("title", &mut problems);
+    let description = optional_text(&fields, "description", &mut problems);
+    let draft = fields.bool("draft", &mut problems).unwrap_or(false);
+    let slug = slug(&fields, &mut problems);
+    match title {
+        Some(title) if problems.is_empty() => Ok(PageFrontMatter {
+            title,
+            description,
+            draft,
+            slug,
+        }),
+        _ => Err(problems),
+    }
+}
+
 /// The fields of a post's front matter, checked.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FrontMatter {

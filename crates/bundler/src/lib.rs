@@ -26,12 +26,14 @@ pub mod files;
 pub mod front_matter;
 mod listing;
 pub mod markdown;
+mod menu;
 pub mod output;
 pub mod outputs;
 pub mod post;
 pub mod problem;
 pub mod site;
 mod split;
+pub mod standalone;
 mod suggest;
 mod taxonomy;
 mod value;
@@ -44,9 +46,10 @@ use std::{
     path::{Path, PathBuf},
 };
 
-use folio_content::{Author, Date, Slug};
-use markdown::links::{resolve_links, PostIndex};
+use folio_content::{pages, Author, Date, LocalLink, Slug};
+use markdown::links::{resolve_links, Document, LinkIndex};
 use rayon::prelude::*;
+use standalone::Standalone;
 
 pub use files::POSTS_DIR;
 pub use output::Output;
@@ -105,6 +108,11 @@ pub fn build(site_dir: &Path, options: &BuildOptions) -> Result<Output, Vec<Prob
         })
         .collect();
 
+    let page_files = files::page_files(site_dir)
+        .map_err(|problem| problems.push(problem))
+        .unwrap_or_default();
+    let mut standalone = read_pages(site_dir, &page_files, &mut problems);
+
     let mut posts: Vec<Post> = Vec::new();
     let mut slugs: HashMap<Slug, PathBuf> = HashMap::new();
     for (file, parsed) in parsed {
@@ -129,7 +137,8 @@ pub fn build(site_dir: &Path, options: &BuildOptions) -> Result<Output, Vec<Prob
     }
     // Broken links leave the posts whole: the checks of the site's pages and addresses run
     // on, so that one build reports every problem.
-    let mut later = link_posts(site_dir, &mut posts, &files, options);
+    let sources: Vec<PathBuf> = files.iter().chain(&page_files).cloned().collect();
+    let mut later = link_all(site_dir, &mut posts, &mut standalone, &sources, options);
 
     let Some(mut config) = config.filter(|_| problems.is_empty()) else {
         problems.extend(later);
@@ -149,10 +158,19 @@ pub fn build(site_dir: &Path, options: &BuildOptions) -> Result<Output, Vec<Prob
         published
     });
     let published = posts.len();
-    let copies = outputs::copies::copies(site_dir, &posts)
+    standalone.retain(|page| options.drafts || !page.draft);
+    let folders = posts
+        .iter()
+        .map(|post| (post.file.as_path(), pages::post(&post.summary.slug)))
+        .chain(
+            standalone
+                .iter()
+                .map(|page| (page.file.as_path(), page.address())),
+        );
+    let copies = outputs::copies::copies(site_dir, folders)
         .map_err(|found| later.extend(found))
         .unwrap_or_default();
-    let (files, pages) = match output::documents(&config.site, posts, options.now) {
+    let (files, pages) = match output::documents(&config.site, posts, standalone, options.now) {
         Ok(documents) => documents,
         Err(found) => {
             later.extend(found);
@@ -164,6 +182,7 @@ pub fn build(site_dir: &Path, options: &BuildOptions) -> Result<Output, Vec<Prob
             .err()
             .unwrap_or_default(),
     );
+    later.extend(menu::check_targets(&config.menu, &pages));
     if !later.is_empty() {
         return Err(in_order(later));
     }
@@ -196,41 +215,83 @@ fn in_order(mut problems: Vec<Problem>) -> Vec<Problem> {
     problems
 }
 
-/// Resolves and checks every post's links (`markdown::links`), once all are read; the
-/// problems of all of them.
-fn link_posts(
+/// Resolves and checks the links of every post and page (`markdown::links`), once all are
+/// read; the problems of all of them.
+fn link_all(
     site_dir: &Path,
     posts: &mut [Post],
-    files: &[PathBuf],
+    standalone: &mut [Standalone],
+    sources: &[PathBuf],
     options: &BuildOptions,
 ) -> Vec<Problem> {
-    let index = PostIndex::new(posts, files, |post| {
-        post::is_published(post, options.drafts, options.now)
-    });
-    let resolved: Vec<_> = posts
-        .par_iter()
-        .map(|post| resolve_links(site_dir, post, &index))
+    let documents: Vec<Document<'_>> = posts
+        .iter()
+        .map(|post| post.document(post::is_published(post, options.drafts, options.now)))
+        .chain(
+            standalone
+                .iter()
+                .map(|page| page.document(options.drafts || !page.draft)),
+        )
         .collect();
+    let index = LinkIndex::new(&documents, sources);
+    let resolved: Vec<_> = documents
+        .par_iter()
+        .map(|document| resolve_links(site_dir, document, &index))
+        .collect();
+    let mut resolved = resolved.into_iter();
     let mut problems = Vec::new();
-    for (post, links) in posts.iter_mut().zip(resolved) {
-        match links {
-            Ok(links) => post.links = links,
+    let mut take = |links: &mut Vec<LocalLink>| match resolved.next() {
+        Some(Ok(found)) => *links = found,
+        Some(Err(found)) => problems.extend(found),
+        None => {}
+    };
+    posts.iter_mut().for_each(|post| take(&mut post.links));
+    standalone.iter_mut().for_each(|page| take(&mut page.links));
+    problems
+}
+
+/// Reads and checks the pages of `pages/`, in parallel; the problems go into `problems`. Two
+/// pages with one slug are a problem with the second.
+fn read_pages(site_dir: &Path, files: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Standalone> {
+    let parsed: Vec<Result<Standalone, Vec<Problem>>> = files
+        .par_iter()
+        .map(|file| standalone::parse(file, &read_file(site_dir, file)?))
+        .collect();
+    let mut pages: Vec<Standalone> = Vec::new();
+    for page in parsed {
+        match page {
+            Ok(page) => match pages.iter().find(|other| other.slug == page.slug) {
+                Some(other) => problems.push(Problem::whole_file(
+                    &page.file,
+                    format!(
+                        "the address /{}/ is already taken by {}",
+                        page.slug,
+                        other.file.display()
+                    ),
+                    "rename one of the two files, or set slug = \"...\" in one",
+                )),
+                None => pages.push(page),
+            },
             Err(found) => problems.extend(found),
         }
     }
-    problems
+    pages
 }
 
 /// Reads and checks one post; `file` is relative to the site folder.
 fn read_post(site_dir: &Path, file: &Path, authors: &[Author]) -> Result<Post, Vec<Problem>> {
-    let bytes = fs::read(site_dir.join(file)).map_err(|error| {
+    post::parse(file, &read_file(site_dir, file)?, authors)
+}
+
+/// The bytes of `file`, relative to the site folder.
+fn read_file(site_dir: &Path, file: &Path) -> Result<Vec<u8>, Vec<Problem>> {
+    fs::read(site_dir.join(file)).map_err(|error| {
         vec![Problem::whole_file(
             file,
             format!("cannot read the file: {error}"),
             "check that it exists and is readable",
         )]
-    })?;
-    post::parse(file, &bytes, authors)
+    })
 }
 
 /// Reads and checks `site.toml`.

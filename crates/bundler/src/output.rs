@@ -1,4 +1,5 @@
-//! The files of a build, made in memory from the site's settings and its published posts: every
+//! The files of a build, made in memory from the site's settings, its published posts and its
+//! pages of their own (`pages/`): every
 //! JSON document of `folio_content::wire` at its path from `folio_content::paths` (compact JSON),
 //! the Atom feed and the JSON Feed, the sitemap and `robots.txt`; and the one list of the site's pages
 //! (`outputs::site_pages`), which the sitemap is made from and the step after trunk builds each
@@ -26,6 +27,7 @@ use crate::{
     },
     post::Post,
     problem::Problem,
+    standalone::Standalone,
     taxonomy::{by_author, by_tag, Spellings},
 };
 
@@ -51,12 +53,13 @@ pub struct Output {
 /// Each file's contents by its path, as in `Output::files`.
 pub type Files = BTreeMap<String, Vec<u8>>;
 
-/// Makes every file of the site from its settings and the posts to publish, in any order.
-/// Listings are newest first, ties by slug; each tag and author keeps one spelling (see
-/// `taxonomy`). `today` dates the feed of a site with no posts.
+/// Makes every file of the site from its settings, the posts to publish, in any order, and
+/// its pages of their own. Listings are newest first, ties by slug; each tag and author keeps
+/// one spelling (see `taxonomy`). `today` dates the feed of a site with no posts.
 pub fn documents(
     site: &Site,
     mut posts: Vec<Post>,
+    standalone: Vec<Standalone>,
     today: Date,
 ) -> Result<(Files, Vec<SitePage>), Vec<Problem>> {
     posts.sort_by(|a, b| {
@@ -73,7 +76,16 @@ pub fn documents(
         paths::SITE.to_owned(),
         json(paths::SITE, site).map_err(one)?,
     );
-    files.extend(listings(site, &posts, &mut site_pages).map_err(one)?);
+    let own_pages = standalone
+        .iter()
+        .map(|page| standalone_page(site, page))
+        .collect();
+    files.extend(listings(site, &posts, own_pages, &mut site_pages).map_err(one)?);
+    for page in standalone {
+        let path = paths::standalone(&page.slug);
+        let bytes = json(&path, &page.bundle(&site.description)).map_err(one)?;
+        files.insert(path, bytes);
+    }
     let redirects = redirect_pages(site, &site_pages, &posts)?;
     site_pages.extend(redirects);
     let newest = feed_posts(site, &posts);
@@ -116,11 +128,25 @@ fn post_page(site: &Site, post: &Post) -> SitePage {
     page
 }
 
+/// A page of its own in the list.
+fn standalone_page(site: &Site, page: &Standalone) -> SitePage {
+    let kind = PageKind::Standalone {
+        slug: page.slug.clone(),
+    };
+    let mut entry = SitePage::new(site, page.address(), kind, Some(page.title.clone()));
+    if let Some(description) = &page.description {
+        entry.description.clone_from(description);
+    }
+    entry
+}
+
 /// The home pages, the posts' pages, the tags and their pages, the authors and their pages, the
-/// archive, the not-found page, and the sitemap, which lists all of them.
+/// archive, the site's `own_pages`, the not-found page, and the sitemap, which lists all of
+/// them.
 fn listings(
     site: &Site,
     posts: &[Post],
+    own_pages: Vec<SitePage>,
     site_pages: &mut Vec<SitePage>,
 ) -> Result<Vec<(String, Vec<u8>)>, Problem> {
     let summaries: Vec<&PostSummary> = posts.iter().map(|post| &post.summary).collect();
@@ -186,6 +212,7 @@ fn listings(
             listed.push((paths::author_page(&author.slug, page.page), page));
         }
     }
+    site_pages.extend(own_pages);
     let not_found = Some(pages::NOT_FOUND_TITLE.to_owned());
     let not_found_path = format!("/{}", pages::NOT_FOUND_FILE);
     site_pages.push(SitePage::new(

@@ -7,20 +7,22 @@ pub mod words;
 use std::path::{Path, PathBuf};
 
 use folio_content::{
-    outline, Author, Date, Heading, HighlightedCode, LocalLink, PostSource, PostSummary, Slug, Tag,
+    outline, pages, Author, Date, Heading, HighlightedCode, LocalLink, PostSource, PostSummary,
+    Slug, Tag,
 };
 
 use crate::{
     aliases::Alias,
     excerpt::{excerpt, lead, more_marker},
-    files::post_folder,
+    files::own_folder,
     front_matter::{self, FrontMatter},
     markdown::{
         highlight::highlight,
+        links::Document,
         targets::{targets, Target},
     },
     problem::Problem,
-    split::{split, Split},
+    split::{split, utf8, Split},
 };
 
 /// A post, ready to be bundled: everything derived from its own file. What depends on the other
@@ -53,6 +55,17 @@ pub struct Post {
 }
 
 impl Post {
+    /// The post as links see it.
+    pub fn document(&self, published: bool) -> Document<'_> {
+        Document {
+            file: &self.file,
+            address: pages::post(&self.summary.slug),
+            outline: &self.outline,
+            targets: &self.targets,
+            published,
+        }
+    }
+
     /// What the renderer needs of the post.
     pub fn source(&self) -> PostSource<'_> {
         PostSource {
@@ -74,24 +87,7 @@ pub fn is_published(post: &Post, drafts: bool, now: Date) -> bool {
 /// problem in it. `authors` are the authors listed in `site.toml`.
 pub fn parse(file: &Path, bytes: &[u8], authors: &[Author]) -> Result<Post, Vec<Problem>> {
     let mut problems = Vec::new();
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(error) => {
-            let offset = error.valid_up_to();
-            let byte = bytes.get(offset).copied().unwrap_or_default();
-            let help = format!(
-                "save the file as UTF-8 (the first bad byte is 0x{byte:02X}, at byte {offset})"
-            );
-            problems.push(Problem::at(
-                file,
-                bytes,
-                offset,
-                "the file is not valid UTF-8",
-                help,
-            ));
-            return Err(problems);
-        }
-    };
+    let text = utf8(file, bytes).map_err(|problem| vec![problem])?;
     let split = match split(file, text) {
         Ok(split) => split,
         Err(problem) => {
@@ -185,8 +181,8 @@ fn derive(
 
 /// The slug made from the file's name without its extension, or for a post that is a folder
 /// from the folder's name.
-fn slug_of_file(file: &Path) -> Result<Slug, Problem> {
-    let named = post_folder(file).unwrap_or(file);
+pub(crate) fn slug_of_file(file: &Path) -> Result<Slug, Problem> {
+    let named = own_folder(file).unwrap_or(file);
     let name = named
         .file_name()
         .map(|name| name.to_string_lossy())

@@ -1,4 +1,4 @@
-//! `site.toml`: the site's settings and its authors, read and checked.
+//! `site.toml`: the site's settings, its authors and its menu (`menu.rs`), read and checked.
 
 use std::path::Path;
 
@@ -7,6 +7,7 @@ use toml::de::DeTable;
 
 use crate::{
     fields::{Fields, Source},
+    menu::{menu, MenuEntry},
     problem::{Locator, Problem},
     value::{self, Syntax},
 };
@@ -24,6 +25,7 @@ const ACCEPTED: &[&str] = &[
     "contact",
     "trusted_html",
     "authors",
+    "menu",
 ];
 
 /// The keys an `[[authors]]` entry accepts.
@@ -41,6 +43,9 @@ pub struct SiteConfig {
     pub posts_per_page: u32,
     /// The people who write posts, found by name from a post's `author`.
     pub authors: Vec<Author>,
+    /// The header's navigation with where each target is written (also in `site`), checked
+    /// against the page list once it is made.
+    pub menu: Vec<MenuEntry>,
 }
 
 /// Parses the text of `site.toml`, collecting every problem in it.
@@ -113,6 +118,7 @@ pub fn parse(text: &str) -> Result<SiteConfig, Vec<Problem>> {
         }
     };
     let authors = authors(&fields, &mut problems);
+    let menu = menu(&fields, &mut problems);
 
     match (title, description, language, base_url, posts_per_page) {
         (Some(title), Some(description), Some(language), Some(base_url), Some(posts_per_page))
@@ -127,11 +133,13 @@ pub fn parse(text: &str) -> Result<SiteConfig, Vec<Problem>> {
                 contact,
                 trusted_html,
                 posts_per_page,
+                menu: menu.iter().map(|entry| entry.item.clone()).collect(),
             };
             Ok(SiteConfig {
                 site,
                 posts_per_page,
                 authors,
+                menu,
             })
         }
         _ => Err(problems),

@@ -31,6 +31,18 @@ impl Syntax {
     }
 }
 
+/// The text of `bytes`, the contents of `file`; a problem at the first byte that is not UTF-8.
+pub fn utf8<'a>(file: &Path, bytes: &'a [u8]) -> Result<&'a str, Problem> {
+    std::str::from_utf8(bytes).map_err(|error| {
+        let offset = error.valid_up_to();
+        let byte = bytes.get(offset).copied().unwrap_or_default();
+        let help = format!(
+            "save the file as UTF-8 (the first bad byte is 0x{byte:02X}, at byte {offset})"
+        );
+        Problem::at(file, bytes, offset, "the file is not valid UTF-8", help)
+    })
+}
+
 /// Cuts `text`, the contents of `file`, into front matter and body.
 pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Problem> {
     let start = if text.starts_with('\u{feff}') {

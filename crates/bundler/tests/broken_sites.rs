@@ -18,7 +18,7 @@ fn every_broken_image_file_post_heading_and_alias_in_one_build() {
             "posts/with-files/index.md:4:12: the alias \"/archive/\" is already the address of the page /archive/",
             "posts/with-files/index.md:9:12: there is no image posts/with-files/chart.pgn",
             "posts/with-files/index.md:11:5: there is no file posts/with-files/data.csv",
-            "posts/with-files/index.md:11:31: there is no post posts/earlier-pots.md",
+            "posts/with-files/index.md:11:31: there is no post or page posts/earlier-pots.md",
             "posts/with-files/index.md:12:1: posts/earlier-post.md has no heading with the anchor #methd",
         ]
     );

@@ -36,6 +36,7 @@ fn makes_every_file_and_leaves_out_drafts_and_scheduled_posts() {
             "data/authors/grace-hopper/page-1.json",
             "data/index/page-1.json",
             "data/index/page-2.json",
+            "data/pages/about.json",
             "data/posts/analytical-engine.json",
             "data/posts/bugs.json",
             "data/posts/compilers.json",
@@ -323,6 +324,7 @@ fn the_sitemap_and_robots_use_absolute_addresses() {
         "archive/",
         "authors/ada-lovelace/",
         "authors/grace-hopper/",
+        "about/",
     ]
     .iter()
     .map(|path| format!("{base}{path}"))

@@ -39,7 +39,8 @@ fn the_fixtures_outline_code_and_links_are_what_the_bundler_makes() {
     for block in post.code.iter().flatten() {
         assert!(block.tokens.iter().any(|token| kinds.contains(&token.0)));
     }
-    // The links to the other post, to one of its headings, and to both images, resolved.
+    // The links to the other post, to one of its headings, to a heading of a page of its own,
+    // and to both images, resolved.
     let resolved: Vec<(&str, &str)> = post
         .links
         .iter()
@@ -52,6 +53,10 @@ fn the_fixtures_outline_code_and_links_are_what_the_bundler_makes() {
             (
                 "../earlier-post.md#why-it-matters",
                 "/posts/earlier-post/#why-it-matters"
+            ),
+            (
+                "../../pages/about.md#how-it-is-built",
+                "/about/#how-it-is-built"
             ),
             ("kitchen-sink.png", "/posts/kitchen-sink/kitchen-sink.png"),
             ("../../static/images/banner.png", "/images/banner.png"),

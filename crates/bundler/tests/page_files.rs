@@ -170,6 +170,15 @@ fn every_page_is_valid_html5_with_unique_ids_and_its_structured_data() {
                 let trail = of_type("BreadcrumbList").unwrap_or_else(|| panic!("{}", page.file()));
                 assert!(trail["itemListElement"].as_array().unwrap().len() >= 2);
             }
+            PageKind::Standalone { .. } => {
+                let web_page = of_type("WebPage").unwrap_or_else(|| panic!("{}", page.file()));
+                assert_eq!(web_page["name"], page.page_title.clone().unwrap().as_str());
+                assert_eq!(web_page["isPartOf"]["url"], BASE_URL);
+                assert_eq!(
+                    heading[0].text().collect::<String>().trim(),
+                    page.page_title.clone().unwrap()
+                );
+            }
             PageKind::Home { .. } => {}
             PageKind::Redirect { .. } => unreachable!("checked above"),
         }

@@ -55,6 +55,7 @@ fn makes_every_file_for_the_published_posts() {
         contact: Some("editor@example.org".into()),
         trusted_html: false,
         posts_per_page: 5,
+        menu: Vec::new(),
     };
     assert_eq!(site, expected);
 }

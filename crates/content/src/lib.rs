@@ -16,6 +16,6 @@ pub use render::{render_html, PostSource, RenderOptions};
 pub use slug::Slug;
 pub use wire::{
     Archive, ArchiveMonth, ArchiveYear, Author, AuthorCount, AuthorIndex, Heading, HighlightedCode,
-    LocalLink, PostBundle, PostLink, PostPage, PostSummary, Site, Tag, TagCount, TagIndex, Token,
-    TokenKind, Versioned, FORMAT_VERSION,
+    LocalLink, MenuItem, PageBundle, PostBundle, PostLink, PostPage, PostSummary, Site, Tag,
+    TagCount, TagIndex, Token, TokenKind, Versioned, FORMAT_VERSION,
 };

@@ -40,6 +40,15 @@ pub fn post(slug: &Slug) -> String {
     format!("/posts/{slug}/")
 }
 
+/// A page of its own, from `pages/<slug>.md`: `/about/`.
+pub fn standalone(slug: &Slug) -> String {
+    format!("/{slug}/")
+}
+
+/// The first parts of the paths the site's own pages and files take: no page of its own may
+/// take one (`/tags/` is a page, `/posts/…` and `/data/…` hold others).
+pub const RESERVED_FIRST_PARTS: &[&str] = &["posts", "page", "tags", "authors", "archive", "data"];
+
 /// Page `page` of the posts with a tag.
 pub fn tag(tag: &Slug, page: u32) -> String {
     match page {
@@ -125,6 +134,7 @@ mod tests {
         assert_eq!(home(1), "/");
         assert_eq!(home(3), "/page/3/");
         assert_eq!(post(&slug("hello")), "/posts/hello/");
+        assert_eq!(standalone(&slug("about")), "/about/");
         assert_eq!(tag(&slug("rust"), 1), "/tags/rust/");
         assert_eq!(tag(&slug("rust"), 2), "/tags/rust/page/2/");
         assert_eq!(author(&slug("ann"), 1), "/authors/ann/");

@@ -38,6 +38,11 @@ pub fn post(slug: &Slug) -> String {
     format!("data/posts/{slug}.json")
 }
 
+/// A page of its own (About): `PageBundle`.
+pub fn standalone(slug: &Slug) -> String {
+    format!("data/pages/{slug}.json")
+}
+
 /// Page `page` (from 1) of the posts with a tag: `PostPage`.
 pub fn tag_page(tag: &Slug, page: u32) -> String {
     format!("data/tags/{tag}/page-{page}.json")

@@ -30,7 +30,15 @@ pub struct Site {
     pub trusted_html: bool,
     /// How many posts each page of a listing holds.
     pub posts_per_page: u32,
+    /// The header's navigation, in order, from `site.toml`'s `[[menu]]`; empty: the archive
+    /// and the tags.
+    pub menu: Vec<MenuItem>,
 }
+
+/// A link of the header's navigation: `[title, target]` on the wire. The target is a path on
+/// the site (`/about/`, without the base path) or an address elsewhere (`https://…`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MenuItem(pub String, pub String);
 
 /// A post's author as shown in a byline.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -154,6 +162,25 @@ impl LocalLink {
     pub fn to(&self) -> &str {
         &self.1
     }
+}
+
+/// A page of its own, from `pages/<name>.md` (About, Contact): not a post, so in no listing and
+/// no feed. `data/pages/<slug>.json`, shown at `/<slug>/`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageBundle {
+    pub format: u32,
+    /// The page's address: `/<slug>/`.
+    pub slug: Slug,
+    pub title: String,
+    /// For search engines and link previews.
+    pub description: String,
+    pub outline: Vec<Heading>,
+    /// The Markdown source of the body, front matter removed.
+    pub body: String,
+    /// As in `PostBundle`.
+    pub code: Vec<Option<HighlightedCode>>,
+    /// As in `PostBundle`.
+    pub links: Vec<LocalLink>,
 }
 
 /// A fenced code block's text as tokens, in order: together they are the block's text.
@@ -287,4 +314,12 @@ macro_rules! versioned {
         }
     )*};
 }
-versioned!(Site, PostPage, PostBundle, TagIndex, AuthorIndex, Archive);
+versioned!(
+    Site,
+    PostPage,
+    PostBundle,
+    PageBundle,
+    TagIndex,
+    AuthorIndex,
+    Archive
+);

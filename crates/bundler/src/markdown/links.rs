@@ -1,7 +1,8 @@
-//! Resolves and checks the relative links and images of every post (`targets`): a link to
-//! another post's source file (`earlier-post.md`, `../other/index.md#why`, `../other/`) leads
-//! to that post's page, a file beside a post that is a folder to its copy under the post's
-//! address, a file in `static/` to its copy at the site's root. A post, heading or file that
+//! Resolves and checks the relative links and images of every post and page of `pages/`
+//! (`targets`): a link to another post's or page's source file (`earlier-post.md`,
+//! `../other/index.md#why`, `../other/`, `../../pages/about.md`) leads to its address, a file
+//! beside a post that is a folder to its copy under the post's address, a file in `static/` to
+//! its copy at the site's root. A post, heading or file that
 //! is not there is a problem at the link's `file:line:column`, with "did you mean" when a name
 //! is close. The results (`LocalLink`) travel in the post's bundle for the renderer.
 
@@ -10,13 +11,12 @@ use std::{
     path::{Component, Path, PathBuf},
 };
 
-use folio_content::{outline::RESERVED_IDS, pages, render::FOOTNOTE_ID_PREFIX, LocalLink, Slug};
+use folio_content::{outline::RESERVED_IDS, render::FOOTNOTE_ID_PREFIX, Heading, LocalLink};
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTROLS};
 
 use crate::{
-    files::{files_under, post_folder, slashed, FOLDER_POST_FILE, STATIC_DIR},
+    files::{files_under, own_folder, slashed, FOLDER_POST_FILE, STATIC_DIR},
     markdown::targets::Target,
-    post::Post,
     problem::Problem,
     suggest::closest,
 };
@@ -35,64 +35,61 @@ const PATH_SEGMENT: &AsciiSet = &CONTROLS
     .add(b'{')
     .add(b'}');
 
-/// The posts that links may lead to, by source file.
-pub struct PostIndex<'p> {
-    posts: HashMap<&'p Path, Linked<'p>>,
-    /// Every post file, read or not: a link to a post that failed to read is that post's
+/// A post or a page of `pages/`, as links see it.
+pub struct Document<'a> {
+    /// The source file, relative to the site folder.
+    pub file: &'a Path,
+    /// Its address on the site: `/posts/<slug>/`, `/<slug>/`. The files beside a document
+    /// that is a folder are copied under it.
+    pub address: String,
+    pub outline: &'a [Heading],
+    /// The relative links and images of its body.
+    pub targets: &'a [Target],
+    /// Whether readers see it in this build.
+    pub published: bool,
+}
+
+/// The documents that links may lead to, by source file.
+pub struct LinkIndex<'a> {
+    documents: HashMap<&'a Path, &'a Document<'a>>,
+    /// Every source file, read or not: a link to one that failed to read is that file's
     /// problem, not the link's.
-    files: &'p [PathBuf],
+    files: &'a [PathBuf],
 }
 
-struct Linked<'p> {
-    slug: &'p Slug,
-    anchors: Vec<&'p str>,
-    published: bool,
-}
-
-impl<'p> PostIndex<'p> {
-    /// The index of `posts`, read from `files`; `published` says which readers see.
-    pub fn new(
-        posts: &'p [Post],
-        files: &'p [PathBuf],
-        published: impl Fn(&Post) -> bool,
-    ) -> PostIndex<'p> {
-        let posts = posts
+impl<'a> LinkIndex<'a> {
+    /// The index of `documents`, read from `files`.
+    pub fn new(documents: &'a [Document<'a>], files: &'a [PathBuf]) -> LinkIndex<'a> {
+        let documents = documents
             .iter()
-            .map(|post| {
-                let linked = Linked {
-                    slug: &post.summary.slug,
-                    anchors: post.outline.iter().map(|h| h.anchor.as_str()).collect(),
-                    published: published(post),
-                };
-                (post.file.as_path(), linked)
-            })
+            .map(|document| (document.file, document))
             .collect();
-        PostIndex { posts, files }
+        LinkIndex { documents, files }
     }
 }
 
-/// The resolved links of `post`, whose `targets` were found in its body, or every problem
-/// with them. `site_dir` is where the site's files are looked for.
+/// The resolved links of `document`, or every problem with them. `site_dir` is where the
+/// site's files are looked for.
 pub fn resolve_links(
     site_dir: &Path,
-    post: &Post,
-    index: &PostIndex<'_>,
+    document: &Document<'_>,
+    index: &LinkIndex<'_>,
 ) -> Result<Vec<LocalLink>, Vec<Problem>> {
     let mut links: Vec<LocalLink> = Vec::new();
     let mut problems = Vec::new();
     let resolver = Resolver {
         site_dir,
-        post,
+        document,
         index,
     };
-    for target in &post.targets {
+    for target in document.targets {
         match resolver.resolve(target) {
             Ok(Some(to)) if !links.iter().any(|link| link.written() == target.written) => {
                 links.push(LocalLink::new(target.written.clone(), to));
             }
             Ok(_) => {}
             Err((message, help)) => problems.push(Problem {
-                file: post.file.clone(),
+                file: document.file.to_owned(),
                 line: target.line,
                 column: target.column,
                 message,
@@ -111,8 +108,8 @@ type Wrong = (String, String);
 
 struct Resolver<'a> {
     site_dir: &'a Path,
-    post: &'a Post,
-    index: &'a PostIndex<'a>,
+    document: &'a Document<'a>,
+    index: &'a LinkIndex<'a>,
 }
 
 impl Resolver<'_> {
@@ -127,13 +124,7 @@ impl Resolver<'_> {
             Some((path, query)) => (path, Some(query)),
             None => (path, None),
         };
-        let own_anchors = || {
-            self.post
-                .outline
-                .iter()
-                .map(|h| h.anchor.as_str())
-                .collect()
-        };
+        let own_anchors = || anchors(self.document.outline);
         if path.is_empty() {
             if let Some(fragment) = fragment {
                 check_anchor(fragment, &own_anchors(), "this post")?;
@@ -149,7 +140,7 @@ impl Resolver<'_> {
                 "write the file's name as it is, or escape it as UTF-8".to_owned(),
             )
         })?;
-        let folder = self.post.file.parent().unwrap_or(Path::new(""));
+        let folder = self.document.file.parent().unwrap_or(Path::new(""));
         let Some(joined) = normalize(&folder.join(decoded.as_ref())) else {
             return Err((
                 format!(
@@ -178,18 +169,19 @@ impl Resolver<'_> {
         Ok(Some(to))
     }
 
-    /// The page of the post whose source is `file`, at the heading `fragment` if any.
+    /// The address of the post or page whose source is `file`, at the heading `fragment` if
+    /// any.
     fn post_link(
         &self,
         file: &Path,
         fragment: Option<&str>,
         written: &str,
     ) -> Result<Option<String>, Wrong> {
-        let Some(linked) = self.index.posts.get(file) else {
+        let Some(linked) = self.index.documents.get(file) else {
             if self.index.files.iter().any(|known| known == file) {
                 return Ok(None); // It could not be read: its own problems say why.
             }
-            let folder = self.post.file.parent().unwrap_or(Path::new(""));
+            let folder = self.document.file.parent().unwrap_or(Path::new(""));
             let written_as: Vec<String> = self
                 .index
                 .files
@@ -198,28 +190,22 @@ impl Resolver<'_> {
                 .collect();
             let names: Vec<&str> = written_as.iter().map(String::as_str).collect();
             return Err((
-                format!("there is no post {}", slashed(file)),
-                did_you_mean(closest(written, &names), "link to a post by its source file, e.g. [text](earlier-post.md), or to its folder"),
+                format!("there is no post or page {}", slashed(file)),
+                did_you_mean(closest(written, &names), "link to a post or page by its source file, e.g. [text](earlier-post.md), or to its folder"),
             ));
         };
-        if !linked.published
-            && self
-                .index
-                .posts
-                .get(self.post.file.as_path())
-                .is_some_and(|own| own.published)
-        {
+        if !linked.published && self.document.published {
             return Err((
                 format!(
                     "{} is a draft or dated after today, so readers cannot open it",
                     slashed(file)
                 ),
-                "publish that post first, or take the link out until it is".to_owned(),
+                "publish it first, or take the link out until it is".to_owned(),
             ));
         }
-        let mut to = pages::post(linked.slug);
+        let mut to = linked.address.clone();
         if let Some(fragment) = fragment {
-            check_anchor(fragment, &linked.anchors, &slashed(file))?;
+            check_anchor(fragment, &anchors(linked.outline), &slashed(file))?;
             to.push('#');
             to.push_str(fragment);
         }
@@ -254,27 +240,30 @@ impl Resolver<'_> {
             ));
         }
         if let Some(rest) =
-            post_folder(&self.post.file).and_then(|folder| file.strip_prefix(folder).ok())
+            own_folder(self.document.file).and_then(|folder| file.strip_prefix(folder).ok())
         {
-            return Ok(format!(
-                "{}{}",
-                pages::post(&self.post.summary.slug),
-                encoded(rest)
-            ));
+            return Ok(format!("{}{}", self.document.address, encoded(rest)));
         }
         if let Ok(rest) = file.strip_prefix(STATIC_DIR) {
             return Ok(format!("/{}", encoded(rest)));
         }
         Err((
-            format!("the {what} {} is not part of the site: only files beside a post in its folder, and files in static/, are published", slashed(file)),
+            format!("the {what} {} is not part of the site: only files beside a post or page in its folder, and files in static/, are published", slashed(file)),
             "make the post a folder (posts/<name>/index.md) with the file beside it, or move the file into static/".to_owned(),
         ))
     }
 }
 
+fn anchors(outline: &[Heading]) -> Vec<&str> {
+    outline
+        .iter()
+        .map(|heading| heading.anchor.as_str())
+        .collect()
+}
+
 /// Checks that `fragment` is the anchor of a heading of `place`, a footnote or one of the
 /// page's own ids.
-fn check_anchor(fragment: &str, anchors: &Vec<&str>, place: &str) -> Result<(), Wrong> {
+fn check_anchor(fragment: &str, anchors: &[&str], place: &str) -> Result<(), Wrong> {
     let decoded = percent_decode_str(fragment).decode_utf8_lossy();
     let known = anchors.contains(&decoded.as_ref())
         || RESERVED_IDS.contains(&decoded.as_ref())

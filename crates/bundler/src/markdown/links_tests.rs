@@ -123,11 +123,11 @@ fn every_broken_link_is_a_problem_where_it_is_written_with_a_suggestion() {
         [
             "posts/mine/index.md:7:1: there is no image posts/mine/chart.pgn | did you mean chart.png?",
             "posts/mine/index.md:7:17: there is no file posts/mine/notes.txt | put the file there, or correct the link",
-            "posts/mine/index.md:8:1: there is no post posts/earlier-pots.md | did you mean ../earlier-post.md?",
+            "posts/mine/index.md:8:1: there is no post or page posts/earlier-pots.md | did you mean ../earlier-post.md?",
             "posts/mine/index.md:8:25: posts/earlier-post.md has no heading with the anchor #why-no | did you mean #why-now?",
             "posts/mine/index.md:8:56: this post has no heading with the anchor #intr | did you mean #intro?",
             "posts/mine/index.md:9:1: the link \"../../../x.md\" leads outside the site folder | link to a post or a file inside the site: beside the post or in static/",
-            "posts/mine/index.md:9:20: the file site.toml is not part of the site: only files beside a post in its folder, and files in static/, are published | make the post a folder (posts/<name>/index.md) with the file beside it, or move the file into static/",
+            "posts/mine/index.md:9:20: the file site.toml is not part of the site: only files beside a post or page in its folder, and files in static/, are published | make the post a folder (posts/<name>/index.md) with the file beside it, or move the file into static/",
         ]
     );
 }
@@ -156,7 +156,7 @@ fn a_published_post_may_not_link_to_a_draft() {
     let found = problems(&files);
     assert_eq!(
         found,
-        ["posts/one.md:5:1: posts/draft.md is a draft or dated after today, so readers cannot open it | publish that post first, or take the link out until it is"]
+        ["posts/one.md:5:1: posts/draft.md is a draft or dated after today, so readers cannot open it | publish it first, or take the link out until it is"]
     );
     let dir = site(&files);
     let drafts = BuildOptions {

@@ -1,20 +1,17 @@
-//! The files a build copies as they are: those beside each post that is a folder, under the
-//! post's address (`posts/<name>/chart.png` at `/posts/<slug>/chart.png`), and those of
+//! The files a build copies as they are: those beside each post or page that is a folder,
+//! under its address (`posts/<name>/chart.png` at `/posts/<slug>/chart.png`), and those of
 //! `static/` at the site's root. None may take the path of a file the build makes, a page, or
 //! another copy.
 
 use std::{
     collections::{btree_map::Entry, BTreeMap},
-    path::PathBuf,
+    path::{Path, PathBuf},
 };
 
-use folio_content::pages;
-
 use crate::{
-    files::{files_under, post_folder, slashed, STATIC_DIR},
+    files::{files_under, own_folder, slashed, STATIC_DIR},
     output::Files,
     outputs::site_pages::SitePage,
-    post::Post,
     problem::Problem,
 };
 
@@ -28,14 +25,14 @@ pub struct Copy {
 /// The index.html trunk writes at the root, which no copy may take.
 const APP_PAGE: &str = "index.html";
 
-/// Every file to copy, by its path in the output, for the published `posts`.
-pub fn copies(
-    site_dir: &std::path::Path,
-    posts: &[Post],
+/// Every file to copy, by its path in the output, for the published posts and pages, each
+/// given by its source file and its address.
+pub fn copies<'a>(
+    site_dir: &Path,
+    documents: impl Iterator<Item = (&'a Path, String)>,
 ) -> Result<BTreeMap<String, Copy>, Vec<Problem>> {
-    let folders = posts.iter().filter_map(|post| {
-        let folder = post_folder(&post.file)?;
-        let address = pages::post(&post.summary.slug);
+    let folders = documents.filter_map(|(file, address)| {
+        let folder = own_folder(file)?;
         Some((
             folder.to_owned(),
             address.trim_start_matches('/').to_owned(),
@@ -102,7 +99,7 @@ pub fn check_paths(
     }
 }
 
-fn taken(source: &std::path::Path, to: &str, what: &str) -> Problem {
+fn taken(source: &Path, to: &str, what: &str) -> Problem {
     Problem::whole_file(
         source,
         format!("this file would be copied to {to}, which is {what}"),

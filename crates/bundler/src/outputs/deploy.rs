@@ -188,6 +188,7 @@ mod tests {
             contact: None,
             trusted_html: false,
             posts_per_page: 10,
+            menu: Vec::new(),
         };
         let page = |path: &str| {
             let to = "/posts/new/".to_owned();

@@ -88,8 +88,9 @@ fn link_tag(rel: &str, href: &str, extra: &str) -> String {
     )
 }
 
-/// The page as schema.org describes it: a post is a `BlogPosting`, the home page the `Blog`,
-/// and every page below the home page has its `BreadcrumbList`.
+/// The page as schema.org describes it: a post is a `BlogPosting`, the home page the `Blog`, a
+/// page of its own a `WebPage` of it, and every page below the home page has its
+/// `BreadcrumbList`.
 fn structured_data(site: &Site, page: &SitePage, url: &str) -> Option<Value> {
     let home = absolute(&site.base_url, &pages::home(1));
     let publisher = json!({ "@type": "Organization", "name": site.title, "url": home });
@@ -135,6 +136,14 @@ fn structured_data(site: &Site, page: &SitePage, url: &str) -> Option<Value> {
             "url": home,
             "inLanguage": site.language,
             "publisher": publisher,
+        })),
+        PageKind::Standalone { .. } => graph.push(json!({
+            "@type": "WebPage",
+            "name": page.page_title,
+            "description": page.description,
+            "url": url,
+            "inLanguage": site.language,
+            "isPartOf": { "@type": "Blog", "name": site.title, "url": home },
         })),
         PageKind::NotFound => return None,
         _ => {}

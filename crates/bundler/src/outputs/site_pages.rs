@@ -28,6 +28,8 @@ pub enum PageKind {
     Author { slug: Slug, name: String, page: u32 },
     /// Every post by year and month.
     Archive,
+    /// A page of its own, from `pages/`.
+    Standalone { slug: Slug },
     /// The page for addresses the site does not have (`404.html`).
     NotFound,
     /// An old address of the post at `to` (front matter `aliases`): a page that leads there.
@@ -96,6 +98,7 @@ impl SitePage {
             PageKind::Tag { slug, page, .. } => paths::tag_page(slug, *page),
             PageKind::Author { slug, page, .. } => paths::author_page(slug, *page),
             PageKind::Archive => paths::ARCHIVE.to_owned(),
+            PageKind::Standalone { slug } => paths::standalone(slug),
             PageKind::NotFound | PageKind::Redirect { .. } => return None,
         })
     }

@@ -62,6 +62,7 @@ mod tests {
             contact: None,
             trusted_html: false,
             posts_per_page: 10,
+            menu: Vec::new(),
         }
     }
 

@@ -9,7 +9,9 @@ use folio_bundler::{
     outputs::site_pages::{SitePage, MANIFEST},
     BuildOptions, Output, Problem,
 };
-use folio_content::{paths, Archive, AuthorIndex, Date, PostBundle, PostPage, Site, TagIndex};
+use folio_content::{
+    paths, Archive, AuthorIndex, Date, PageBundle, PostBundle, PostPage, Site, TagIndex,
+};
 use serde::{de::DeserializeOwned, Serialize};
 
 /// The day the tests build as of: the full fixture has a post after it.
@@ -105,6 +107,7 @@ fn pretty(output: &Output, path: &str) -> String {
         paths::AUTHORS => as_type::<AuthorIndex>(output, path),
         paths::ARCHIVE => as_type::<Archive>(output, path),
         _ if path.starts_with("data/posts/") => as_type::<PostBundle>(output, path),
+        _ if path.starts_with("data/pages/") => as_type::<PageBundle>(output, path),
         _ if path.contains("/page-") => as_type::<PostPage>(output, path),
         MANIFEST => as_type::<Vec<SitePage>>(output, path),
         // No wire type: the JSON Feed is shown as JSON, its keys sorted.

@@ -16,7 +16,7 @@ pub use footnotes::FOOTNOTE_ID_PREFIX;
 
 use pulldown_cmark::{html, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use crate::{Heading, HighlightedCode, LocalLink, PostBundle};
+use crate::{Heading, HighlightedCode, LocalLink, PageBundle, PostBundle};
 
 /// How to render a post.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,6 +57,18 @@ pub struct PostSource<'a> {
 
 impl PostBundle {
     /// What the renderer needs of the post.
+    pub fn source(&self) -> PostSource<'_> {
+        PostSource {
+            markdown: &self.body,
+            outline: &self.outline,
+            code: &self.code,
+            links: &self.links,
+        }
+    }
+}
+
+impl PageBundle {
+    /// What the renderer needs of the page.
     pub fn source(&self) -> PostSource<'_> {
         PostSource {
             markdown: &self.body,

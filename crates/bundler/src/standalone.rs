@@ -1,0 +1,149 @@
+//! A page of its own (About, Contact): `pages/<name>.md`, or a folder `pages/<name>/` with its
+//! `index.md` and its files, read and checked. Front matter with a `title`, and optionally a
+//! `description`, a `slug` and `draft`; a Markdown body rendered as posts are, at `/<slug>/`.
+//! Not a post: in no listing and no feed, but in the sitemap and in the header's menu if
+//! `site.toml` puts it there.
+
+use std::path::{Path, PathBuf};
+
+use folio_content::{
+    outline, pages, Heading, HighlightedCode, LocalLink, PageBundle, Slug, FORMAT_VERSION,
+};
+
+use crate::{
+    front_matter,
+    markdown::{
+        highlight::highlight,
+        links::Document,
+        targets::{targets, Target},
+    },
+    post::slug_of_file,
+    problem::Problem,
+    split::{split, utf8},
+};
+
+/// A page of its own, ready to be bundled.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Standalone {
+    /// The source file, relative to the site folder.
+    pub file: PathBuf,
+    pub slug: Slug,
+    pub title: String,
+    /// The `description` field, if any: the site's description stands in for it.
+    pub description: Option<String>,
+    pub draft: bool,
+    pub outline: Vec<Heading>,
+    pub body: String,
+    pub code: Vec<Option<HighlightedCode>>,
+    pub targets: Vec<Target>,
+    /// Resolved once every post and page has been read.
+    pub links: Vec<LocalLink>,
+}
+
+impl Standalone {
+    /// The page's address: `/<slug>/`.
+    pub fn address(&self) -> String {
+        pages::standalone(&self.slug)
+    }
+
+    /// The page as links see it.
+    pub fn document(&self, published: bool) -> Document<'_> {
+        Document {
+            file: &self.file,
+            address: self.address(),
+            outline: &self.outline,
+            targets: &self.targets,
+            published,
+        }
+    }
+
+    /// The page's bundle, `data/pages/<slug>.json`, with `description` standing in for a
+    /// missing one.
+    pub fn bundle(self, description: &str) -> PageBundle {
+        PageBundle {
+            format: FORMAT_VERSION,
+            slug: self.slug,
+            title: self.title,
+            description: self.description.unwrap_or_else(|| description.to_owned()),
+            outline: self.outline,
+            body: self.body,
+            code: self.code,
+            links: self.links,
+        }
+    }
+}
+
+/// Reads the page in `file` (relative to the site folder) from its `bytes`, collecting every
+/// problem in it.
+pub fn parse(file: &Path, bytes: &[u8]) -> Result<Standalone, Vec<Problem>> {
+    let text = utf8(file, bytes).map_err(|problem| vec![problem])?;
+    let split = split(file, text).map_err(|problem| vec![problem])?;
+    let fields = front_matter::parse_page(file, text, &split)?;
+    let slug = match fields.slug {
+        Some(slug) => slug,
+        None => slug_of_file(file).map_err(|problem| vec![problem])?,
+    };
+    if pages::RESERVED_FIRST_PARTS.contains(&slug.as_str()) {
+        return Err(vec![Problem::whole_file(
+            file,
+            format!("the page's address /{slug}/ is taken by the site's own pages"),
+            format!(
+                "rename the file, or set slug = \"...\" to another name than {}",
+                pages::RESERVED_FIRST_PARTS.join(", ")
+            ),
+        )]);
+    }
+    let body = split.body;
+    Ok(Standalone {
+        file: file.to_owned(),
+        slug,
+        title: fields.title,
+        description: fields.description,
+        draft: fields.draft,
+        outline: outline(&body),
+        code: highlight(&body),
+        targets: targets(&body, split.body_line),
+        links: Vec::new(),
+        body,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_has_a_title_and_a_body_and_an_address_of_its_own() {
+        let text =
+            "+++\ntitle = \"About\"\n+++\n\n## Who we are\n\nSee [the post](../posts/a.md).\n";
+        let page = parse(Path::new("pages/about.md"), text.as_bytes()).unwrap();
+        assert_eq!(page.address(), "/about/");
+        assert_eq!(page.outline[0].anchor, "who-we-are");
+        assert_eq!(page.targets[0].written, "../posts/a.md");
+        assert_eq!((page.targets[0].line, page.targets[0].column), (7, 5));
+        let bundle = page.bundle("The site.");
+        assert_eq!(bundle.description, "The site.");
+        assert_eq!(bundle.title, "About");
+
+        let folder = parse(Path::new("pages/contact/index.md"), text.as_bytes()).unwrap();
+        assert_eq!(folder.address(), "/contact/");
+    }
+
+    #[test]
+    fn a_page_may_not_take_the_sites_own_addresses_nor_a_posts_fields() {
+        let text = "+++\ntitle = \"Tags\"\n+++\nx\n";
+        let problems = parse(Path::new("pages/tags.md"), text.as_bytes()).unwrap_err();
+        assert!(
+            problems[0].message.contains("/tags/ is taken"),
+            "{problems:?}"
+        );
+        let text = "+++\ntitle = \"About\"\ndate = 2020-01-01\n+++\nx\n";
+        let problems = parse(Path::new("pages/about.md"), text.as_bytes()).unwrap_err();
+        assert_eq!(
+            (problems[0].line, problems[0].column),
+            (3, 1),
+            "{problems:?}"
+        );
+        assert!(problems[0].message.contains("date"), "{problems:?}");
+    }
+}

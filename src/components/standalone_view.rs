@@ -1,0 +1,33 @@
+//! A page of its own (About, Contact): its title and its body, rendered by the shared renderer
+//! as a post's is, with the same controls on its headings and code blocks.
+
+use folio_content::{render_html, PageBundle};
+use leptos::prelude::*;
+
+use crate::{
+    components::{follow_same_page_link, PageHead, PAGE_HEADING_ID},
+    copy_code::on_body_click,
+    route::Route,
+    site::use_site,
+};
+
+#[component]
+pub fn StandaloneView(page: PageBundle) -> impl IntoView {
+    let site = use_site();
+    let head = view! {
+        <PageHead
+            page=Some(page.title.clone())
+            description=Some(page.description.clone())
+            canonical=Some(Route::Standalone(page.slug.clone()))
+        />
+    };
+    let title = page.title.clone();
+    let html = move || render_html(page.source(), &site.render_options());
+    view! {
+        {head}
+        <article class="standalone" aria-labelledby=PAGE_HEADING_ID on:click:capture=follow_same_page_link>
+            <h1 id=PAGE_HEADING_ID tabindex="-1">{title}</h1>
+            <div class="post-body" inner_html=html on:click=on_body_click></div>
+        </article>
+    }
+}

@@ -1,0 +1,140 @@
+// The kitchen-sink fixture site (tests/fixtures/sites/kitchen-sink), built as users build theirs
+// and served by nginx under /kitchen/: a post that is a folder with its image, an image from
+// static/, highlighted code, links to another post's source file and to a page of its own, and
+// the menu. Checked in the app and with JavaScript off.
+//   E2E_FEATURES_URL  nginx under /kitchen/ over E2E_FEATURES_DIST (playwright.config.mjs)
+
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { watchErrors } from './support.mjs';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+
+function siteUrl() {
+  const value = process.env.E2E_FEATURES_URL;
+  if (!value) throw new Error('E2E_FEATURES_URL is not set: run the tests with tests/e2e/playwright.config.mjs');
+  return value;
+}
+
+const BASE = new URL(siteUrl()).pathname; // "/kitchen/"
+const POST = `${siteUrl()}posts/kitchen-sink/`;
+const IMAGES = [
+  [`${BASE}posts/kitchen-sink/kitchen-sink.png`, 'An image beside the post', 64],
+  [`${BASE}images/banner.png`, 'An image from static', 120],
+];
+
+/** Each image of the post loads from where its source file was copied. */
+async function expectImages(page) {
+  for (const [src, alt, width] of IMAGES) {
+    const image = page.locator(`.post-body img[src="${src}"]`);
+    await expect(image).toHaveAttribute('alt', alt);
+    await expect.poll(() => image.evaluate((img) => img.complete && img.naturalWidth)).toBe(width);
+  }
+}
+
+/** The code blocks carry the bundler's highlighting. */
+async function expectHighlighting(page) {
+  const body = page.locator('.post-body');
+  await expect(body.locator('code.language-rust .hl-keyword').first()).toBeVisible();
+  await expect(body.locator('code.language-python .hl-keyword').first()).toBeVisible();
+  await expect(body.locator('code.language-html .hl-tag').first()).toBeVisible();
+}
+
+/** The header's navigation is the site's menu. */
+async function expectMenu(page) {
+  const nav = page.locator('nav.site-nav a');
+  await expect(nav).toHaveText(['About', 'Archive', 'Tags']);
+  await expect(nav.first()).toHaveAttribute('href', `${BASE}about/`);
+}
+
+test.describe('in the app', () => {
+  test('the post with its images, highlighting and links', async ({ page }) => {
+    const check = watchErrors(page);
+    await page.goto(POST);
+    await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
+    await expectMenu(page);
+    await expectImages(page);
+    await expectHighlighting(page);
+    await page.evaluate(() => {
+      window.__noReload = true;
+    });
+    await page.locator(`.post-body a[href="${BASE}posts/earlier-post/#why-it-matters"]`).click();
+    await expect(page).toHaveURL(`${siteUrl()}posts/earlier-post/#why-it-matters`);
+    await expect(page.locator('article.post h1')).toHaveText('An earlier post');
+    await expect(page.locator('h2#why-it-matters')).toBeInViewport();
+    expect(await page.evaluate(() => window.__noReload), 'no full page load').toBe(true);
+    check();
+  });
+
+  test('the About page from the header, with its heading link from a post', async ({ page }) => {
+    const check = watchErrors(page);
+    await page.goto(POST);
+    await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
+    await page.evaluate(() => {
+      window.__noReload = true;
+    });
+    await page.locator('nav.site-nav a', { hasText: 'About' }).click();
+    await expect(page).toHaveURL(`${siteUrl()}about/`);
+    await expect(page.locator('h1')).toHaveText('About this site');
+    await expect(page).toHaveTitle('About this site – Kitchen sink');
+    await expect(page.locator('nav.site-nav a[aria-current="page"]')).toHaveText('About');
+    await expect(page.locator('.post-body .callout-note')).toContainText('not in the listings');
+    await expect(page.locator('.post-body code.language-toml .hl-string')).toHaveText('"Kitchen sink"');
+    await page.locator('.post-body a', { hasText: 'the post it links to' }).click();
+    await expect(page.locator('article.post h1')).toHaveText('An earlier post');
+    await page.goBack();
+    await expect(page.locator('h1')).toHaveText('About this site');
+    expect(await page.evaluate(() => window.__noReload), 'no full page load').toBe(true);
+    check();
+  });
+
+  test('an address that is no page of the site is not found', async ({ page }) => {
+    const check = watchErrors(page, /404/);
+    const response = await page.goto(`${siteUrl()}no-such-page/`);
+    expect(response.status()).toBe(404);
+    await expect(page.locator('h1')).toHaveText('Page not found');
+    check();
+  });
+
+  for (const scheme of ['light', 'dark']) {
+    for (const [name, url, ready] of [
+      ['the kitchen-sink post', POST, '.post-body .copy-code'],
+      ['the About page', `${siteUrl()}about/`, '.post-body .callout'],
+    ]) {
+      test(`${name} has no axe violations in the ${scheme} theme`, async ({ page }) => {
+        await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+        await page.goto(url);
+        await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
+        await expect(page.locator(ready).first()).toBeVisible();
+        const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+        const shown = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`);
+        expect(shown, 'axe violations').toEqual([]);
+      });
+    }
+  }
+});
+
+test.describe('with JavaScript off', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the built post shows its images, highlighting, links and the menu', async ({ page }) => {
+    await page.goto(POST);
+    await expect(page.locator('noscript')).toHaveCount(1);
+    await expectMenu(page);
+    await expectImages(page);
+    await expectHighlighting(page);
+    const link = page.locator(`.post-body a[href="${BASE}posts/earlier-post/"]`);
+    await expect(link).toHaveText('the earlier post');
+    await link.click();
+    await expect(page).toHaveURL(`${siteUrl()}posts/earlier-post/`);
+    await expect(page.locator('article.post h1')).toHaveText('An earlier post');
+  });
+
+  test('the built About page is there, from the header', async ({ page }) => {
+    await page.goto(POST);
+    await page.locator('nav.site-nav a', { hasText: 'About' }).click();
+    await expect(page).toHaveURL(`${siteUrl()}about/`);
+    await expect(page.locator('h1')).toHaveText('About this site');
+    await expect(page.locator('.post-body h2#how-it-is-built')).toHaveText('How it is built');
+  });
+});
