@@ -200,24 +200,43 @@ pub fn decode<T: DeserializeOwned + Versioned>(
     content_type: Option<&str>,
     body: &str,
 ) -> Result<T, ApiError> {
-    if status == 404 || status == 410 {
+    check_answer(status, content_type, body)?;
+    let document: T = serde_json::from_str(body).map_err(unreadable)?;
+    check_format(document.format())?;
+    Ok(document)
+}
+
+// What does not depend on the document's type is kept out of `decode`, which is compiled once
+// for each type.
+
+/// The error an answer is, if it is not a JSON document.
+fn check_answer(status: u16, content_type: Option<&str>, body: &str) -> Result<(), ApiError> {
+    if status == 404 || status == 410 || (200..300).contains(&status) && is_html(content_type, body)
+    {
         return Err(ApiError::NotFound);
     }
     if !(200..300).contains(&status) {
         return Err(ApiError::Status(status));
     }
-    if is_html(content_type, body) {
-        return Err(ApiError::NotFound);
+    Ok(())
+}
+
+/// Where the JSON went wrong: serde's own wording would bring its formatting code into the app.
+fn unreadable(error: serde_json::Error) -> ApiError {
+    ApiError::BadData(format!(
+        "at line {}, column {}",
+        error.line(),
+        error.column()
+    ))
+}
+
+fn check_format(format: u32) -> Result<(), ApiError> {
+    match format == FORMAT_VERSION {
+        true => Ok(()),
+        false => Err(ApiError::BadData(format!(
+            "format version {format}, this app reads version {FORMAT_VERSION}; reload the page"
+        ))),
     }
-    let document: T =
-        serde_json::from_str(body).map_err(|error| ApiError::BadData(error.to_string()))?;
-    if document.format() != FORMAT_VERSION {
-        return Err(ApiError::BadData(format!(
-            "format version {}, this app reads version {FORMAT_VERSION}; reload the page",
-            document.format()
-        )));
-    }
-    Ok(document)
 }
 
 /// Whether an answer is an HTML page, such as a static host's SPA fallback.

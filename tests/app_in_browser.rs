@@ -8,7 +8,9 @@ use folio::{
     components::{Pagination, PostList, PostView},
     route::Route,
 };
-use folio_content::{Author, Date, PostBundle, PostPage, PostSummary, Slug, Tag, FORMAT_VERSION};
+use folio_content::{
+    Author, Body, Date, PostBundle, PostPage, PostSummary, Slug, Tag, FORMAT_VERSION,
+};
 use leptos::{mount::mount_to, prelude::*};
 use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
@@ -43,13 +45,13 @@ fn bundle(post: PostSummary, body: &str) -> PostBundle {
         post,
         description: String::new(),
         word_count: 3,
-        outline: vec![],
         previous: None,
         next: None,
         call_for_comments: None,
-        body: body.to_owned(),
-        code: vec![],
-        links: vec![],
+        body: Body {
+            markdown: body.to_owned(),
+            ..Body::default()
+        },
     }
 }
 
@@ -241,7 +243,7 @@ fn headings_get_the_anchors_the_bundle_ships() {
         summary("anchors", "Anchors"),
         "## Intro\n\nText.\n\n## Intro\n",
     );
-    post.outline = folio_content::outline::outline(&post.body);
+    post.body.outline = folio_content::outline::outline(&post.body.markdown);
     let (host, _mounted) = mount(move || view! { <Router><PostView bundle=post /></Router> });
     let headings = host.query_selector_all(".post-body h2").unwrap();
     let ids: Vec<_> = (0..headings.length())
@@ -259,7 +261,7 @@ fn post_view_shows_tags_reading_time_contents_and_neighbours() {
         summary("full", "Full"),
         "## One\n\n## Two\n\n### Two and a half\n\nText.",
     );
-    post.outline = folio_content::outline::outline(&post.body);
+    post.body.outline = folio_content::outline::outline(&post.body.markdown);
     post.post.updated = Date::new(2016, 1, 2);
     post.post.reading_minutes = 4;
     let link = |slug: &str, title: &str| folio_content::PostLink {
@@ -302,7 +304,7 @@ fn post_view_shows_tags_reading_time_contents_and_neighbours() {
 #[wasm_bindgen_test]
 fn short_posts_have_no_table_of_contents() {
     let mut post = bundle(summary("short", "Short"), "## One\n\n## Two\n");
-    post.outline = folio_content::outline::outline(&post.body);
+    post.body.outline = folio_content::outline::outline(&post.body.markdown);
     let (host, _mounted) = mount(move || view! { <Router><PostView bundle=post /></Router> });
     assert!(host.query_selector(".toc").unwrap().is_none());
     assert!(host.query_selector(".post-nav").unwrap().is_none());

@@ -4,7 +4,7 @@
 //! site's contact address (the renderer names a task list's checkboxes after their tasks).
 //! Same-page links (contents, footnotes) stay on the page.
 
-use folio_content::{render_html, PostBundle, PostSource};
+use folio_content::{render_html, PostBundle};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -29,27 +29,14 @@ pub fn PostView(bundle: PostBundle) -> impl IntoView {
         post,
         description,
         body,
-        outline,
         previous,
         next,
         call_for_comments,
-        code,
-        links,
         ..
     } = bundle;
     let site = use_site();
-    let html = {
-        let outline = outline.clone();
-        move || {
-            let source = PostSource {
-                markdown: &body,
-                outline: &outline,
-                code: &code,
-                links: &links,
-            };
-            render_html(source, &site.render_options())
-        }
-    };
+    let outline = body.outline.clone();
+    let html = move || render_html(&body, &site.render_options());
     use_post_shortcuts(
         previous.as_ref().map(|post| post.slug.clone()),
         next.as_ref().map(|post| post.slug.clone()),

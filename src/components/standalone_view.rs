@@ -22,7 +22,7 @@ pub fn StandaloneView(page: PageBundle) -> impl IntoView {
         />
     };
     let title = page.title.clone();
-    let html = move || render_html(page.source(), &site.render_options());
+    let html = move || render_html(&page.body, &site.render_options());
     view! {
         {head}
         <article class="standalone" aria-labelledby=PAGE_HEADING_ID on:click:capture=follow_same_page_link>

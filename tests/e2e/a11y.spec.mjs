@@ -51,10 +51,10 @@ const PAGES = [
       await changeJson(POST_BUNDLE, (bundle) => {
         bundle.post.draft = true;
         bundle.post.updated = '2016-01-05';
-        bundle.body = KITCHEN_SINK_BODY;
-        bundle.outline = KITCHEN_SINK_OUTLINE;
-        bundle.code = KITCHEN_SINK_CODE;
-        bundle.links = KITCHEN_SINK_LINKS;
+        bundle.body.markdown = KITCHEN_SINK_BODY;
+        bundle.body.outline = KITCHEN_SINK_OUTLINE;
+        bundle.body.code = KITCHEN_SINK_CODE;
+        bundle.body.links = KITCHEN_SINK_LINKS;
         bundle.previous = { slug: 'older-post', title: 'An older post', date: '2015-10-01' };
         bundle.next = { slug: 'newer-post', title: 'A newer post', date: '2015-11-01' };
       })(page);

@@ -37,10 +37,10 @@ async function serveBody(page, body, outline, code = [], links = []) {
   await page.route(POST_BUNDLE, async (route) => {
     const real = await route.fetch();
     const bundle = await real.json();
-    bundle.body = body;
-    bundle.outline = outline;
-    bundle.code = code;
-    bundle.links = links;
+    bundle.body.markdown = body;
+    bundle.body.outline = outline;
+    bundle.body.code = code;
+    bundle.body.links = links;
     await route.fulfill({ response: real, json: bundle });
   });
 }

@@ -81,8 +81,8 @@ test('back and forward restore the scroll position of each page', async ({ page 
     const real = await route.fetch();
     const bundle = await real.json();
     const paragraphs = Array.from({ length: 40 }, (_, i) => `Paragraph ${i + 1} of a long post.`);
-    bundle.body = `${paragraphs.join('\n\n')}\n\nSee [the archive](archive).\n`;
-    bundle.outline = [];
+    bundle.body.markdown = `${paragraphs.join('\n\n')}\n\nSee [the archive](archive).\n`;
+    bundle.body.outline = [];
     await route.fulfill({ response: real, json: bundle });
   });
   await openApp(page, POST_PATH);

@@ -93,7 +93,7 @@ test('a code block has a Copy button that copies its code', async ({ page, conte
   const check = watchErrors(page);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await servePost(page, POST_JSON, (bundle) => {
-    bundle.body += `\n\n\`\`\`rust\n${CODE}\n\`\`\`\n`;
+    bundle.body.markdown += `\n\n\`\`\`rust\n${CODE}\n\`\`\`\n`;
   });
   await openApp(page, POST_PATH);
   // The body is rendered again once the site settings arrive: wait for them.
@@ -152,7 +152,7 @@ test.describe('at 320 px', () => {
   test('a post with wide code, a wide table and a long URL still fits', async ({ page }) => {
     await servePost(page, POST_JSON, (bundle) => {
       const wide = 'x'.repeat(200);
-      bundle.body += `\n\n\`\`\`\n${wide}\n\`\`\`\n\n| ${'column | '.repeat(12)}\n|${'---|'.repeat(12)}\n| ${'value | '.repeat(12)}\n\nSee https://example.com/${wide} and ${wide}.\n`;
+      bundle.body.markdown += `\n\n\`\`\`\n${wide}\n\`\`\`\n\n| ${'column | '.repeat(12)}\n|${'---|'.repeat(12)}\n| ${'value | '.repeat(12)}\n\nSee https://example.com/${wide} and ${wide}.\n`;
     });
     await openApp(page, POST_PATH);
     await expect(page.locator('.post-body table')).toBeVisible();

@@ -245,8 +245,10 @@ fn link_all(
         Some(Err(found)) => problems.extend(found),
         None => {}
     };
-    posts.iter_mut().for_each(|post| take(&mut post.links));
-    standalone.iter_mut().for_each(|page| take(&mut page.links));
+    posts.iter_mut().for_each(|post| take(&mut post.body.links));
+    standalone
+        .iter_mut()
+        .for_each(|page| take(&mut page.body.links));
     problems
 }
 

@@ -275,13 +275,10 @@ fn bundles(posts: Vec<Post>) -> Result<Vec<(String, Vec<u8>)>, Problem> {
                 post: post.summary,
                 description: post.description,
                 word_count: post.word_count,
-                outline: post.outline,
                 previous: links.get(i + 1).cloned(),
                 next: i.checked_sub(1).and_then(|j| links.get(j)).cloned(),
                 call_for_comments: post.call_for_comments,
                 body: post.body,
-                code: post.code,
-                links: post.links,
             };
             let bytes = json(&path, &bundle)?;
             Ok((path, bytes))

@@ -6,10 +6,7 @@ pub mod words;
 
 use std::path::{Path, PathBuf};
 
-use folio_content::{
-    outline, pages, Author, Date, Heading, HighlightedCode, LocalLink, PostSource, PostSummary,
-    Slug, Tag,
-};
+use folio_content::{pages, Author, Body, Date, PostSummary, Slug, Tag};
 
 use crate::{
     aliases::Alias,
@@ -17,7 +14,7 @@ use crate::{
     files::own_folder,
     front_matter::{self, FrontMatter},
     markdown::{
-        highlight::highlight,
+        self,
         links::Document,
         targets::{targets, Target},
     },
@@ -39,19 +36,14 @@ pub struct Post {
     pub call_for_comments: Option<String>,
     /// Words in the body, as a reader counts them (Markdown syntax left out).
     pub word_count: u32,
-    /// The body's headings, with the anchors the renderer gives them.
-    pub outline: Vec<Heading>,
-    /// The Markdown body, front matter (and a `<!-- more -->` line) removed.
-    pub body: String,
+    /// The body (front matter and a `<!-- more -->` line removed), with its outline and
+    /// highlighted code; its links are resolved (`markdown::links`) once every post has been
+    /// read.
+    pub body: Body,
     /// The post's old addresses, which lead to it.
     pub aliases: Vec<Alias>,
-    /// The body's fenced code blocks, highlighted where their language is known.
-    pub code: Vec<Option<HighlightedCode>>,
     /// The body's relative links and images, where they are written.
     pub targets: Vec<Target>,
-    /// Those that name the site's own posts and files, resolved (`markdown::links`) once
-    /// every post has been read.
-    pub links: Vec<LocalLink>,
 }
 
 impl Post {
@@ -60,19 +52,9 @@ impl Post {
         Document {
             file: &self.file,
             address: pages::post(&self.summary.slug),
-            outline: &self.outline,
+            outline: &self.body.outline,
             targets: &self.targets,
             published,
-        }
-    }
-
-    /// What the renderer needs of the post.
-    pub fn source(&self) -> PostSource<'_> {
-        PostSource {
-            markdown: &self.body,
-            outline: &self.outline,
-            code: &self.code,
-            links: &self.links,
         }
     }
 }
@@ -171,11 +153,8 @@ fn derive(
         aliases: fields.aliases,
         summary,
         word_count,
-        outline: outline(&body),
-        code: highlight(&body),
-        body,
+        body: markdown::body(body),
         targets,
-        links: Vec::new(),
     }
 }
 

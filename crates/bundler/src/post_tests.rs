@@ -44,12 +44,16 @@ fn reads_a_post_and_derives_what_it_omits() {
     assert_eq!((summary.reading_minutes, summary.draft), (1, false));
     assert_eq!(post.word_count, 5);
     let anchors: Vec<_> = post
+        .body
         .outline
         .iter()
         .map(|h| (h.level, h.anchor.as_str()))
         .collect();
     assert_eq!(anchors, [(2, "a-heading")]);
-    assert_eq!(post.body, "First *para*.\n\n## A heading\n\nSecond.\n");
+    assert_eq!(
+        post.body.markdown,
+        "First *para*.\n\n## A heading\n\nSecond.\n"
+    );
 }
 
 #[test]
@@ -76,7 +80,7 @@ fn the_text_before_more_is_the_summary_and_the_marker_leaves_the_body() {
         "+++\ntitle = \"T\"\ndate = 2015-10-25\n+++\nOne.\n\nTwo.\n\n<!-- more -->\n\nThree.\n";
     let post = post("posts/t.md", text);
     assert_eq!(post.summary.summary, "One. Two.");
-    assert_eq!(post.body, "One.\n\nTwo.\n\n\nThree.\n");
+    assert_eq!(post.body.markdown, "One.\n\nTwo.\n\n\nThree.\n");
     assert_eq!(post.word_count, 3);
 }
 

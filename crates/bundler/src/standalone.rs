@@ -6,14 +6,12 @@
 
 use std::path::{Path, PathBuf};
 
-use folio_content::{
-    outline, pages, Heading, HighlightedCode, LocalLink, PageBundle, Slug, FORMAT_VERSION,
-};
+use folio_content::{pages, Body, PageBundle, Slug, FORMAT_VERSION};
 
 use crate::{
     front_matter,
     markdown::{
-        highlight::highlight,
+        self,
         links::Document,
         targets::{targets, Target},
     },
@@ -32,12 +30,9 @@ pub struct Standalone {
     /// The `description` field, if any: the site's description stands in for it.
     pub description: Option<String>,
     pub draft: bool,
-    pub outline: Vec<Heading>,
-    pub body: String,
-    pub code: Vec<Option<HighlightedCode>>,
+    /// The body; its links are resolved once every post and page has been read.
+    pub body: Body,
     pub targets: Vec<Target>,
-    /// Resolved once every post and page has been read.
-    pub links: Vec<LocalLink>,
 }
 
 impl Standalone {
@@ -51,7 +46,7 @@ impl Standalone {
         Document {
             file: &self.file,
             address: self.address(),
-            outline: &self.outline,
+            outline: &self.body.outline,
             targets: &self.targets,
             published,
         }
@@ -65,10 +60,7 @@ impl Standalone {
             slug: self.slug,
             title: self.title,
             description: self.description.unwrap_or_else(|| description.to_owned()),
-            outline: self.outline,
             body: self.body,
-            code: self.code,
-            links: self.links,
         }
     }
 }
@@ -93,18 +85,14 @@ pub fn parse(file: &Path, bytes: &[u8]) -> Result<Standalone, Vec<Problem>> {
             ),
         )]);
     }
-    let body = split.body;
     Ok(Standalone {
         file: file.to_owned(),
         slug,
         title: fields.title,
         description: fields.description,
         draft: fields.draft,
-        outline: outline(&body),
-        code: highlight(&body),
-        targets: targets(&body, split.body_line),
-        links: Vec::new(),
-        body,
+        targets: targets(&split.body, split.body_line),
+        body: markdown::body(split.body),
     })
 }
 
@@ -118,7 +106,7 @@ mod tests {
             "+++\ntitle = \"About\"\n+++\n\n## Who we are\n\nSee [the post](../posts/a.md).\n";
         let page = parse(Path::new("pages/about.md"), text.as_bytes()).unwrap();
         assert_eq!(page.address(), "/about/");
-        assert_eq!(page.outline[0].anchor, "who-we-are");
+        assert_eq!(page.body.outline[0].anchor, "who-we-are");
         assert_eq!(page.targets[0].written, "../posts/a.md");
         assert_eq!((page.targets[0].line, page.targets[0].column), (7, 5));
         let bundle = page.bundle("The site.");

@@ -30,9 +30,9 @@ fn a_byte_order_mark_and_crlf_line_endings() {
         let post = post("posts/bom.md", text.as_bytes());
         assert_eq!(post.summary.title, "BOM");
         assert_eq!(post.summary.date, day("2015-10-25"));
-        assert_eq!(post.body, "# Head\n\nOne\ntwo.\n");
+        assert_eq!(post.body.markdown, "# Head\n\nOne\ntwo.\n");
         assert_eq!(post.summary.summary, "One two.");
-        assert_eq!(post.outline[0].anchor, "head");
+        assert_eq!(post.body.outline[0].anchor, "head");
     }
 }
 
@@ -61,10 +61,10 @@ fn an_empty_body() {
         "---\ntitle: T\ndate: 2015-10-25\n---\n",
     ] {
         let post = post("posts/empty.md", text.as_bytes());
-        assert_eq!(post.body, "");
+        assert_eq!(post.body.markdown, "");
         assert_eq!(post.summary.summary, "");
         assert_eq!((post.word_count, post.summary.reading_minutes), (0, 1));
-        assert!(post.outline.is_empty());
+        assert!(post.body.outline.is_empty());
     }
 }
 
@@ -92,7 +92,7 @@ fn a_ten_megabyte_post() {
     );
     assert_eq!(post.summary.reading_minutes, post.word_count.div_ceil(200));
     assert!(post.summary.summary.starts_with("Lorem ipsum"));
-    assert_eq!(post.outline.len(), 1);
+    assert_eq!(post.body.outline.len(), 1);
 }
 
 #[test]
@@ -133,6 +133,6 @@ fn a_site_of_awkward_posts_builds() {
     let output = common::build_ok(dir.path(), false);
     let bundle: PostBundle = serde_json::from_slice(&output.files["data/posts/yaml.json"]).unwrap();
     assert_eq!(bundle.post.authors[0].role.as_deref(), Some("Analyst"));
-    assert_eq!(bundle.outline[0].anchor, "ünïcode-heading");
+    assert_eq!(bundle.body.outline[0].anchor, "ünïcode-heading");
     assert!(output.files.contains_key("data/posts/bom.json"));
 }

@@ -22,26 +22,27 @@ fn the_fixtures_outline_code_and_links_are_what_the_bundler_makes() {
     let post: PostBundle = support::document(&output, "data/posts/kitchen-sink.json");
     let earlier: PostBundle = support::document(&output, "data/posts/earlier-post.json");
     let made = serde_json::to_string_pretty(&serde_json::json!({
-        "outline": post.outline,
-        "code": post.code,
-        "links": post.links,
+        "outline": post.body.outline,
+        "code": post.body.code,
+        "links": post.body.links,
         "earlier": earlier,
     }))
     .unwrap()
         + "\n";
     // Five languages highlighted; the unknown language and the fence without one stay plain.
-    let highlighted: Vec<bool> = post.code.iter().map(Option::is_some).collect();
+    let highlighted: Vec<bool> = post.body.code.iter().map(Option::is_some).collect();
     assert_eq!(
         highlighted,
         [true, true, true, true, true, true, false, false]
     );
     let kinds = [TokenKind::Keyword, TokenKind::Tag, TokenKind::String].map(|kind| kind as u8);
-    for block in post.code.iter().flatten() {
+    for block in post.body.code.iter().flatten() {
         assert!(block.tokens.iter().any(|token| kinds.contains(&token.0)));
     }
     // The links to the other post, to one of its headings, to a heading of a page of its own,
     // and to both images, resolved.
     let resolved: Vec<(&str, &str)> = post
+        .body
         .links
         .iter()
         .map(|link| (link.written(), link.to()))

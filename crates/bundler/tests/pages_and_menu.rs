@@ -48,7 +48,12 @@ fn a_page_is_in_the_sitemap_and_the_menu_but_in_no_listing_and_no_feed() {
         (page.title.as_str(), page.description.as_str()),
         ("About us", "The site.")
     );
-    let links: Vec<(&str, &str)> = page.links.iter().map(|l| (l.written(), l.to())).collect();
+    let links: Vec<(&str, &str)> = page
+        .body
+        .links
+        .iter()
+        .map(|l| (l.written(), l.to()))
+        .collect();
     assert_eq!(
         links,
         [
@@ -58,7 +63,7 @@ fn a_page_is_in_the_sitemap_and_the_menu_but_in_no_listing_and_no_feed() {
     );
     assert!(output.copies.contains_key("about/us.png"));
     let post: folio_content::PostBundle = support::document(&output, "data/posts/a-post.json");
-    assert_eq!(post.links[0].to(), "/about/#who");
+    assert_eq!(post.body.links[0].to(), "/about/#who");
 
     let site: Site = support::document(&output, paths::SITE);
     assert_eq!(

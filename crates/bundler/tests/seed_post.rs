@@ -72,6 +72,7 @@ fn the_seed_post_body_and_call_for_comments_match_the_page_paragraph_for_paragra
     let bundle = seed_bundle();
     let body: Vec<String> = bundle
         .body
+        .markdown
         .split("\n\n")
         .map(|p| strip_links(p.trim()))
         .filter(|p| !p.is_empty())

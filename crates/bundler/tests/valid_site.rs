@@ -90,7 +90,11 @@ fn fills_in_fields_from_the_front_matter_and_site_toml() {
     };
     assert_eq!(first.post.tags, [tag("engines"), tag("notes")]);
     assert!(!first.post.draft);
-    assert!(!first.body.contains("+++"), "{:?}", first.body);
+    assert!(
+        !first.body.markdown.contains("+++"),
+        "{:?}",
+        first.body.markdown
+    );
     // Neighbours among the published posts only: the draft is newer but left out.
     assert_eq!(first.previous, None);
     assert_eq!(first.next.map(|link| link.slug), Some(slug("second-post")));
@@ -101,7 +105,7 @@ fn fills_in_fields_from_the_front_matter_and_site_toml() {
     // Not listed in site.toml: no role.
     assert_eq!(second.post.authors[0].role, None);
     assert_eq!(second.post.summary, "Written by hand.");
-    assert_eq!(second.body, "Straight after the fence.\n");
+    assert_eq!(second.body.markdown, "Straight after the fence.\n");
     assert_eq!(second.next, None);
 
     // Listings hold the same summaries as the bundles.

@@ -12,10 +12,10 @@ pub mod wire;
 
 pub use date::Date;
 pub use outline::{anchor, outline};
-pub use render::{render_html, PostSource, RenderOptions};
+pub use render::{render_html, RenderOptions};
 pub use slug::Slug;
 pub use wire::{
-    Archive, ArchiveMonth, ArchiveYear, Author, AuthorCount, AuthorIndex, Heading, HighlightedCode,
-    LocalLink, MenuItem, PageBundle, PostBundle, PostLink, PostPage, PostSummary, Site, Tag,
-    TagCount, TagIndex, Token, TokenKind, Versioned, FORMAT_VERSION,
+    Archive, ArchiveMonth, ArchiveYear, Author, AuthorCount, AuthorIndex, Body, Heading,
+    HighlightedCode, LocalLink, MenuItem, PageBundle, PostBundle, PostLink, PostPage, PostSummary,
+    Site, Tag, TagCount, TagIndex, Token, TokenKind, Versioned, FORMAT_VERSION,
 };

@@ -111,8 +111,8 @@ pub struct PostLink {
     pub date: Date,
 }
 
-/// One post: what listings show, what its page adds, and its Markdown body, rendered in the
-/// browser. `data/posts/<slug>.json`.
+/// One post: what listings show, what its page adds, and its body, rendered in the browser.
+/// `data/posts/<slug>.json`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PostBundle {
     pub format: u32,
@@ -120,7 +120,6 @@ pub struct PostBundle {
     /// For search engines and link previews: the `description` field, else the summary.
     pub description: String,
     pub word_count: u32,
-    pub outline: Vec<Heading>,
     /// The next older post.
     pub previous: Option<PostLink>,
     /// The next newer post.
@@ -128,12 +127,35 @@ pub struct PostBundle {
     /// The words that invite comments before the site's contact address, from the post's
     /// `call_for_comments` field; the app has a default. Shown only when the site has a contact.
     pub call_for_comments: Option<String>,
-    /// The Markdown source of the body, front matter removed.
-    pub body: String,
-    /// Each fenced code block of the body, in order, as the bundler's highlighter cut it into
-    /// tokens; `None` for a block in no language it knows, which stays plain text.
+    pub body: Body,
+}
+
+/// A page of its own, from `pages/<name>.md` (About, Contact): not a post, so in no listing and
+/// no feed. `data/pages/<slug>.json`, shown at `/<slug>/`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageBundle {
+    pub format: u32,
+    /// The page's address: `/<slug>/`.
+    pub slug: Slug,
+    pub title: String,
+    /// For search engines and link previews.
+    pub description: String,
+    pub body: Body,
+}
+
+/// The body of a post or a page: its Markdown and what the bundler worked out from it, which
+/// is all the renderer reads.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Body {
+    /// The Markdown source, front matter removed.
+    pub markdown: String,
+    /// The headings, with the anchors the renderer gives them: the bundler works them out once,
+    /// so the browser does not parse the Markdown twice.
+    pub outline: Vec<Heading>,
+    /// Each fenced code block, in order, as the bundler's highlighter cut it into tokens; `None`
+    /// for a block in no language it knows, which stays plain text.
     pub code: Vec<Option<HighlightedCode>>,
-    /// The body's links and images that lead to the site's own posts and files, as the bundler
+    /// The links and images that lead to the site's own posts, pages and files, as the bundler
     /// resolved and checked them.
     pub links: Vec<LocalLink>,
 }
@@ -162,25 +184,6 @@ impl LocalLink {
     pub fn to(&self) -> &str {
         &self.1
     }
-}
-
-/// A page of its own, from `pages/<name>.md` (About, Contact): not a post, so in no listing and
-/// no feed. `data/pages/<slug>.json`, shown at `/<slug>/`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PageBundle {
-    pub format: u32,
-    /// The page's address: `/<slug>/`.
-    pub slug: Slug,
-    pub title: String,
-    /// For search engines and link previews.
-    pub description: String,
-    pub outline: Vec<Heading>,
-    /// The Markdown source of the body, front matter removed.
-    pub body: String,
-    /// As in `PostBundle`.
-    pub code: Vec<Option<HighlightedCode>>,
-    /// As in `PostBundle`.
-    pub links: Vec<LocalLink>,
 }
 
 /// A fenced code block's text as tokens, in order: together they are the block's text.

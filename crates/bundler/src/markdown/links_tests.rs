@@ -30,7 +30,10 @@ fn options() -> BuildOptions {
 
 fn links_of(output: &Output, slug: &str) -> Vec<LocalLink> {
     let bytes = &output.files[&format!("data/posts/{slug}.json")];
-    serde_json::from_slice::<PostBundle>(bytes).unwrap().links
+    serde_json::from_slice::<PostBundle>(bytes)
+        .unwrap()
+        .body
+        .links
 }
 
 fn link(written: &str, to: &str) -> LocalLink {

@@ -5,3 +5,16 @@
 pub mod highlight;
 pub mod links;
 pub mod targets;
+
+use folio_content::{outline, Body};
+
+/// The body of `markdown` as the bundle carries it: its outline and highlighted code worked out
+/// here; its links once every post and page has been read (`links`).
+pub fn body(markdown: String) -> Body {
+    Body {
+        outline: outline(&markdown),
+        code: highlight::highlight(&markdown),
+        links: Vec::new(),
+        markdown,
+    }
+}

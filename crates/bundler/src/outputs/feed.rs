@@ -41,7 +41,7 @@ pub fn feed_posts<'p>(site: &Site, posts: &'p [Post]) -> Vec<FeedPost<'p>> {
         .iter()
         .map(|post| FeedPost {
             post,
-            html: render_html(post.source(), &options),
+            html: render_html(&post.body, &options),
         })
         .collect()
 }

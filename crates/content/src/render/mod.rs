@@ -16,7 +16,7 @@ pub use footnotes::FOOTNOTE_ID_PREFIX;
 
 use pulldown_cmark::{html, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use crate::{Heading, HighlightedCode, LocalLink, PageBundle, PostBundle};
+use crate::{Body, LocalLink};
 
 /// How to render a post.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,51 +42,14 @@ impl Default for RenderOptions {
     }
 }
 
-/// What the renderer reads of a post: its Markdown and what the bundler worked out from it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct PostSource<'a> {
-    pub markdown: &'a str,
-    /// `outline(markdown)`, which the bundler works out once and ships in the post's bundle:
-    /// the headings get its anchors as their `id` without the browser parsing the post twice.
-    pub outline: &'a [Heading],
-    /// The highlighted fenced code blocks, in order (empty: all plain).
-    pub code: &'a [Option<HighlightedCode>],
-    /// The links to the site's own posts and files, resolved (empty: all as written).
-    pub links: &'a [LocalLink],
-}
-
-impl PostBundle {
-    /// What the renderer needs of the post.
-    pub fn source(&self) -> PostSource<'_> {
-        PostSource {
-            markdown: &self.body,
-            outline: &self.outline,
-            code: &self.code,
-            links: &self.links,
-        }
-    }
-}
-
-impl PageBundle {
-    /// What the renderer needs of the page.
-    pub fn source(&self) -> PostSource<'_> {
-        PostSource {
-            markdown: &self.body,
-            outline: &self.outline,
-            code: &self.code,
-            links: &self.links,
-        }
-    }
-}
-
-/// Renders a post's Markdown to HTML under the safety policy.
-pub fn render_html(source: PostSource<'_>, options: &RenderOptions) -> String {
-    let PostSource {
+/// Renders the body of a post or page to HTML under the safety policy.
+pub fn render_html(body: &Body, options: &RenderOptions) -> String {
+    let Body {
         markdown,
         outline,
         code,
         links,
-    } = source;
+    } = body;
     let parser = Parser::new_ext(markdown, markdown_options());
     let mut anchors = outline.iter().map(|heading| heading.anchor.clone());
     let mut titles = outline.iter().map(|heading| heading.text.as_str());
@@ -349,7 +312,7 @@ fn is_external(href: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::outline::outline;
+    use crate::{outline::outline, HighlightedCode};
 
     fn render(markdown: &str) -> String {
         render_with(markdown, &[], &RenderOptions::default())
@@ -360,14 +323,13 @@ mod tests {
         code: &[Option<HighlightedCode>],
         options: &RenderOptions,
     ) -> String {
-        let outline = outline(markdown);
-        let source = PostSource {
-            markdown,
-            outline: &outline,
-            code,
-            links: &[],
+        let body = Body {
+            markdown: markdown.to_owned(),
+            outline: outline(markdown),
+            code: code.to_vec(),
+            links: Vec::new(),
         };
-        render_html(source, options)
+        render_html(&body, options)
     }
 
     #[test]
@@ -669,17 +631,17 @@ mod tests {
             LocalLink::new("earlier.md#why", "/posts/earlier/#why"),
             LocalLink::new("chart.png", "/posts/this/chart.png"),
         ];
-        let source = PostSource {
-            markdown,
-            links: &links,
-            ..PostSource::default()
+        let body = Body {
+            markdown: markdown.to_owned(),
+            links: links.to_vec(),
+            ..Body::default()
         };
         let options = RenderOptions {
             site_root: "https://x.org/blog/".into(),
             ..RenderOptions::default()
         };
         assert_eq!(
-            render_html(source, &options),
+            render_html(&body, &options),
             "<p><a href=\"https://x.org/blog/posts/earlier/#why\" rel=\"noopener noreferrer\">Earlier</a>, \
              <img src=\"https://x.org/blog/posts/this/chart.png\" alt=\"Chart\" />, \
              <a href=\"https://x.org/a.md\" rel=\"noopener noreferrer\">away</a> \
@@ -689,7 +651,7 @@ mod tests {
             site_root: "/blog/".into(),
             ..RenderOptions::default()
         };
-        assert!(render_html(source, &options)
+        assert!(render_html(&body, &options)
             .contains("<a href=\"/blog/posts/earlier/#why\">Earlier</a>"));
     }
 }
