@@ -7,6 +7,7 @@ import { test, expect } from '@playwright/test';
 import {
   KITCHEN_SINK_BODY,
   KITCHEN_SINK_CODE,
+  KITCHEN_SINK_IMAGES,
   KITCHEN_SINK_LINKS,
   KITCHEN_SINK_OUTLINE,
   openApp,
@@ -55,6 +56,7 @@ const PAGES = [
         bundle.body.outline = KITCHEN_SINK_OUTLINE;
         bundle.body.code = KITCHEN_SINK_CODE;
         bundle.body.links = KITCHEN_SINK_LINKS;
+        bundle.body.images = KITCHEN_SINK_IMAGES;
         bundle.previous = { slug: 'older-post', title: 'An older post', date: '2015-10-01' };
         bundle.next = { slug: 'newer-post', title: 'A newer post', date: '2015-11-01' };
       })(page);

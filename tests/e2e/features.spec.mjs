@@ -18,18 +18,27 @@ function siteUrl() {
 
 const BASE = new URL(siteUrl()).pathname; // "/kitchen/"
 const POST = `${siteUrl()}posts/kitchen-sink/`;
+// Each image: its address, alt text, size, and the copy the browser picks for a 640 px column
+// (the 960 px WebP copy of the wide image; the small one has no copies).
 const IMAGES = [
-  [`${BASE}posts/kitchen-sink/kitchen-sink.png`, 'An image beside the post', 64],
-  [`${BASE}images/banner.png`, 'An image from static', 120],
+  [`${BASE}posts/kitchen-sink/kitchen-sink.png`, 'An image beside the post', [1000, 600], `${BASE}posts/kitchen-sink/kitchen-sink-960w.webp`],
+  [`${BASE}images/banner.png`, 'An image from static', [120, 30], `${BASE}images/banner.png`],
 ];
 
-/** Each image of the post loads from where its source file was copied. */
+/** Each image of the post loads from where its source file was copied, with its size, and the
+ * wide one from its smaller copy; all but the first wait until they are near. */
 async function expectImages(page) {
-  for (const [src, alt, width] of IMAGES) {
+  for (const [index, [src, alt, [width, height], picked]] of IMAGES.entries()) {
     const image = page.locator(`.post-body img[src="${src}"]`);
     await expect(image).toHaveAttribute('alt', alt);
-    await expect.poll(() => image.evaluate((img) => img.complete && img.naturalWidth)).toBe(width);
+    await expect(image).toHaveAttribute('width', String(width));
+    await expect(image).toHaveAttribute('height', String(height));
+    if (index > 0) await expect(image).toHaveAttribute('loading', 'lazy');
+    await image.scrollIntoViewIfNeeded();
+    await expect.poll(() => image.evaluate((img) => img.complete && img.naturalWidth > 0)).toBe(true);
+    await expect.poll(() => image.evaluate((img) => new URL(img.currentSrc).pathname)).toBe(picked);
   }
+  await expect(page.locator('.post-body img').first()).not.toHaveAttribute('loading', /./);
 }
 
 /** The code blocks carry the bundler's highlighting. */

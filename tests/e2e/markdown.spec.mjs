@@ -7,6 +7,7 @@ import {
   KITCHEN_SINK_BODY,
   KITCHEN_SINK_CODE,
   KITCHEN_SINK_EARLIER,
+  KITCHEN_SINK_IMAGES,
   KITCHEN_SINK_LINKS,
   KITCHEN_SINK_OUTLINE,
   serveKitchenSinkImages,
@@ -33,7 +34,7 @@ function fixtureBody(name) {
 
 /** Serves the real bundle of the seed post with `body`, `outline`, highlighted `code` and
  * resolved `links` in place of its own. */
-async function serveBody(page, body, outline, code = [], links = []) {
+async function serveBody(page, body, outline, code = [], links = [], images = []) {
   await page.route(POST_BUNDLE, async (route) => {
     const real = await route.fetch();
     const bundle = await real.json();
@@ -41,6 +42,7 @@ async function serveBody(page, body, outline, code = [], links = []) {
     bundle.body.outline = outline;
     bundle.body.code = code;
     bundle.body.links = links;
+    bundle.body.images = images;
     await route.fulfill({ response: real, json: bundle });
   });
 }
@@ -56,7 +58,7 @@ test.describe('kitchen sink', () => {
 
   test.beforeEach(async ({ page }) => {
     await serveKitchenSinkImages(page);
-    await serveBody(page, KITCHEN_SINK_BODY, KITCHEN_SINK_OUTLINE, KITCHEN_SINK_CODE, KITCHEN_SINK_LINKS);
+    await serveBody(page, KITCHEN_SINK_BODY, KITCHEN_SINK_OUTLINE, KITCHEN_SINK_CODE, KITCHEN_SINK_LINKS, KITCHEN_SINK_IMAGES);
   });
 
   test('headings with their anchors, and a table of contents linking to them', async ({ page }) => {
@@ -205,13 +207,16 @@ test.describe('kitchen sink', () => {
     }
 
     // Each image at the address its source file resolved to: beside the post, and in static/.
-    for (const [src, alt, width] of [
-      ['/posts/kitchen-sink/kitchen-sink.png', 'An image beside the post', 64],
-      ['/images/banner.png', 'An image from static', 120],
+    for (const [src, alt, width, height] of [
+      ['/posts/kitchen-sink/kitchen-sink.png', 'An image beside the post', 1000, 600],
+      ['/images/banner.png', 'An image from static', 120, 30],
     ]) {
       const image = body.locator(`img[src="${src}"]`);
       await expect(image).toHaveAttribute('alt', alt);
-      await expect.poll(() => image.evaluate((img) => img.complete && img.naturalWidth)).toBe(width);
+      await expect(image).toHaveAttribute('width', String(width));
+      await expect(image).toHaveAttribute('height', String(height));
+      await image.scrollIntoViewIfNeeded();
+      await expect.poll(() => image.evaluate((img) => img.complete && img.naturalWidth > 0)).toBe(true);
     }
     await expect(body.locator('hr')).toHaveCount(1);
     check();

@@ -29,6 +29,7 @@ const KITCHEN_SINK_BUNDLE = JSON.parse(
 export const KITCHEN_SINK_OUTLINE = KITCHEN_SINK_BUNDLE.outline;
 export const KITCHEN_SINK_CODE = KITCHEN_SINK_BUNDLE.code;
 export const KITCHEN_SINK_LINKS = KITCHEN_SINK_BUNDLE.links;
+export const KITCHEN_SINK_IMAGES = KITCHEN_SINK_BUNDLE.images;
 export const KITCHEN_SINK_EARLIER = KITCHEN_SINK_BUNDLE.earlier;
 
 /** The kitchen-sink fixture site. */
@@ -40,10 +41,11 @@ export const KITCHEN_SINK_BODY = readFileSync(path.join(KITCHEN_SINK_SITE, 'post
   '',
 );
 
-/** Serves the kitchen-sink post's images where its resolved links put them, from the fixture. */
+/** Serves the kitchen-sink post's images where its resolved links put them, from the fixture;
+ * its smaller copies, which the bundler makes, as the original (the browser shows either). */
 export async function serveKitchenSinkImages(page) {
   const files = {
-    '**/posts/kitchen-sink/kitchen-sink.png': path.join(KITCHEN_SINK_SITE, 'posts', 'kitchen-sink', 'kitchen-sink.png'),
+    '**/posts/kitchen-sink/kitchen-sink*': path.join(KITCHEN_SINK_SITE, 'posts', 'kitchen-sink', 'kitchen-sink.png'),
     '**/images/banner.png': path.join(KITCHEN_SINK_SITE, 'static', 'images', 'banner.png'),
   };
   for (const [pattern, file] of Object.entries(files)) {

@@ -46,8 +46,12 @@ use std::{
     path::{Path, PathBuf},
 };
 
-use folio_content::{pages, Author, Date, LocalLink, Slug};
-use markdown::links::{resolve_links, Document, LinkIndex};
+use folio_content::{pages, Author, Date, ImageFacts, LocalLink, Slug};
+use markdown::{
+    images::{self, ImageWork, ShownImage, VariantCopy},
+    links::{resolve_links, Document, LinkIndex},
+};
+use outputs::copies::Copy;
 use rayon::prelude::*;
 use standalone::Standalone;
 
@@ -69,7 +73,13 @@ pub struct BuildOptions {
     /// Where the site is deployed, in place of `site.toml`'s `base_url` (checked with
     /// `site::base_url`), as for a preview deployed elsewhere.
     pub base_url: Option<String>,
+    /// Where the smaller copies of images are kept between builds; `None`:
+    /// `DEFAULT_CACHE_DIR` in the site folder.
+    pub cache_dir: Option<PathBuf>,
 }
+
+/// The image cache's folder in the site folder, unless `BuildOptions::cache_dir` says another.
+pub const DEFAULT_CACHE_DIR: &str = ".folio-cache/images";
 
 impl BuildOptions {
     /// Builds as of `now`, without drafts, for the `base_url` in `site.toml`.
@@ -78,6 +88,7 @@ impl BuildOptions {
             drafts: false,
             now,
             base_url: None,
+            cache_dir: None,
         }
     }
 }
@@ -167,9 +178,28 @@ pub fn build(site_dir: &Path, options: &BuildOptions) -> Result<Output, Vec<Prob
                 .iter()
                 .map(|page| (page.file.as_path(), page.address())),
         );
-    let copies = outputs::copies::copies(site_dir, folders)
+    let mut copies = outputs::copies::copies(site_dir, folders)
         .map_err(|found| later.extend(found))
         .unwrap_or_default();
+    let cache_dir = options
+        .cache_dir
+        .clone()
+        .unwrap_or_else(|| site_dir.join(DEFAULT_CACHE_DIR));
+    // Absolute, as the copies' sources below are joined to the site folder.
+    let cache_dir = std::path::absolute(&cache_dir).unwrap_or(cache_dir);
+    let image_work = match measure_images(site_dir, &cache_dir, &mut posts, &mut standalone) {
+        Ok((variants, work)) => {
+            let variants = variants
+                .into_iter()
+                .map(|(to, source)| (to, Copy { source }));
+            copies.extend(variants);
+            work
+        }
+        Err(problem) => {
+            later.push(problem);
+            ImageWork::default()
+        }
+    };
     let (files, pages) = match output::documents(&config.site, posts, standalone, options.now) {
         Ok(documents) => documents,
         Err(found) => {
@@ -193,6 +223,7 @@ pub fn build(site_dir: &Path, options: &BuildOptions) -> Result<Output, Vec<Prob
     Ok(Output {
         files,
         copies,
+        images: image_work,
         published,
         drafts_skipped,
         scheduled,
@@ -240,16 +271,62 @@ fn link_all(
         .collect();
     let mut resolved = resolved.into_iter();
     let mut problems = Vec::new();
-    let mut take = |links: &mut Vec<LocalLink>| match resolved.next() {
-        Some(Ok(found)) => *links = found,
+    let mut take = |links: &mut Vec<LocalLink>, images: &mut Vec<ShownImage>| match resolved.next()
+    {
+        Some(Ok(found)) => (*links, *images) = (found.links, found.images),
         Some(Err(found)) => problems.extend(found),
         None => {}
     };
-    posts.iter_mut().for_each(|post| take(&mut post.body.links));
-    standalone
-        .iter_mut()
-        .for_each(|page| take(&mut page.body.links));
+    for post in posts.iter_mut() {
+        take(&mut post.body.links, &mut post.shown_images);
+    }
+    for page in standalone.iter_mut() {
+        take(&mut page.body.links, &mut page.shown_images);
+    }
     problems
+}
+
+/// Measures the images the published posts and pages show and makes their smaller copies
+/// (`markdown::images`), giving each body the facts of its own; the copies to add to the
+/// output, and what was done.
+fn measure_images(
+    site_dir: &Path,
+    cache_dir: &Path,
+    posts: &mut [Post],
+    standalone: &mut [Standalone],
+) -> Result<(Vec<VariantCopy>, ImageWork), Problem> {
+    let mut shown: Vec<ShownImage> = posts
+        .iter()
+        .flat_map(|post| &post.shown_images)
+        .chain(standalone.iter().flat_map(|page| &page.shown_images))
+        .cloned()
+        .collect();
+    shown.sort();
+    shown.dedup();
+    let progress = |done: usize, total: usize| eprintln!("folio-bundler: images {done}/{total}");
+    let processed = images::process(site_dir, cache_dir, &shown, &progress)
+        .map_err(|message| {
+            Problem::whole_file(
+                files::STATIC_DIR,
+                message,
+                "check that the image is a PNG, JPEG, GIF or WebP file that opens, and that the cache folder can be written",
+            )
+        })?;
+    let facts_of = |shown: &[ShownImage]| -> Vec<ImageFacts> {
+        processed
+            .facts
+            .iter()
+            .filter(|fact| shown.iter().any(|image| image.to == fact.0))
+            .cloned()
+            .collect()
+    };
+    for post in posts.iter_mut() {
+        post.body.images = facts_of(&post.shown_images);
+    }
+    for page in standalone.iter_mut() {
+        page.body.images = facts_of(&page.shown_images);
+    }
+    Ok((processed.copies, processed.work))
 }
 
 /// Reads and checks the pages of `pages/`, in parallel; the problems go into `problems`. Two

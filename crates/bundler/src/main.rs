@@ -30,6 +30,8 @@ environment:
                         posts dated after it are scheduled and left out
   FOLIO_DRAFTS=1        the same as --drafts
   FOLIO_BASE_URL=URL    where the site is deployed, in place of base_url in site.toml
+  FOLIO_CACHE_DIR=DIR   where the smaller copies of images are kept between builds
+                        (default: .folio-cache/images in the site folder)
   TRUNK_PROFILE=debug   (set by trunk serve) pages without the Content-Security-Policy, which
                         would stop trunk's live reload, and no precompressed copies";
 
@@ -93,6 +95,7 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
             })?),
             None => None,
         },
+        cache_dir: env_path("FOLIO_CACHE_DIR"),
     };
 
     let output = match build(&site_dir, &options) {
@@ -124,6 +127,16 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
         out_dir.display(),
         elapsed.as_millis()
     );
+    let images = output.images;
+    if images.encoded + images.cached > 0 {
+        eprintln!(
+            "folio-bundler: {} measured; smaller copies: {} encoded, {} from the cache, in {} ms",
+            plural(images.images, "image", "images"),
+            images.encoded,
+            images.cached,
+            images.millis
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 

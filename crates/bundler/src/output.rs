@@ -18,6 +18,7 @@ use crate::{
     aliases::redirect_pages,
     archive::{archive, link},
     listing::{count, pages},
+    markdown::images::ImageWork,
     outputs::{
         feed::{feed, feed_posts},
         json_feed::json_feed,
@@ -40,6 +41,8 @@ pub struct Output {
     /// The files copied as they are: each one's path in the output, as in `files`, and where
     /// it is read from.
     pub copies: BTreeMap<String, PathBuf>,
+    /// What the image step measured and encoded.
+    pub images: ImageWork,
     /// How many posts were published (drafts included when asked to).
     pub published: usize,
     /// How many drafts were left out.

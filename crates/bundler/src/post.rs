@@ -15,6 +15,7 @@ use crate::{
     front_matter::{self, FrontMatter},
     markdown::{
         self,
+        images::ShownImage,
         links::Document,
         targets::{targets, Target},
     },
@@ -44,6 +45,8 @@ pub struct Post {
     pub aliases: Vec<Alias>,
     /// The body's relative links and images, where they are written.
     pub targets: Vec<Target>,
+    /// The images of the site's own that the body shows, once its links are resolved.
+    pub shown_images: Vec<ShownImage>,
 }
 
 impl Post {
@@ -155,6 +158,7 @@ fn derive(
         word_count,
         body: markdown::body(body),
         targets,
+        shown_images: Vec::new(),
     }
 }
 

@@ -12,6 +12,7 @@ use crate::{
     front_matter,
     markdown::{
         self,
+        images::ShownImage,
         links::Document,
         targets::{targets, Target},
     },
@@ -33,6 +34,8 @@ pub struct Standalone {
     /// The body; its links are resolved once every post and page has been read.
     pub body: Body,
     pub targets: Vec<Target>,
+    /// The images of the site's own that the body shows, once its links are resolved.
+    pub shown_images: Vec<ShownImage>,
 }
 
 impl Standalone {
@@ -93,6 +96,7 @@ pub fn parse(file: &Path, bytes: &[u8]) -> Result<Standalone, Vec<Problem>> {
         draft: fields.draft,
         targets: targets(&split.body, split.body_line),
         body: markdown::body(split.body),
+        shown_images: Vec::new(),
     })
 }
 

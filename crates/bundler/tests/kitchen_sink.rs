@@ -25,6 +25,7 @@ fn the_fixtures_outline_code_and_links_are_what_the_bundler_makes() {
         "outline": post.body.outline,
         "code": post.body.code,
         "links": post.body.links,
+        "images": post.body.images,
         "earlier": earlier,
     }))
     .unwrap()
@@ -61,6 +62,21 @@ fn the_fixtures_outline_code_and_links_are_what_the_bundler_makes() {
             ),
             ("kitchen-sink.png", "/posts/kitchen-sink/kitchen-sink.png"),
             ("../../static/images/banner.png", "/images/banner.png"),
+        ]
+    );
+    // The image beside the post is measured and has smaller copies; the one from static/ is
+    // narrower than the narrowest copy.
+    let sizes: Vec<(&str, u32, u32, usize)> = post
+        .body
+        .images
+        .iter()
+        .map(|image| (image.0.as_str(), image.1, image.2, image.3.len()))
+        .collect();
+    assert_eq!(
+        sizes,
+        [
+            ("/posts/kitchen-sink/kitchen-sink.png", 1000, 600, 2),
+            ("/images/banner.png", 120, 30, 0)
         ]
     );
     let path = root.join(BUNDLE);

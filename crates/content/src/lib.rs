@@ -16,6 +16,7 @@ pub use render::{render_html, RenderOptions};
 pub use slug::Slug;
 pub use wire::{
     Archive, ArchiveMonth, ArchiveYear, Author, AuthorCount, AuthorIndex, Body, Heading,
-    HighlightedCode, LocalLink, MenuItem, PageBundle, PostBundle, PostLink, PostPage, PostSummary,
-    Site, Tag, TagCount, TagIndex, Token, TokenKind, Versioned, FORMAT_VERSION,
+    HighlightedCode, ImageFacts, ImageVariant, LocalLink, MenuItem, PageBundle, PostBundle,
+    PostLink, PostPage, PostSummary, Site, Tag, TagCount, TagIndex, Token, TokenKind, Versioned,
+    FORMAT_VERSION,
 };

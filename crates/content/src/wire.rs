@@ -158,7 +158,19 @@ pub struct Body {
     /// The links and images that lead to the site's own posts, pages and files, as the bundler
     /// resolved and checked them.
     pub links: Vec<LocalLink>,
+    /// The raster images among them, measured, with their smaller copies.
+    pub images: Vec<ImageFacts>,
 }
+
+/// A raster image of the site's own, as the bundler measured it: where it is (as
+/// `LocalLink::to` gives it), its size in pixels, and its smaller copies, narrowest first.
+/// `[to, width, height, variants]` on the wire.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImageFacts(pub String, pub u32, pub u32, pub Vec<ImageVariant>);
+
+/// A smaller copy of an image, in WebP: `[width, to]`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImageVariant(pub u32, pub String);
 
 /// A link or image target in a post's body that names something of the site's own: another
 /// post's source file, a file beside the post or in `static/`. The renderer writes where it

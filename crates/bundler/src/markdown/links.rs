@@ -16,7 +16,7 @@ use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTRO
 
 use crate::{
     files::{files_under, own_folder, slashed, FOLDER_POST_FILE, STATIC_DIR},
-    markdown::targets::Target,
+    markdown::{images::ShownImage, targets::Target},
     problem::Problem,
     suggest::closest,
 };
@@ -68,14 +68,23 @@ impl<'a> LinkIndex<'a> {
     }
 }
 
+/// A document's links, resolved: each target's address, and the images of the site's own that
+/// it shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Resolved {
+    pub links: Vec<LocalLink>,
+    pub images: Vec<ShownImage>,
+}
+
 /// The resolved links of `document`, or every problem with them. `site_dir` is where the
 /// site's files are looked for.
 pub fn resolve_links(
     site_dir: &Path,
     document: &Document<'_>,
     index: &LinkIndex<'_>,
-) -> Result<Vec<LocalLink>, Vec<Problem>> {
+) -> Result<Resolved, Vec<Problem>> {
     let mut links: Vec<LocalLink> = Vec::new();
+    let mut images: Vec<ShownImage> = Vec::new();
     let mut problems = Vec::new();
     let resolver = Resolver {
         site_dir,
@@ -84,8 +93,9 @@ pub fn resolve_links(
     };
     for target in document.targets {
         match resolver.resolve(target) {
-            Ok(Some(to)) if !links.iter().any(|link| link.written() == target.written) => {
+            Ok(Some((to, image))) if !links.iter().any(|link| link.written() == target.written) => {
                 links.push(LocalLink::new(target.written.clone(), to));
+                images.extend(image.filter(|image| !images.contains(image)));
             }
             Ok(_) => {}
             Err((message, help)) => problems.push(Problem {
@@ -98,7 +108,7 @@ pub fn resolve_links(
         }
     }
     match problems.is_empty() {
-        true => Ok(links),
+        true => Ok(Resolved { links, images }),
         false => Err(problems),
     }
 }
@@ -113,9 +123,9 @@ struct Resolver<'a> {
 }
 
 impl Resolver<'_> {
-    /// Where `target` leads on the site, `None` if it stays as written (a heading of this
-    /// post).
-    fn resolve(&self, target: &Target) -> Result<Option<String>, Wrong> {
+    /// Where `target` leads on the site, with the image it shows if it is one; `None` if it
+    /// stays as written (a heading of this post).
+    fn resolve(&self, target: &Target) -> Result<Option<(String, Option<ShownImage>)>, Wrong> {
         let (path, fragment) = match target.written.split_once('#') {
             Some((path, fragment)) => (path, Some(fragment)),
             None => (target.written.as_str(), None),
@@ -157,16 +167,19 @@ impl Resolver<'_> {
             false => joined,
         };
         if file.extension().is_some_and(|extension| extension == "md") {
-            return self.post_link(&file, fragment, &decoded);
+            let to = self.post_link(&file, fragment, &decoded)?;
+            return Ok(to.map(|to| (to, None)));
         }
-        let mut to = self.file_link(&file, &decoded, target.image)?;
+        let address = self.file_link(&file, &decoded, target.image)?;
+        let mut to = address.clone();
         for (mark, part) in [('?', query), ('#', fragment)] {
             if let Some(part) = part {
                 to.push(mark);
                 to.push_str(part);
             }
         }
-        Ok(Some(to))
+        let image = target.image.then_some(ShownImage { file, to: address });
+        Ok(Some((to, image)))
     }
 
     /// The address of the post or page whose source is `file`, at the heading `fragment` if

@@ -1,8 +1,10 @@
 //! What the bundler works out from a post's Markdown body: its code highlighted
 //! (`highlight`), the links and images that name the site's own posts and files (`targets`),
-//! and those resolved to their addresses and checked (`links`).
+//! those resolved to their addresses and checked (`links`), and the images measured, with
+//! their smaller copies (`images`).
 
 pub mod highlight;
+pub mod images;
 pub mod links;
 pub mod targets;
 
@@ -15,6 +17,7 @@ pub fn body(markdown: String) -> Body {
         outline: outline(&markdown),
         code: highlight::highlight(&markdown),
         links: Vec::new(),
+        images: Vec::new(),
         markdown,
     }
 }

@@ -16,6 +16,8 @@ pub fn today() -> Date {
 pub fn options(drafts: bool) -> BuildOptions {
     BuildOptions {
         drafts,
+        // Not in the fixture's folder: the tests leave the sources as they were.
+        cache_dir: Some(std::env::temp_dir().join("folio-test-image-cache")),
         ..BuildOptions::new(today())
     }
 }

@@ -34,6 +34,8 @@ pub fn day(text: &str) -> Date {
 pub fn options(drafts: bool) -> BuildOptions {
     BuildOptions {
         drafts,
+        // Not in the fixture's folder: the tests leave the sources as they were.
+        cache_dir: Some(std::env::temp_dir().join("folio-test-image-cache")),
         ..BuildOptions::new(day(NOW))
     }
 }

@@ -10,10 +10,20 @@ use crate::LocalLink;
 /// `dest` as the page links it: the resolved path under `site_root` if the bundler resolved
 /// it, otherwise as written.
 pub fn resolve<'a>(dest: CowStr<'a>, links: &[LocalLink], site_root: &str) -> CowStr<'a> {
-    match links.iter().find(|link| link.written() == &*dest) {
-        Some(link) => CowStr::from(format!("{site_root}{}", link.to().trim_start_matches('/'))),
+    match find(&dest, links) {
+        Some(link) => CowStr::from(rooted(link.to(), site_root)),
         None => dest,
     }
+}
+
+/// What the bundler resolved `dest` to, if it did.
+pub fn find<'l>(dest: &str, links: &'l [LocalLink]) -> Option<&'l LocalLink> {
+    links.iter().find(|link| link.written() == dest)
+}
+
+/// A path from the site's root (`/posts/a/`) under `site_root` (`/blog/`).
+pub fn rooted(to: &str, site_root: &str) -> String {
+    format!("{site_root}{}", to.trim_start_matches('/'))
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ mod callouts;
 mod code_blocks;
 mod footnotes;
 mod highlighting;
+mod images;
 mod local_links;
 mod tables;
 mod task_lists;
@@ -16,7 +17,7 @@ pub use footnotes::FOOTNOTE_ID_PREFIX;
 
 use pulldown_cmark::{html, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use crate::{Body, LocalLink};
+use crate::{Body, ImageFacts, LocalLink};
 
 /// How to render a post.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,11 +50,12 @@ pub fn render_html(body: &Body, options: &RenderOptions) -> String {
         outline,
         code,
         links,
+        images,
     } = body;
     let parser = Parser::new_ext(markdown, markdown_options());
     let mut anchors = outline.iter().map(|heading| heading.anchor.clone());
     let mut titles = outline.iter().map(|heading| heading.text.as_str());
-    let mut policy = Policy::new(options, links);
+    let mut policy = Policy::new(options, links, images);
     let mut open_heading = None;
     let mut tables = tables::Tables::default();
     let mut footnotes = footnotes::Footnotes::default();
@@ -150,28 +152,83 @@ fn heading_link(anchor: &str, title: &str) -> CowStr<'static> {
     CowStr::Boxed(tag.into_boxed_str())
 }
 
-/// The safety policy, applied event by event, and the links to the site's own posts and files.
+/// The safety policy, applied event by event, and the links to the site's own posts and files
+/// with the images the bundler measured.
 struct Policy<'o> {
     options: &'o RenderOptions,
     links: &'o [LocalLink],
+    images: &'o [ImageFacts],
     /// For each open link or image, whether its tags were kept, so that the matching end tag is
     /// kept or dropped with it.
     kept_links: Vec<bool>,
     /// How many kept images are open: inside one, text is its alt text.
     images_open: usize,
+    /// How many images the page has shown so far.
+    images_seen: usize,
+    /// A measured image whose alt text is being read, to write its whole tag at its end.
+    measured: Option<MeasuredImage<'o>>,
+}
+
+struct MeasuredImage<'o> {
+    facts: &'o ImageFacts,
+    src: String,
+    title: String,
+    alt: String,
+    first: bool,
+    /// Images inside its alt text, still open.
+    nested: usize,
 }
 
 impl<'o> Policy<'o> {
-    fn new(options: &'o RenderOptions, links: &'o [LocalLink]) -> Policy<'o> {
+    fn new(
+        options: &'o RenderOptions,
+        links: &'o [LocalLink],
+        images: &'o [ImageFacts],
+    ) -> Policy<'o> {
         Policy {
             options,
             links,
+            images,
             kept_links: Vec::new(),
             images_open: 0,
+            images_seen: 0,
+            measured: None,
         }
     }
 
+    /// Inside a measured image: its alt text is kept as plain text, and at its end the whole
+    /// tag is written.
+    fn alt_text<'a>(&mut self, event: Event<'a>) -> Option<Event<'a>> {
+        let image = self.measured.as_mut()?;
+        match event {
+            Event::Text(text) | Event::Code(text) => image.alt.push_str(&text),
+            Event::SoftBreak | Event::HardBreak => image.alt.push(' '),
+            Event::Start(Tag::Image { .. }) => image.nested += 1,
+            Event::End(TagEnd::Image) if image.nested > 0 => image.nested -= 1,
+            Event::End(TagEnd::Image) => {
+                let image = self.measured.take()?;
+                self.images_open = self.images_open.saturating_sub(1);
+                self.kept_links.pop();
+                let root = &self.options.site_root;
+                let tag = images::img_tag(
+                    image.facts,
+                    &image.src,
+                    root,
+                    &image.alt,
+                    &image.title,
+                    image.first,
+                );
+                return Some(Event::InlineHtml(CowStr::from(tag)));
+            }
+            _ => {}
+        }
+        None
+    }
+
     fn apply<'a>(&mut self, event: Event<'a>) -> Option<Event<'a>> {
+        if self.measured.is_some() {
+            return self.alt_text(event);
+        }
         match event {
             Event::Html(raw) | Event::InlineHtml(raw) if !self.options.trusted_html => {
                 Some(Event::Text(raw))
@@ -220,9 +277,31 @@ impl<'o> Policy<'o> {
             }) => {
                 self.kept_links.push(true);
                 self.images_open += 1;
+                self.images_seen += 1;
+                let root = &self.options.site_root;
+                let Some(local) = local_links::find(&dest_url, self.links) else {
+                    return Some(Event::Start(Tag::Image {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
+                };
+                let src = local_links::rooted(local.to(), root);
+                if let Some(facts) = images::facts_for(self.images, local.to()) {
+                    self.measured = Some(MeasuredImage {
+                        facts,
+                        src,
+                        title: title.to_string(),
+                        alt: String::new(),
+                        first: self.images_seen == 1,
+                        nested: 0,
+                    });
+                    return None;
+                }
                 Some(Event::Start(Tag::Image {
                     link_type,
-                    dest_url: local_links::resolve(dest_url, self.links, &self.options.site_root),
+                    dest_url: CowStr::from(src),
                     title,
                     id,
                 }))
@@ -327,7 +406,7 @@ mod tests {
             markdown: markdown.to_owned(),
             outline: outline(markdown),
             code: code.to_vec(),
-            links: Vec::new(),
+            ..Body::default()
         };
         render_html(&body, options)
     }
@@ -620,6 +699,44 @@ mod tests {
         // Fewer highlighted blocks than blocks: the rest are plain.
         assert!(render_with(markdown, &[], &RenderOptions::default())
             .contains("<code class=\"language-rust\">let b;"));
+    }
+
+    #[test]
+    fn measured_images_get_their_size_and_copies_and_all_but_the_first_wait() {
+        use crate::ImageVariant;
+        let markdown = "![A *moth* [here](/x) \"taped\"](moth.png \"T\")\n\n\
+                        ![Second](moth.png) ![Plain](https://x.org/a.png) ![Logo](logo.svg)\n";
+        let body = Body {
+            markdown: markdown.into(),
+            links: vec![
+                LocalLink::new("moth.png", "/posts/a/moth.png"),
+                LocalLink::new("logo.svg", "/logo.svg"),
+            ],
+            images: vec![ImageFacts(
+                "/posts/a/moth.png".into(),
+                1000,
+                500,
+                vec![ImageVariant(480, "/posts/a/moth-480w.webp".into())],
+            )],
+            ..Body::default()
+        };
+        let options = RenderOptions {
+            site_root: "/blog/".into(),
+            ..RenderOptions::default()
+        };
+        let srcset = "srcset=\"/blog/posts/a/moth-480w.webp 480w, /blog/posts/a/moth.png 1000w\" \
+                      sizes=\"(min-width: 42rem) 40rem, 100vw\"";
+        assert_eq!(
+            render_html(&body, &options),
+            format!(
+                "<p><img src=\"/blog/posts/a/moth.png\" width=\"1000\" height=\"500\" {srcset} \
+                 alt=\"A moth here “taped”\" title=\"T\" /></p>\n\
+                 <p><img src=\"/blog/posts/a/moth.png\" width=\"1000\" height=\"500\" {srcset} \
+                 loading=\"lazy\" decoding=\"async\" alt=\"Second\" /> \
+                 <img src=\"https://x.org/a.png\" alt=\"Plain\" /> \
+                 <img src=\"/blog/logo.svg\" alt=\"Logo\" /></p>\n"
+            )
+        );
     }
 
     #[test]

@@ -1,0 +1,153 @@
+//! Images at build time: each local raster image is measured and gets smaller WebP copies,
+//! which a second build of the same images takes from the cache instead of encoding again.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod support;
+
+use std::{fs, path::Path, time::Instant};
+
+use folio_bundler::{build, BuildOptions, Output};
+use folio_content::{ImageFacts, ImageVariant, PostBundle};
+
+const SITE: &str =
+    "title = \"T\"\ndescription = \"D\"\nbase_url = \"https://x.org/\"\nlanguage = \"en\"\n";
+
+fn png(path: &Path, width: u32, height: u32, seed: u32) {
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let image = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([
+            (x * 7 + seed) as u8,
+            (y * 3 + seed * 5) as u8,
+            ((x ^ y) + seed) as u8,
+        ])
+    });
+    image.save(path).unwrap();
+}
+
+fn site(dir: &Path, body: &str) {
+    fs::write(dir.join("site.toml"), SITE).unwrap();
+    let post = format!("+++\ntitle = \"Pictures\"\ndate = 2020-01-01\n+++\n{body}");
+    fs::create_dir_all(dir.join("posts/pictures")).unwrap();
+    fs::write(dir.join("posts/pictures/index.md"), post).unwrap();
+}
+
+fn options(cache: &Path) -> BuildOptions {
+    BuildOptions {
+        cache_dir: Some(cache.to_owned()),
+        ..BuildOptions::new("2025-01-01".parse().unwrap())
+    }
+}
+
+#[test]
+fn images_are_measured_and_get_smaller_copies_beside_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    site(
+        dir.path(),
+        "![Wide](wide.png) ![Small](small.png) ![Logo](../../static/logo.svg)\n",
+    );
+    png(&dir.path().join("posts/pictures/wide.png"), 1000, 600, 1);
+    png(&dir.path().join("posts/pictures/small.png"), 40, 30, 2);
+    fs::create_dir_all(dir.path().join("static")).unwrap();
+    fs::write(
+        dir.path().join("static/logo.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    )
+    .unwrap();
+
+    let output = build(dir.path(), &options(&cache)).unwrap();
+    let bundle: PostBundle = support::document(&output, "data/posts/pictures.json");
+    let variant = |width: u32| ImageVariant(width, format!("/posts/pictures/wide-{width}w.webp"));
+    assert_eq!(
+        bundle.body.images,
+        [
+            ImageFacts("/posts/pictures/small.png".into(), 40, 30, vec![]),
+            ImageFacts(
+                "/posts/pictures/wide.png".into(),
+                1000,
+                600,
+                vec![variant(480), variant(960)]
+            ),
+        ]
+    );
+    for copy in [
+        "posts/pictures/wide-480w.webp",
+        "posts/pictures/wide-960w.webp",
+    ] {
+        let cached = &output.copies[copy];
+        let bytes = fs::read(cached).unwrap();
+        assert_eq!(&bytes[..4], b"RIFF", "{copy} is WebP");
+        let decoded = image::load_from_memory(&bytes).unwrap();
+        assert_eq!(
+            decoded.width(),
+            if copy.contains("480") { 480 } else { 960 }
+        );
+        assert_eq!(
+            decoded.height(),
+            if copy.contains("480") { 288 } else { 576 }
+        );
+    }
+    assert!(
+        output.copies.contains_key("posts/pictures/wide.png"),
+        "the original is kept"
+    );
+    assert_eq!((output.images.images, output.images.encoded), (2, 2));
+}
+
+#[test]
+fn a_second_build_of_100_unchanged_images_encodes_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let body: String = (0..100)
+        .map(|i| format!("![Picture {i}](p{i}.png)\n\n"))
+        .collect();
+    site(dir.path(), &body);
+    for i in 0..100 {
+        png(
+            &dir.path().join(format!("posts/pictures/p{i}.png")),
+            600,
+            400,
+            i,
+        );
+    }
+    let timed = |what: &str| -> Output {
+        let started = Instant::now();
+        let output = build(dir.path(), &options(&cache)).unwrap();
+        let work = output.images;
+        eprintln!(
+            "{what}: {} images measured, {} copies encoded, {} from the cache; build {} ms, images {} ms",
+            work.images,
+            work.encoded,
+            work.cached,
+            started.elapsed().as_millis(),
+            work.millis
+        );
+        output
+    };
+    let first = timed("first build");
+    assert_eq!(
+        (
+            first.images.images,
+            first.images.encoded,
+            first.images.cached
+        ),
+        (100, 100, 0)
+    );
+    let second = timed("second build");
+    assert_eq!(
+        (
+            second.images.images,
+            second.images.encoded,
+            second.images.cached
+        ),
+        (100, 0, 100)
+    );
+    assert_eq!(first.files, second.files);
+    assert_eq!(first.copies, second.copies);
+
+    // A changed image is encoded again; the others still come from the cache.
+    png(&dir.path().join("posts/pictures/p7.png"), 600, 400, 1000);
+    let third = timed("after one image changed");
+    assert_eq!((third.images.encoded, third.images.cached), (1, 99));
+}
