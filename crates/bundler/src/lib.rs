@@ -170,6 +170,7 @@ pub fn build(site_dir: &Path, options: &BuildOptions) -> Result<Output, Vec<Prob
     });
     let published = posts.len();
     standalone.retain(|page| options.drafts || !page.draft);
+    let warnings = without_alt(&posts, &standalone);
     let folders = posts
         .iter()
         .map(|post| (post.file.as_path(), pages::post(&post.summary.slug)))
@@ -224,6 +225,7 @@ pub fn build(site_dir: &Path, options: &BuildOptions) -> Result<Output, Vec<Prob
         files,
         copies,
         images: image_work,
+        warnings,
         published,
         drafts_skipped,
         scheduled,
@@ -284,6 +286,29 @@ fn link_all(
         take(&mut page.body.links, &mut page.shown_images);
     }
     problems
+}
+
+/// A warning at each image without alt text in the published posts and pages.
+fn without_alt(posts: &[Post], standalone: &[Standalone]) -> Vec<Problem> {
+    let located = posts
+        .iter()
+        .map(|post| (&post.file, &post.without_alt))
+        .chain(
+            standalone
+                .iter()
+                .map(|page| (&page.file, &page.without_alt)),
+        );
+    located
+        .flat_map(|(file, places)| {
+            places.iter().map(move |&(line, column)| Problem {
+                file: file.clone(),
+                line,
+                column,
+                message: "the image has no alt text".to_owned(),
+                help: "say what it shows between the brackets, e.g. ![A moth taped into the log book](moth.png), for readers who cannot see it".to_owned(),
+            })
+        })
+        .collect()
 }
 
 /// Measures the images the published posts and pages show and makes their smaller copies

@@ -114,6 +114,9 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     write(&output, &out_dir)
         .with_context(|| format!("cannot write the site to {}", out_dir.display()))?;
+    for warning in &output.warnings {
+        eprintln!("{}", warning.as_warning());
+    }
 
     let elapsed = started.elapsed();
     let read = output.published + output.drafts_skipped + output.scheduled;

@@ -43,6 +43,8 @@ pub struct Output {
     pub copies: BTreeMap<String, PathBuf>,
     /// What the image step measured and encoded.
     pub images: ImageWork,
+    /// What is worth mending but does not stop the build: images without alt text.
+    pub warnings: Vec<Problem>,
     /// How many posts were published (drafts included when asked to).
     pub published: usize,
     /// How many drafts were left out.

@@ -45,6 +45,8 @@ pub struct Post {
     pub aliases: Vec<Alias>,
     /// The body's relative links and images, where they are written.
     pub targets: Vec<Target>,
+    /// Where the body's images without alt text are: line and column.
+    pub without_alt: Vec<(usize, usize)>,
     /// The images of the site's own that the body shows, once its links are resolved.
     pub shown_images: Vec<ShownImage>,
 }
@@ -113,7 +115,7 @@ fn derive(
     split: Split<'_>,
 ) -> Post {
     // Found before the `<!-- more -->` line goes, so that lines are the file's.
-    let targets = targets(&split.body, split.body_line);
+    let scan = targets(&split.body, split.body_line);
     let body = split.body;
     let (excerpt_text, body) = match more_marker(&body) {
         Some(marker) => {
@@ -157,7 +159,8 @@ fn derive(
         summary,
         word_count,
         body: markdown::body(body),
-        targets,
+        targets: scan.targets,
+        without_alt: scan.without_alt,
         shown_images: Vec::new(),
     }
 }

@@ -57,6 +57,13 @@ impl Problem {
     }
 }
 
+impl Problem {
+    /// The problem as a warning, which does not stop the build.
+    pub fn as_warning(&self) -> String {
+        self.to_string().replacen("error: ", "warning: ", 1)
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let Problem {

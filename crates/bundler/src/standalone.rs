@@ -34,6 +34,8 @@ pub struct Standalone {
     /// The body; its links are resolved once every post and page has been read.
     pub body: Body,
     pub targets: Vec<Target>,
+    /// Where the body's images without alt text are: line and column.
+    pub without_alt: Vec<(usize, usize)>,
     /// The images of the site's own that the body shows, once its links are resolved.
     pub shown_images: Vec<ShownImage>,
 }
@@ -88,13 +90,15 @@ pub fn parse(file: &Path, bytes: &[u8]) -> Result<Standalone, Vec<Problem>> {
             ),
         )]);
     }
+    let scan = targets(&split.body, split.body_line);
     Ok(Standalone {
         file: file.to_owned(),
         slug,
         title: fields.title,
         description: fields.description,
         draft: fields.draft,
-        targets: targets(&split.body, split.body_line),
+        targets: scan.targets,
+        without_alt: scan.without_alt,
         body: markdown::body(split.body),
         shown_images: Vec::new(),
     })

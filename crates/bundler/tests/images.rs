@@ -93,6 +93,20 @@ fn images_are_measured_and_get_smaller_copies_beside_them() {
         "the original is kept"
     );
     assert_eq!((output.images.images, output.images.encoded), (2, 2));
+    assert!(output.warnings.is_empty(), "{:?}", output.warnings);
+}
+
+#[test]
+fn an_image_without_alt_text_is_a_warning_where_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    site(dir.path(), "Text.\n\n![](small.png) and ![Small](small.png)\n");
+    png(&dir.path().join("posts/pictures/small.png"), 40, 30, 2);
+    let output = build(dir.path(), &options(&dir.path().join("cache"))).unwrap();
+    let shown: Vec<String> = output.warnings.iter().map(|w| w.as_warning()).collect();
+    assert_eq!(
+        shown,
+        ["warning: posts/pictures/index.md:7:1: the image has no alt text\n  help: say what it shows between the brackets, e.g. ![A moth taped into the log book](moth.png), for readers who cannot see it"]
+    );
 }
 
 #[test]

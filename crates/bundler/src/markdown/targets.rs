@@ -4,7 +4,7 @@
 //! `#notes` are; each is found with where it is written, for the problems `links` reports.
 
 use folio_content::render::{markdown_options, scheme_of};
-use pulldown_cmark::{Event, LinkType, Parser, Tag};
+use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
 
 /// A relative link or image destination in a post's body.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,12 +18,39 @@ pub struct Target {
     pub column: usize,
 }
 
-/// Every relative destination in `body`, in order; `body_line` is the file's line the body
-/// starts on.
-pub fn targets(body: &str, body_line: usize) -> Vec<Target> {
+/// What a reading of a body found: its relative targets, and where its images without alt
+/// text are (line and column in the file), which readers who cannot see them would miss.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Scan {
+    pub targets: Vec<Target>,
+    pub without_alt: Vec<(usize, usize)>,
+}
+
+/// Every relative destination in `body`, in order, and every image without alt text;
+/// `body_line` is the file's line the body starts on.
+pub fn targets(body: &str, body_line: usize) -> Scan {
     let mut found = Vec::new();
+    let mut without_alt = Vec::new();
+    // Each open image: where it starts, and whether it has had alt text.
+    let mut open_images: Vec<(usize, bool)> = Vec::new();
+    let at = |offset: usize| {
+        let (line, column) = line_column(body, offset);
+        (body_line + line - 1, column)
+    };
     let parser = Parser::new_ext(body, markdown_options()).into_offset_iter();
     for (event, range) in parser {
+        match &event {
+            Event::Start(Tag::Image { .. }) => open_images.push((range.start, false)),
+            Event::Text(text) | Event::Code(text) if !text.trim().is_empty() => {
+                open_images.iter_mut().for_each(|(_, alt)| *alt = true);
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((start, false)) = open_images.pop() {
+                    without_alt.push(at(start));
+                }
+            }
+            _ => {}
+        }
         let (link_type, dest_url, image) = match event {
             Event::Start(Tag::Link {
                 link_type,
@@ -40,15 +67,18 @@ pub fn targets(body: &str, body_line: usize) -> Vec<Target> {
         if matches!(link_type, LinkType::Email) || !is_relative(&dest_url) {
             continue;
         }
-        let (line, column) = line_column(body, range.start);
+        let (line, column) = at(range.start);
         found.push(Target {
             written: dest_url.to_string(),
             image,
-            line: body_line + line - 1,
+            line,
             column,
         });
     }
-    found
+    Scan {
+        targets: found,
+        without_alt,
+    }
 }
 
 /// Whether `url` is relative to the page: no scheme, not from the root, not empty.
@@ -75,8 +105,9 @@ mod tests {
                     ![Chart](chart.png) [root](/tags/) <name@example.org> <https://x.org>\n\n\
                     See [the notes](#notes), [ref][r] and [[wiki]](<my file.pdf>).\n\n\
                     [r]: earlier.md\n";
-        let found = targets(body, 10);
-        let found: Vec<(&str, bool, usize, usize)> = found
+        let scan = targets(body, 10);
+        let found: Vec<(&str, bool, usize, usize)> = scan
+            .targets
             .iter()
             .map(|t| (t.written.as_str(), t.image, t.line, t.column))
             .collect();
@@ -90,5 +121,12 @@ mod tests {
                 ("my file.pdf", false, 14, 39),
             ]
         );
+        assert!(scan.without_alt.is_empty());
+    }
+
+    #[test]
+    fn finds_images_without_alt_text_wherever_they_point() {
+        let body = "![](a.png) ![  ](https://x.org/b.png)\n\n![`code`](c.png) ![*ok*](d.png)\n";
+        assert_eq!(targets(body, 3).without_alt, [(3, 1), (3, 12)]);
     }
 }
