@@ -99,7 +99,10 @@ fn images_are_measured_and_get_smaller_copies_beside_them() {
 #[test]
 fn an_image_without_alt_text_is_a_warning_where_it_is() {
     let dir = tempfile::tempdir().unwrap();
-    site(dir.path(), "Text.\n\n![](small.png) and ![Small](small.png)\n");
+    site(
+        dir.path(),
+        "Text.\n\n![](small.png) and ![Small](small.png)\n",
+    );
     png(&dir.path().join("posts/pictures/small.png"), 40, 30, 2);
     let output = build(dir.path(), &options(&dir.path().join("cache"))).unwrap();
     let shown: Vec<String> = output.warnings.iter().map(|w| w.as_warning()).collect();
