@@ -31,9 +31,11 @@ use anyhow::{bail, Context, Result};
 /// added 3,165: 244,776; one `Body` type for what the renderer reads, shared by posts and pages,
 /// and `decode` cut to its typed part measured 245,125 after it (within the builds' spread;
 /// wasm-opt `-Oz` measured 246,286). That is 6,157 over the start, twice its ceiling:
-/// the budget is 245,600, raised openly, and taking bytes back is work of its own (the route
-/// table costs about 1.5 KB of code a route before compression).
-pub const BUDGET_BROTLI_BYTES: usize = 245_600;
+/// the budget went to 245,600. Measured images (their size, `srcset` and `sizes`, lazy loading
+/// but for the first, the alt text gathered to write the whole tag) added 1,607: 246,732, 7,764
+/// over the start. The budget is 247,200, raised openly; taking bytes back is work of
+/// its own (the route table costs about 1.5 KB of code a route before compression).
+pub const BUDGET_BROTLI_BYTES: usize = 247_200;
 
 /// One file's size.
 pub struct FileSize {
