@@ -330,10 +330,10 @@ fn measure_images(
     shown.dedup();
     let progress = |done: usize, total: usize| eprintln!("folio-bundler: images {done}/{total}");
     let processed = images::process(site_dir, cache_dir, &shown, &progress)
-        .map_err(|message| {
+        .map_err(|error| {
             Problem::whole_file(
-                files::STATIC_DIR,
-                message,
+                error.file,
+                error.message,
                 "check that the image is a PNG, JPEG, GIF or WebP file that opens, and that the cache folder can be written",
             )
         })?;

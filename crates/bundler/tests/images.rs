@@ -45,9 +45,13 @@ fn images_are_measured_and_get_smaller_copies_beside_them() {
     let cache = dir.path().join("cache");
     site(
         dir.path(),
-        "![Wide](wide.png) ![Small](small.png) ![Logo](../../static/logo.svg)\n",
+        "![Wide](wide.png) ![Small](small.png) ![Logo](../../static/logo.svg) ![Moving](moving.gif)\n",
     );
     png(&dir.path().join("posts/pictures/wide.png"), 1000, 600, 1);
+    // A GIF may be animated: measured, but no copies, which would keep one frame.
+    let gif = image::RgbImage::from_fn(800, 100, |x, _| image::Rgb([x as u8, 0, 0]));
+    gif.save(dir.path().join("posts/pictures/moving.gif"))
+        .unwrap();
     png(&dir.path().join("posts/pictures/small.png"), 40, 30, 2);
     fs::create_dir_all(dir.path().join("static")).unwrap();
     fs::write(
@@ -62,6 +66,7 @@ fn images_are_measured_and_get_smaller_copies_beside_them() {
     assert_eq!(
         bundle.body.images,
         [
+            ImageFacts("/posts/pictures/moving.gif".into(), 800, 100, vec![]),
             ImageFacts("/posts/pictures/small.png".into(), 40, 30, vec![]),
             ImageFacts(
                 "/posts/pictures/wide.png".into(),
@@ -92,8 +97,30 @@ fn images_are_measured_and_get_smaller_copies_beside_them() {
         output.copies.contains_key("posts/pictures/wide.png"),
         "the original is kept"
     );
-    assert_eq!((output.images.images, output.images.encoded), (2, 2));
+    assert_eq!((output.images.images, output.images.encoded), (3, 2));
     assert!(output.warnings.is_empty(), "{:?}", output.warnings);
+}
+
+#[test]
+fn an_image_that_cannot_be_decoded_fails_the_build_at_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    site(dir.path(), "![Broken](broken.png)\n");
+    let whole = dir.path().join("posts/pictures/whole.png");
+    png(&whole, 1000, 600, 3);
+    let bytes = fs::read(&whole).unwrap();
+    // The header says 1000 x 600; the pixels stop short.
+    fs::write(
+        dir.path().join("posts/pictures/broken.png"),
+        &bytes[..bytes.len() / 3],
+    )
+    .unwrap();
+    let problems = build(dir.path(), &options(&dir.path().join("cache"))).unwrap_err();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].file, Path::new("posts/pictures/broken.png"));
+    assert!(
+        problems[0].message.contains("cannot be decoded"),
+        "{problems:?}"
+    );
 }
 
 #[test]

@@ -35,6 +35,14 @@ pub struct ShownImage {
     pub to: String,
 }
 
+/// An image that could not be read, or a copy that could not be written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImageError {
+    /// The image, relative to the site folder.
+    pub file: PathBuf,
+    pub message: String,
+}
+
 /// What the image step did, for the build's summary.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ImageWork {
@@ -69,14 +77,17 @@ pub fn process(
     cache_dir: &Path,
     shown: &[ShownImage],
     progress: &(dyn Fn(usize, usize) + Sync),
-) -> Result<Processed, String> {
+) -> Result<Processed, ImageError> {
     let started = Instant::now();
     let encoded = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
-    let results: Vec<Result<Option<Measured>, String>> = shown
+    let results: Vec<Result<Option<Measured>, ImageError>> = shown
         .par_iter()
         .map(|image| {
-            let result = one(site_dir, cache_dir, image, &encoded);
+            let result = one(site_dir, cache_dir, image, &encoded).map_err(|message| ImageError {
+                file: image.file.clone(),
+                message,
+            });
             let count = done.fetch_add(1, Ordering::Relaxed) + 1;
             if count.is_multiple_of(10) {
                 progress(count, shown.len());
@@ -120,13 +131,19 @@ fn one(
     let reader = ImageReader::new(std::io::Cursor::new(&bytes))
         .with_guessed_format()
         .map_err(|error| format!("cannot read the image {shown}: {error}"))?;
+    let format = reader.format();
     let raster = matches!(
-        reader.format(),
+        format,
         Some(ImageFormat::Png | ImageFormat::Jpeg | ImageFormat::Gif | ImageFormat::WebP)
     );
     if !raster {
         return Ok(None);
     }
+    // A GIF may move: a copy would keep only its first frame, so it is shown as it is.
+    let widths = match format {
+        Some(ImageFormat::Gif) => &[][..],
+        _ => &VARIANT_WIDTHS[..],
+    };
     let (width, height) = reader
         .into_dimensions()
         .map_err(|error| format!("the image {shown} cannot be read: {error}"))?;
@@ -134,7 +151,7 @@ fn one(
     let mut decoded = None;
     let mut variants = Vec::new();
     let mut copies = Vec::new();
-    for target in VARIANT_WIDTHS.into_iter().filter(|target| *target < width) {
+    for &target in widths.iter().filter(|target| **target < width) {
         let cached = cache_dir.join(format!("{key}-{target}-{ENCODER}.webp"));
         if !cached.is_file() {
             let source = match decoded.take() {
