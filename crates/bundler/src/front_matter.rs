@@ -50,34 +50,18 @@ pub fn parse_page(
     text: &str,
     split: &Split<'_>,
 ) -> Result<PageFrontMatter, Vec<Problem>> {
-    let table = table(file, text, split).map_err(|problem| vec![problem])?;
-    let source = Source {
-        file,
-        text,
-        syntax: split.syntax,
-    };
-    let mut problems = Vec::new();
-    let fields = Fields::new(
-        &table,
-        source,
-        None,
-        "the front matter",
-        PAGE_ACCEPTED,
-        &mut problems,
-    );
-    let title = fields.required_string("title", &mut problems);
-    let description = optional_text(&fields, "description", &mut problems);
-    let draft = fields.bool("draft", &mut problems).unwrap_or(false);
-    let slug = slug(&fields, &mut problems);
-    match title {
-        Some(title) if problems.is_empty() => Ok(PageFrontMatter {
-            title,
+    read_fields(file, text, split, PAGE_ACCEPTED, |fields, problems| {
+        let title = fields.required_string("title", problems);
+        let description = optional_text(fields, "description", problems);
+        let draft = fields.bool("draft", problems).unwrap_or(false);
+        let slug = slug(fields, problems);
+        Some(PageFrontMatter {
+            title: title?,
             description,
             draft,
             slug,
-        }),
-        _ => Err(problems),
-    }
+        })
+    })
 }
 
 /// The fields of a post's front matter, checked.
@@ -104,6 +88,54 @@ pub struct FrontMatter {
 /// Reads the front matter of `split`, cut from `text`, the contents of `file`, collecting every
 /// problem in it.
 pub fn parse(file: &Path, text: &str, split: &Split<'_>) -> Result<FrontMatter, Vec<Problem>> {
+    read_fields(file, text, split, ACCEPTED, |fields, problems| {
+        let title = fields.required_string("title", problems);
+        let date = dates::field(fields, "date", true, problems);
+        let updated = dates::field(fields, "updated", false, problems);
+        if let (Some((date, _)), Some((updated, span))) = (&date, &updated) {
+            if updated < date {
+                let message = format!("\"updated\" ({updated}) is before \"date\" ({date})");
+                let help = "give the date of the last change in substance, on or after the post's date, or remove \"updated\"";
+                problems.push(fields.problem(span, message, help));
+            }
+        }
+        let authors = fields.strings("author", true, problems).unwrap_or_default();
+        let tags = fields.strings("tags", false, problems).unwrap_or_default();
+        need_slugs(fields, "author", &authors, "an author's page", problems);
+        need_slugs(fields, "tags", &tags, "a tag's page", problems);
+        let summary = optional_text(fields, "summary", problems);
+        let description = optional_text(fields, "description", problems);
+        let call_for_comments = optional_text(fields, "call_for_comments", problems);
+        let draft = fields.bool("draft", problems).unwrap_or(false);
+        let slug = slug(fields, problems);
+        let aliases = aliases(fields, problems);
+
+        Some(FrontMatter {
+            title: title?,
+            date: date?.0,
+            updated: updated.map(|(updated, _)| updated),
+            authors,
+            tags,
+            summary,
+            description,
+            call_for_comments,
+            draft,
+            slug,
+            aliases,
+        })
+    })
+}
+
+/// Reads front matter that accepts the fields `accepted`: `read` takes what it wants of them
+/// and gives it back, `None` if a required field is missing. Every problem found, by `read` or
+/// in the fields themselves, fails it.
+fn read_fields<T>(
+    file: &Path,
+    text: &str,
+    split: &Split<'_>,
+    accepted: &[&str],
+    read: impl FnOnce(&Fields<'_>, &mut Vec<Problem>) -> Option<T>,
+) -> Result<T, Vec<Problem>> {
     let table = table(file, text, split).map_err(|problem| vec![problem])?;
     let source = Source {
         file,
@@ -117,55 +149,11 @@ pub fn parse(file: &Path, text: &str, split: &Split<'_>) -> Result<FrontMatter, 
         source,
         None,
         "the front matter",
-        ACCEPTED,
+        accepted,
         &mut problems,
     );
-
-    let title = fields.required_string("title", &mut problems);
-    let date = dates::field(&fields, "date", true, &mut problems);
-    let updated = dates::field(&fields, "updated", false, &mut problems);
-    if let (Some((date, _)), Some((updated, span))) = (&date, &updated) {
-        if updated < date {
-            let message = format!("\"updated\" ({updated}) is before \"date\" ({date})");
-            let help = "give the date of the last change in substance, on or after the post's date, or remove \"updated\"";
-            problems.push(fields.problem(span, message, help));
-        }
-    }
-    let authors = fields
-        .strings("author", true, &mut problems)
-        .unwrap_or_default();
-    let tags = fields
-        .strings("tags", false, &mut problems)
-        .unwrap_or_default();
-    need_slugs(
-        &fields,
-        "author",
-        &authors,
-        "an author's page",
-        &mut problems,
-    );
-    need_slugs(&fields, "tags", &tags, "a tag's page", &mut problems);
-    let summary = optional_text(&fields, "summary", &mut problems);
-    let description = optional_text(&fields, "description", &mut problems);
-    let call_for_comments = optional_text(&fields, "call_for_comments", &mut problems);
-    let draft = fields.bool("draft", &mut problems).unwrap_or(false);
-    let slug = slug(&fields, &mut problems);
-    let aliases = aliases(&fields, &mut problems);
-
-    match (title, date) {
-        (Some(title), Some((date, _))) if problems.is_empty() => Ok(FrontMatter {
-            title,
-            date,
-            updated: updated.map(|(updated, _)| updated),
-            authors,
-            tags,
-            summary,
-            description,
-            call_for_comments,
-            draft,
-            slug,
-            aliases,
-        }),
+    match read(&fields, &mut problems) {
+        Some(value) if problems.is_empty() => Ok(value),
         _ => Err(problems),
     }
 }
