@@ -1,4 +1,4 @@
-//! The app: the route table inside the layout (header with the theme toggle, main, footer).
+//! The app: the routed page inside the layout (header with the theme toggle, main, footer).
 //! Pages live in `pages/`, views in `components/`; `prerender.rs` renders the same views natively
 //! into each built page's HTML.
 
@@ -21,24 +21,15 @@ pub mod theme;
 
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
-use leptos_router::{
-    components::{Route as RouteDef, Router, Routes},
-    path,
-};
+use leptos_router::components::Router;
 
 use crate::{
-    components::Layout,
-    focus::FocusOnNavigate,
-    pages::{
-        ArchivePage, AuthorPage, HomePage, NotFoundPage, PostPage, StandalonePage, TagPage,
-        TagsPage,
-    },
-    scroll::ScrollRestoration,
+    components::Layout, focus::FocusOnNavigate, pages::RoutedPage, scroll::ScrollRestoration,
     site::provide_site,
 };
 
-/// The whole app: the layout with the routed page. Each route also matches its address without
-/// the trailing slash, the form of earlier Folio sites.
+/// The whole app: the layout with the page the address names (`route.rs` reads it, with or
+/// without the trailing slash, the form of earlier Folio sites).
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -49,18 +40,7 @@ pub fn App() -> impl IntoView {
             <FocusOnNavigate />
             <ScrollRestoration />
             <Layout>
-                <Routes fallback=NotFoundPage>
-                    <RouteDef path=path!("/") view=HomePage />
-                    <RouteDef path=path!("/page/:page") view=HomePage />
-                    <RouteDef path=path!("/posts/:slug") view=PostPage />
-                    <RouteDef path=path!("/tags") view=TagsPage />
-                    <RouteDef path=path!("/tags/:tag") view=TagPage />
-                    <RouteDef path=path!("/tags/:tag/page/:page") view=TagPage />
-                    <RouteDef path=path!("/authors/:author") view=AuthorPage />
-                    <RouteDef path=path!("/authors/:author/page/:page") view=AuthorPage />
-                    <RouteDef path=path!("/archive") view=ArchivePage />
-                    <RouteDef path=path!("/:page") view=StandalonePage />
-                </Routes>
+                <RoutedPage />
             </Layout>
         </Router>
     }

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use folio_content::{Archive, PageBundle, PostBundle, PostPage, Site, Slug, TagIndex};
+use folio_content::Site;
 use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, ServerMetaContext};
@@ -12,34 +12,11 @@ use leptos_router::{components::Router, location::RequestUrl};
 
 use crate::{
     base,
-    components::{
-        ArchiveView, AuthorView, HomeView, Layout, PostView, StandaloneView, TagView, TagsView,
-    },
-    pages::NotFoundPage,
+    components::Layout,
+    pages::{page_view, PageContent},
     site::provide_known_site,
     takeover::{BUILT_PAGE_ID, ROOT_CLASS},
 };
-
-/// What a page shows, with the data it shows.
-#[derive(Clone, Debug)]
-pub enum PageContent {
-    /// A page of the home listing.
-    Home(PostPage),
-    /// One post.
-    Post(Box<PostBundle>),
-    /// Every tag.
-    Tags(TagIndex),
-    /// A page of the posts with a tag.
-    Tag(Slug, PostPage),
-    /// A page of an author's posts.
-    Author(Slug, PostPage),
-    /// Every post by year and month.
-    Archive(Archive),
-    /// A page of its own.
-    Standalone(Box<PageBundle>),
-    /// The page for addresses the site does not have.
-    NotFound,
-}
 
 /// The body of the page at `path` (within the site, e.g. `/posts/hello/`) of `site`, deployed
 /// under `base_path` (`/` or `/blog/`): `<div id="folio-page" class="folio-root">` holding the
@@ -68,17 +45,4 @@ pub fn render_body(site: &Site, base_path: &str, path: &str, content: PageConten
     // always escaped, so no text is changed.)
     let html = html.replace("<!>", "<!---->");
     format!("<div id=\"{BUILT_PAGE_ID}\" class=\"{ROOT_CLASS}\">{html}</div>")
-}
-
-fn page_view(content: PageContent) -> AnyView {
-    match content {
-        PageContent::Home(listing) => view! { <HomeView listing /> }.into_any(),
-        PageContent::Post(bundle) => view! { <PostView bundle=*bundle /> }.into_any(),
-        PageContent::Tags(index) => view! { <TagsView index /> }.into_any(),
-        PageContent::Tag(tag, listing) => view! { <TagView tag listing /> }.into_any(),
-        PageContent::Author(author, listing) => view! { <AuthorView author listing /> }.into_any(),
-        PageContent::Archive(archive) => view! { <ArchiveView archive /> }.into_any(),
-        PageContent::Standalone(page) => view! { <StandaloneView page=*page /> }.into_any(),
-        PageContent::NotFound => view! { <NotFoundPage /> }.into_any(),
-    }
 }

@@ -1,8 +1,10 @@
-//! `Route`: every place in the app a link can point to. The app builds its URLs here, from the
-//! page paths of `folio_content::pages`, which the bundler's sitemap and page files use too.
+//! `Route`: every place in the app a link can point to, and the route table: the app builds its
+//! URLs here, from the page paths of `folio_content::pages` (which the bundler's sitemap and page
+//! files use too), and reads the page an address names here.
 
 use folio_content::{pages, Slug};
 use leptos_router::components::ToHref;
+use percent_encoding::percent_decode_str;
 
 use crate::base;
 
@@ -42,6 +44,50 @@ impl Route {
             Route::Standalone(slug) => pages::standalone(slug),
         }
     }
+
+    /// The page at `path`, a path within the site (the base path taken off), with or without its
+    /// final slash: the inverse of [`Route::path`]. `None` for an address the site has no page
+    /// at, and for one whose slug or page number is malformed (`/page/1/`, `/page/02/` and
+    /// `/posts/Hello/` are no pages), so the not-found page shows without a request.
+    pub fn parse(path: &str) -> Option<Route> {
+        let inner = match path {
+            "" | "/" => return Some(Route::Home),
+            path => path.strip_prefix('/')?,
+        };
+        let inner = inner.strip_suffix('/').unwrap_or(inner);
+        let parts = inner.split('/').map(decode).collect::<Option<Vec<_>>>()?;
+        let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+        let route = match parts.as_slice() {
+            ["page", page] => Route::HomePage(later_page(page)?),
+            ["posts", slug] => Route::Post(Slug::parse(slug)?),
+            ["tags"] => Route::Tags,
+            ["tags", tag] => Route::Tag(Slug::parse(tag)?, 1),
+            ["tags", tag, "page", page] => Route::Tag(Slug::parse(tag)?, later_page(page)?),
+            ["authors", author] => Route::Author(Slug::parse(author)?, 1),
+            ["authors", author, "page", page] => {
+                Route::Author(Slug::parse(author)?, later_page(page)?)
+            }
+            ["archive"] => Route::Archive,
+            [page] if !pages::RESERVED_FIRST_PARTS.contains(page) => {
+                Route::Standalone(Slug::parse(page)?)
+            }
+            _ => return None,
+        };
+        Some(route)
+    }
+}
+
+/// A page number in an address: only a canonical number from 2 up, as page 1 has the address
+/// without one.
+fn later_page(text: &str) -> Option<u32> {
+    text.parse::<u32>()
+        .ok()
+        .filter(|page| *page >= 2 && text == page.to_string())
+}
+
+/// A part of a path with its `%XX` escapes decoded (a slug may hold letters beyond ASCII).
+fn decode(part: &str) -> Option<String> {
+    percent_decode_str(part).decode_utf8().ok().map(Into::into)
 }
 
 impl ToHref for Route {

@@ -468,13 +468,61 @@ fn pagination_links_follow_the_listing() {
 }
 
 #[wasm_bindgen_test]
-fn only_canonical_page_numbers_from_two_are_pages() {
-    use folio::pages::page_number;
-    assert_eq!(page_number(None), Some(1));
-    assert_eq!(page_number(Some("2")), Some(2));
-    assert_eq!(page_number(Some("41")), Some(41));
-    for bad in ["1", "0", "02", "+2", "-2", "x", "", " 2", "99999999999"] {
-        assert_eq!(page_number(Some(bad)), None, "{bad:?}");
+fn every_route_reads_back_from_its_own_path() {
+    use folio::route::Route;
+    let slug = |text| Slug::parse(text).unwrap();
+    let routes = [
+        Route::Home,
+        Route::HomePage(2),
+        Route::HomePage(41),
+        Route::Post(slug("leading-for-innovation")),
+        Route::Tags,
+        Route::Tag(slug("local-government"), 1),
+        Route::Tag(slug("local-government"), 3),
+        Route::Author(slug("joan-munro"), 1),
+        Route::Author(slug("joan-munro"), 2),
+        Route::Archive,
+        Route::Standalone(slug("about")),
+    ];
+    for route in routes {
+        let path = route.path();
+        assert_eq!(Route::parse(&path), Some(route.clone()), "{path}");
+        let without_slash = path.trim_end_matches('/');
+        assert_eq!(
+            Route::parse(without_slash),
+            Some(route),
+            "{without_slash:?}"
+        );
+    }
+    assert_eq!(
+        Route::parse("/tags/caf%C3%A9/"),
+        Some(Route::Tag(slug("café"), 1))
+    );
+}
+
+#[wasm_bindgen_test]
+fn addresses_the_site_has_no_page_at_are_no_route() {
+    use folio::route::Route;
+    for path in [
+        "/page/1/",
+        "/page/02/",
+        "/page/+2/",
+        "/page/x/",
+        "/page/99999999999/",
+        "/page/",
+        "/posts/",
+        "/posts/Hello/",
+        "/posts/a/b/",
+        "/tags/a/page/1/",
+        "/authors/",
+        "/data/",
+        "/about/more/",
+        "/a--b/",
+        "//",
+        "posts/a/",
+        "/%FF/",
+    ] {
+        assert_eq!(Route::parse(path), None, "{path}");
     }
 }
 

@@ -1,44 +1,43 @@
-//! What every page that shows fetched data does: fetch, show "Loading…" if that takes a moment,
-//! then the page, the not-found page, or the error with Retry. The page's view comes with its
-//! data, so every page shares one resource type and one `Suspense`: the async machinery is
-//! compiled once, not once per page.
+//! The routed page: the route read from the address, its content loaded, "Loading…" if that
+//! takes a moment, then its view, the not-found page, or the error with Retry. One resource and
+//! one `Suspense` serve every route, so the async machinery is compiled once.
 
-use std::{future::Future, rc::Rc};
-
-use futures::future::{FutureExt, LocalBoxFuture};
 use leptos::prelude::*;
+use leptos_router::{
+    hooks::use_location,
+    location::{BrowserUrl, LocationProvider},
+};
 
 use crate::{
     api::ApiError,
+    base,
     components::{LoadError, Loading},
-    pages::NotFoundPage,
+    pages::{load::load, page_view, NotFoundPage},
+    route::Route,
     takeover,
 };
 
-/// A page, ready to show once its data has come.
-pub type PageView = Rc<dyn Fn() -> AnyView>;
-
-/// How a page gets its view: run again when a signal it reads changes, and on Retry.
-pub type Load = Rc<dyn Fn() -> LocalBoxFuture<'static, Result<PageView, ApiError>>>;
-
-/// `load` as a `Load`. It reads the route's parameters (signals) before its first `.await`.
-pub fn load<F, Fut>(load: F) -> Load
-where
-    F: Fn() -> Fut + 'static,
-    Fut: Future<Output = Result<PageView, ApiError>> + 'static,
-{
-    Rc::new(move || load().boxed_local())
-}
-
-/// A view as a `PageView`.
-pub fn page_view<V: IntoView + 'static>(view: impl Fn() -> V + 'static) -> PageView {
-    Rc::new(move || view().into_any())
-}
-
-/// Shows the page `load` gives, or why there is none.
+/// The page at the current address, loaded again when the address changes and on Retry.
 #[component]
-pub fn Loaded(load: Load) -> impl IntoView {
-    let page = LocalResource::new(move || load());
+pub fn RoutedPage() -> impl IntoView {
+    let location = use_location();
+    let base = base::router_base();
+    let route = Memo::new(move |_| {
+        location
+            .pathname
+            .with(|path| path.strip_prefix(base.as_str()).and_then(Route::parse))
+    });
+    // The router shows a followed link's address in the address bar once the page that answers
+    // it says it is ready, which its own route table would; here that is at once, as the page
+    // shows its own loading state.
+    let browser = use_context::<BrowserUrl>();
+    Effect::new(move |_| {
+        location.pathname.track();
+        if let Some(browser) = &browser {
+            browser.ready_to_complete();
+        }
+    });
+    let page = LocalResource::new(move || load(route.get()));
     let settled = takeover::reporter();
     view! {
         <Suspense fallback=Loading>
@@ -48,7 +47,7 @@ pub fn Loaded(load: Load) -> impl IntoView {
                     let result = page.await;
                     settled(!matches!(result, Err(ref error) if *error != ApiError::NotFound));
                     match result {
-                        Ok(view) => view(),
+                        Ok(content) => page_view(content),
                         Err(ApiError::NotFound) => view! { <NotFoundPage /> }.into_any(),
                         Err(error) => view! { <LoadError error on_retry=move || page.refetch() /> }.into_any(),
                     }

@@ -1,23 +1,11 @@
-//! One file per route: each reads its parameters and says what to load and how to show it;
-//! `loaded.rs` does the fetching states for all of them.
+//! The page the address names: `loaded.rs` reads the route and shows the fetching states,
+//! `load.rs` fetches each route's data, `content.rs` holds the one view of each kind of page.
 
-mod archive;
-mod author;
-mod home;
-mod listing;
+mod content;
+mod load;
 mod loaded;
 mod not_found;
-mod post;
-mod standalone;
-mod tag;
-mod tags;
 
-pub use archive::ArchivePage;
-pub use author::AuthorPage;
-pub use home::HomePage;
-pub use listing::{page_number, use_listing_params};
+pub use content::{page_view, PageContent};
+pub use loaded::RoutedPage;
 pub use not_found::NotFoundPage;
-pub use post::PostPage;
-pub use standalone::StandalonePage;
-pub use tag::TagPage;
-pub use tags::TagsPage;

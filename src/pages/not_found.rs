@@ -12,7 +12,7 @@ use crate::{
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
-    // Nothing to load: the page is ready as it is built (also as the route table's fallback).
+    // Nothing to load: the page is ready as it is built (also for an address that is no route).
     takeover::reporter()(true);
     view! {
         <PageHead page=Some(NOT_FOUND_TITLE.to_owned()) />

@@ -10,7 +10,7 @@ use std::{
     sync::atomic::{AtomicUsize, Ordering},
 };
 
-use folio::prerender::{render_body, PageContent};
+use folio::{pages::PageContent, prerender::render_body};
 use folio_content::{pages::url_path, paths, Site};
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
