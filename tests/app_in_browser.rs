@@ -36,6 +36,7 @@ fn summary(slug: &str, title: &str) -> PostSummary {
         }],
         reading_minutes: 1,
         draft: false,
+        image: None,
     }
 }
 

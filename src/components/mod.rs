@@ -3,6 +3,7 @@
 
 mod archive_list;
 mod byline;
+mod cover;
 mod draft_badge;
 mod layout;
 mod link_to_post;
@@ -25,6 +26,7 @@ mod theme_toggle;
 
 pub use archive_list::ArchiveList;
 pub use byline::Byline;
+pub use cover::Cover;
 pub use draft_badge::DraftBadge;
 pub use layout::Layout;
 pub use link_to_post::LinkToPost;

@@ -1,9 +1,9 @@
-//! A list of posts: title linking to the post, date and summary.
+//! A list of posts: title linking to the post, date, summary and cover.
 
 use folio_content::PostSummary;
 use leptos::prelude::*;
 
-use crate::components::{DraftBadge, LinkToPost, PostDate};
+use crate::components::{Cover, DraftBadge, LinkToPost, PostDate};
 
 #[component]
 pub fn PostList(posts: Vec<PostSummary>) -> impl IntoView {
@@ -14,10 +14,13 @@ pub fn PostList(posts: Vec<PostSummary>) -> impl IntoView {
         <ul class="post-list">
             {posts
                 .into_iter()
-                .map(|post| {
+                .enumerate()
+                .map(|(index, post)| {
+                    let cover = post.image.map(|image| view! { <Cover image first=index == 0 /> });
                     view! {
                         <li>
                             <article class="post-summary">
+                                {cover}
                                 <h2>
                                     <LinkToPost slug=post.slug>{post.title}</LinkToPost>
                                     <DraftBadge draft=post.draft />

@@ -10,7 +10,9 @@ use wasm_bindgen::JsCast;
 
 use crate::{
     components::PAGE_HEADING_ID,
-    components::{Byline, DraftBadge, PageHead, PostDate, PostNav, TableOfContents, TagLinks},
+    components::{
+        Byline, Cover, DraftBadge, PageHead, PostDate, PostNav, TableOfContents, TagLinks,
+    },
     copy_code::on_body_click,
     route::Route,
     shortcuts::use_post_shortcuts,
@@ -65,6 +67,7 @@ pub fn PostView(bundle: PostBundle) -> impl IntoView {
     };
     let contents =
         (outline.len() >= MIN_HEADINGS_FOR_CONTENTS).then(|| view! { <TableOfContents outline /> });
+    let cover = post.image.map(|image| view! { <Cover image first=true /> });
     view! {
         <PageHead page=Some(post.title.clone()) description=Some(description) canonical=Some(Route::Post(post.slug.clone())) />
         <article class="post" aria-labelledby=PAGE_HEADING_ID on:click:capture=follow_same_page_link>
@@ -80,6 +83,7 @@ pub fn PostView(bundle: PostBundle) -> impl IntoView {
                 <Byline authors=post.authors />
                 <TagLinks tags=post.tags />
             </header>
+            {cover}
             {contents}
             <div class="post-body" inner_html=html on:click=on_body_click></div>
             {comments}

@@ -41,6 +41,29 @@ async function expectImages(page) {
   await expect(page.locator('.post-body img').first()).not.toHaveAttribute('loading', /./);
 }
 
+/** The post's cover, from its front matter, loads above it at its size, from its smaller copy,
+ * at once; in the home listing each post's cover loads, all but the first when near. */
+async function expectCovers(page) {
+  const cover = page.locator('article.post > img.cover');
+  await expect(cover).toHaveAttribute('src', `${BASE}posts/kitchen-sink/kitchen-sink.png`);
+  await expect(cover).toHaveAttribute('width', '1000');
+  await expect(cover).toHaveAttribute('height', '600');
+  await expect(cover).toHaveAttribute('alt', '');
+  await expect(cover).not.toHaveAttribute('loading', /./);
+  await expect.poll(() => cover.evaluate((img) => img.complete && img.naturalWidth > 0)).toBe(true);
+  await expect.poll(() => cover.evaluate((img) => new URL(img.currentSrc).pathname)).toBe(`${BASE}posts/kitchen-sink/kitchen-sink-960w.webp`);
+  await page.locator('a:has(.site-title)').click();
+  const covers = page.locator('.post-summary img.cover');
+  await expect(covers).toHaveCount(2);
+  await expect(covers.nth(0)).toHaveAttribute('src', `${BASE}posts/kitchen-sink/kitchen-sink.png`);
+  await expect(covers.nth(1)).toHaveAttribute('src', `${BASE}images/banner.png`);
+  await expect(covers.nth(1)).toHaveAttribute('loading', 'lazy');
+  for (const index of [0, 1]) {
+    await covers.nth(index).scrollIntoViewIfNeeded();
+    await expect.poll(() => covers.nth(index).evaluate((img) => img.complete && img.naturalWidth > 0)).toBe(true);
+  }
+}
+
 /** The code blocks carry the bundler's highlighting. */
 async function expectHighlighting(page) {
   const body = page.locator('.post-body');
@@ -72,6 +95,14 @@ test.describe('in the app', () => {
     await expect(page.locator('article.post h1')).toHaveText('An earlier post');
     await expect(page.locator('h2#why-it-matters')).toBeInViewport();
     expect(await page.evaluate(() => window.__noReload), 'no full page load').toBe(true);
+    check();
+  });
+
+  test('the cover on the post and in the listing', async ({ page }) => {
+    const check = watchErrors(page);
+    await page.goto(POST);
+    await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
+    await expectCovers(page);
     check();
   });
 
@@ -137,6 +168,14 @@ test.describe('with JavaScript off', () => {
     await link.click();
     await expect(page).toHaveURL(`${siteUrl()}posts/earlier-post/`);
     await expect(page.locator('article.post h1')).toHaveText('An earlier post');
+  });
+
+  test('the built post and home page show the covers, and the post\'s head gives its cover to link previews', async ({ page }) => {
+    await page.goto(POST);
+    await expect(page.locator('meta[property="og:image"]')).toHaveAttribute('content', `${siteUrl()}posts/kitchen-sink/kitchen-sink.png`);
+    await expect(page.locator('meta[property="og:image:width"]')).toHaveAttribute('content', '1000');
+    await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary_large_image');
+    await expectCovers(page);
   });
 
   test('the built About page is there, from the header', async ({ page }) => {

@@ -38,8 +38,10 @@ use anyhow::{bail, Context, Result};
 /// cost code of its own (about 1.5 KB before compression), and every page had its own loader.
 /// One `Route::parse` (the inverse of `Route::path`), one loader of `PageContent` and the one
 /// `page_view` that the built pages use too measured 223,104: 23,628 less, 15,864 under the
-/// issue's start. The budget is 223,600.
-pub const BUDGET_BROTLI_BYTES: usize = 223_600;
+/// issue's start. Covers (the summary's measured image, read from every listing and shown with
+/// its `srcset` on the post and in the listings) added 2,006: 225,110, 13,858 under the issue's
+/// start. The budget is 225,600.
+pub const BUDGET_BROTLI_BYTES: usize = 225_600;
 
 /// One file's size.
 pub struct FileSize {

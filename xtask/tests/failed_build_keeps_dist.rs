@@ -74,6 +74,7 @@ fn broken_links_images_and_aliases() {
             "posts/with-files/index.md:11:31: there is no post",
             "posts/with-files/index.md:12:1: posts/earlier-post.md has no heading",
             "posts/with-files/index.md:4:12: the alias",
+            "posts/earlier-post.md:4:9: there is no image posts/cover.png",
         ],
     );
 }

@@ -3,13 +3,14 @@
 
 use std::path::Path;
 
-use folio_content::{Date, Slug};
+use folio_content::{render::scheme_of, Date, Slug};
 use toml::de::DeTable;
 
 use crate::{
     aliases::{alias_path, Alias},
     dates,
     fields::{Fields, Source},
+    markdown::targets::Target,
     problem::{Locator, Problem},
     split::Split,
     value::{self, Syntax, Table},
@@ -29,6 +30,7 @@ pub const ACCEPTED: &[&str] = &[
     "draft",
     "slug",
     "aliases",
+    "image",
 ];
 
 /// The fields the front matter of a page of `pages/` accepts.
@@ -83,6 +85,8 @@ pub struct FrontMatter {
     pub slug: Option<Slug>,
     /// The post's old addresses, which lead to it.
     pub aliases: Vec<Alias>,
+    /// The cover image, as written (resolved as an image of the body is, with the body's).
+    pub cover: Option<Target>,
 }
 
 /// Reads the front matter of `split`, cut from `text`, the contents of `file`, collecting every
@@ -109,6 +113,7 @@ pub fn parse(file: &Path, text: &str, split: &Split<'_>) -> Result<FrontMatter, 
         let draft = fields.bool("draft", problems).unwrap_or(false);
         let slug = slug(fields, problems);
         let aliases = aliases(fields, problems);
+        let cover = cover(fields, problems);
 
         Some(FrontMatter {
             title: title?,
@@ -122,6 +127,7 @@ pub fn parse(file: &Path, text: &str, split: &Split<'_>) -> Result<FrontMatter, 
             draft,
             slug,
             aliases,
+            cover,
         })
     })
 }
@@ -241,6 +247,27 @@ fn aliases(fields: &Fields<'_>, problems: &mut Vec<Problem>) -> Vec<Alias> {
         }
     }
     aliases
+}
+
+/// The `image` field: the post's cover, a file of the site's own, written as the body's images
+/// are: `cover.png` beside the post, `../../static/images/cover.png` in `static/`.
+fn cover(fields: &Fields<'_>, problems: &mut Vec<Problem>) -> Option<Target> {
+    let (text, span) = fields.string("image", problems)?;
+    let written = text.trim();
+    let elsewhere = scheme_of(written).is_some() || written.starts_with('/');
+    if written.is_empty() || elsewhere || written.starts_with('#') {
+        let message = format!("\"image\" = {text:?} is not an image of the site's own");
+        let help = "name a PNG, JPEG, GIF or WebP file by its path from the post, as its images are: \"cover.png\" beside the post in its folder (posts/<name>/index.md), or one in static/, e.g. \"../static/images/cover.png\" from posts/<name>.md";
+        problems.push(fields.problem(&span, message, help));
+        return None;
+    }
+    let (line, column) = fields.line_column(&span);
+    Some(Target {
+        written: written.to_owned(),
+        image: true,
+        line,
+        column,
+    })
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@ fn date(text: &str) -> Date {
 
 #[test]
 fn reads_all_fields_in_toml() {
-    let text = "+++\ntitle = \" T \"\ndate = \"2015-10-25\"\nupdated = 2016-01-02T10:00:00Z\nauthor = \"A\"\ntags = [\"x\", \"local government\"]\nsummary = \"S\"\ndescription = \" D \"\ncall_for_comments = \"Write to us\"\ndraft = true\nslug = \"my-post\"\naliases = [\"/2015/10/old/\", \"old.html\"]\n+++\nB";
+    let text = "+++\ntitle = \" T \"\ndate = \"2015-10-25\"\nupdated = 2016-01-02T10:00:00Z\nauthor = \"A\"\ntags = [\"x\", \"local government\"]\nsummary = \"S\"\ndescription = \" D \"\ncall_for_comments = \"Write to us\"\ndraft = true\nslug = \"my-post\"\naliases = [\"/2015/10/old/\", \"old.html\"]\nimage = \"cover.png\"\n+++\nB";
     let expected = FrontMatter {
         title: "T".into(),
         date: date("2015-10-25"),
@@ -48,6 +48,12 @@ fn reads_all_fields_in_toml() {
                 column: 29,
             },
         ],
+        cover: Some(Target {
+            written: "cover.png".into(),
+            image: true,
+            line: 13,
+            column: 9,
+        }),
     };
     assert_eq!(parsed(text).unwrap(), expected);
 }
@@ -65,6 +71,30 @@ fn reads_the_same_fields_in_yaml() {
     assert_eq!(fm.call_for_comments.as_deref(), Some("Write to us"));
     assert!(fm.draft);
     assert_eq!(fm.slug, Slug::parse("my-post"));
+}
+
+#[test]
+fn a_cover_that_is_no_file_of_the_site_is_reported_where_it_is_written() {
+    for (written, column) in [
+        ("https://x.org/a.png", 9),
+        ("/images/a.png", 9),
+        ("", 9),
+        ("#top", 9),
+    ] {
+        let text = format!("+++\ntitle = \"T\"\ndate = 2015-10-25\nimage = {written:?}\n+++\n");
+        let found = problems(&text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let start = format!(
+            "4:{column} \"image\" = {written:?} is not an image of the site's own | name a PNG"
+        );
+        assert!(found[0].starts_with(&start), "{found:#?}");
+    }
+    let yaml = "---\ntitle: T\ndate: 2015-10-25\nimage: ../static/cover.jpg\n---\n";
+    let cover = parsed(yaml).unwrap().cover.unwrap();
+    assert_eq!(
+        (cover.written.as_str(), cover.line),
+        ("../static/cover.jpg", 4)
+    );
 }
 
 #[test]
@@ -113,7 +143,7 @@ fn reports_problems_on_their_real_lines() {
     assert_eq!(
         problems(text),
         [
-            "5:1 unknown field \"subtitle\" in the front matter | remove it; accepted fields: title, date, updated, author, tags, summary, description, call_for_comments, draft, slug, aliases",
+            "5:1 unknown field \"subtitle\" in the front matter | remove it; accepted fields: title, date, updated, author, tags, summary, description, call_for_comments, draft, slug, aliases, image",
             "3:9 \"title\" is empty | write it as title = \"...\" with some text",
             "4:8 \"2015-13-45\" is not a date | write it as YYYY-MM-DD, e.g. date = 2015-10-25, or as a date and time such as 2015-10-25T09:30:00Z",
         ]
@@ -128,7 +158,7 @@ fn yaml_problems_have_the_same_words_with_yaml_examples() {
     assert_eq!(
         problems(text),
         [
-            "6:1 unknown field \"autor\" in the front matter | did you mean \"author\"? accepted fields: title, date, updated, author, tags, summary, description, call_for_comments, draft, slug, aliases",
+            "6:1 unknown field \"autor\" in the front matter | did you mean \"author\"? accepted fields: title, date, updated, author, tags, summary, description, call_for_comments, draft, slug, aliases, image",
             "2:8 \"title\" must be a string, not an integer | write it as title: \"...\"",
             "3:7 \"2015-13-45\" is not a date | write it as YYYY-MM-DD, e.g. date: 2015-10-25, or as a date and time such as 2015-10-25T09:30:00Z",
             "4:11 \"tags\" holds an empty string | remove it or write some text",

@@ -195,8 +195,8 @@ pub fn build(site_dir: &Path, options: &BuildOptions) -> Result<Output, Vec<Prob
             copies.extend(variants);
             work
         }
-        Err(problem) => {
-            later.push(problem);
+        Err(found) => {
+            later.extend(found);
             ImageWork::default()
         }
     };

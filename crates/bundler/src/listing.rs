@@ -50,6 +50,7 @@ mod tests {
             tags: vec![],
             reading_minutes: 1,
             draft: false,
+            image: None,
         }
     }
 

@@ -130,6 +130,7 @@ fn post_page(site: &Site, post: &Post) -> SitePage {
     page.description.clone_from(&post.description);
     page.published = Some(summary.date);
     page.modified = summary.updated.filter(|updated| *updated > summary.date);
+    page.image.clone_from(&summary.image);
     page
 }
 

@@ -49,6 +49,9 @@ pub struct Post {
     pub without_alt: Vec<(usize, usize)>,
     /// The images of the site's own that the body shows, once its links are resolved.
     pub shown_images: Vec<ShownImage>,
+    /// The front matter's `image`, as written, and the image it is once resolved.
+    pub cover: Option<Target>,
+    pub shown_cover: Option<ShownImage>,
 }
 
 impl Post {
@@ -59,6 +62,7 @@ impl Post {
             address: pages::post(&self.summary.slug),
             outline: &self.body.outline,
             targets: &self.targets,
+            cover: self.cover.as_ref(),
             published,
         }
     }
@@ -148,6 +152,7 @@ fn derive(
         tags,
         reading_minutes: words::reading_minutes(word_count),
         draft: fields.draft,
+        image: None,
     };
     Post {
         file: file.to_owned(),
@@ -162,6 +167,8 @@ fn derive(
         targets: scan.targets,
         without_alt: scan.without_alt,
         shown_images: Vec::new(),
+        cover: fields.cover,
+        shown_cover: None,
     }
 }
 

@@ -1,17 +1,17 @@
 //! What is worked out site-wide, once every post and page has been read: their links,
 //! resolved and checked against one another (`markdown::links`); the images the published ones
-//! show, measured with their smaller copies (`markdown::images`); and the warnings about
-//! images without alt text.
+//! show and the posts' covers, measured with their smaller copies (`markdown::images`); and the
+//! warnings about images without alt text.
 
 use std::path::{Path, PathBuf};
 
-use folio_content::{ImageFacts, LocalLink};
+use folio_content::ImageFacts;
 use rayon::prelude::*;
 
 use crate::{
     markdown::{
         images::{self, ImageWork, ShownImage, VariantCopy},
-        links::{resolve_links, Document, LinkIndex},
+        links::{resolve_links, Document, LinkIndex, Resolved},
     },
     post::{self, Post},
     problem::Problem,
@@ -42,19 +42,25 @@ pub fn link_all(
         .par_iter()
         .map(|document| resolve_links(site_dir, document, &index))
         .collect();
-    let mut resolved = resolved.into_iter();
     let mut problems = Vec::new();
-    let mut take = |links: &mut Vec<LocalLink>, images: &mut Vec<ShownImage>| match resolved.next()
-    {
-        Some(Ok(found)) => (*links, *images) = (found.links, found.images),
-        Some(Err(found)) => problems.extend(found),
-        None => {}
-    };
-    for post in posts.iter_mut() {
-        take(&mut post.body.links, &mut post.shown_images);
+    let resolved: Vec<Resolved> = resolved
+        .into_iter()
+        .map(|result| {
+            result.unwrap_or_else(|found| {
+                problems.extend(found);
+                Resolved::default()
+            })
+        })
+        .collect();
+    let (of_posts, of_pages) = resolved.split_at(posts.len());
+    for (post, found) in posts.iter_mut().zip(of_posts) {
+        post.body.links.clone_from(&found.links);
+        post.shown_images.clone_from(&found.images);
+        post.shown_cover.clone_from(&found.cover);
     }
-    for page in standalone.iter_mut() {
-        take(&mut page.body.links, &mut page.shown_images);
+    for (page, found) in standalone.iter_mut().zip(of_pages) {
+        page.body.links.clone_from(&found.links);
+        page.shown_images.clone_from(&found.images);
     }
     problems
 }
@@ -82,18 +88,19 @@ pub fn without_alt(posts: &[Post], standalone: &[Standalone]) -> Vec<Problem> {
         .collect()
 }
 
-/// Measures the images the published posts and pages show and makes their smaller copies
-/// (`markdown::images`), giving each body the facts of its own; the copies to add to the
-/// output, and what was done.
+/// Measures the images the published posts and pages show, and the posts' covers, and makes
+/// their smaller copies (`markdown::images`), giving each body the facts of its own and each
+/// post its cover's; the copies to add to the output, and what was done. A cover that is no
+/// raster image (an SVG, say) is a problem at its field: link previews cannot show one.
 pub fn measure_images(
     site_dir: &Path,
     cache_dir: &Path,
     posts: &mut [Post],
     standalone: &mut [Standalone],
-) -> Result<(Vec<VariantCopy>, ImageWork), Problem> {
+) -> Result<(Vec<VariantCopy>, ImageWork), Vec<Problem>> {
     let mut shown: Vec<ShownImage> = posts
         .iter()
-        .flat_map(|post| &post.shown_images)
+        .flat_map(|post| post.shown_images.iter().chain(&post.shown_cover))
         .chain(standalone.iter().flat_map(|page| &page.shown_images))
         .cloned()
         .collect();
@@ -102,11 +109,11 @@ pub fn measure_images(
     let progress = |done: usize, total: usize| eprintln!("folio-bundler: images {done}/{total}");
     let processed = images::process(site_dir, cache_dir, &shown, &progress)
         .map_err(|error| {
-            Problem::whole_file(
+            vec![Problem::whole_file(
                 error.file,
                 error.message,
                 "check that the image is a PNG, JPEG, GIF or WebP file that opens, and that the cache folder can be written",
-            )
+            )]
         })?;
     let facts_of = |shown: &[ShownImage]| -> Vec<ImageFacts> {
         processed
@@ -116,11 +123,31 @@ pub fn measure_images(
             .cloned()
             .collect()
     };
+    let mut problems = Vec::new();
     for post in posts.iter_mut() {
         post.body.images = facts_of(&post.shown_images);
+        post.summary.image = facts_of(post.shown_cover.as_slice()).pop();
+        // A cover that did not resolve is already a problem at its field.
+        let resolved = post.shown_cover.is_some();
+        if let (Some(cover), true, None) = (&post.cover, resolved, &post.summary.image) {
+            problems.push(Problem {
+                file: post.file.clone(),
+                line: cover.line,
+                column: cover.column,
+                message: format!(
+                    "the cover {:?} is not a PNG, JPEG, GIF or WebP image",
+                    cover.written
+                ),
+                help: "link previews show only these: save the cover as one (an SVG as a PNG, say)"
+                    .to_owned(),
+            });
+        }
     }
     for page in standalone.iter_mut() {
         page.body.images = facts_of(&page.shown_images);
     }
-    Ok((processed.copies, processed.work))
+    match problems.is_empty() {
+        true => Ok((processed.copies, processed.work)),
+        false => Err(problems),
+    }
 }

@@ -53,6 +53,7 @@ impl Standalone {
             address: self.address(),
             outline: &self.body.outline,
             targets: &self.targets,
+            cover: None,
             published,
         }
     }

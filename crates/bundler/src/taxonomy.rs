@@ -143,6 +143,7 @@ mod tests {
             tags: tags.iter().map(|name| tag(name)).collect(),
             reading_minutes: 1,
             draft: false,
+            image: None,
         }
     }
 

@@ -15,6 +15,7 @@ fn every_broken_image_file_post_heading_and_alias_in_one_build() {
     assert_eq!(
         located(&found),
         [
+            "posts/earlier-post.md:4:9: there is no image posts/cover.png",
             "posts/with-files/index.md:4:12: the alias \"/archive/\" is already the address of the page /archive/",
             "posts/with-files/index.md:9:12: there is no image posts/with-files/chart.pgn",
             "posts/with-files/index.md:11:5: there is no file posts/with-files/data.csv",
@@ -24,7 +25,7 @@ fn every_broken_image_file_post_heading_and_alias_in_one_build() {
     );
     let helps: Vec<&str> = found.iter().map(|p| p.help.as_str()).collect();
     assert_eq!(
-        helps[1..],
+        helps[2..],
         [
             "did you mean chart.png?",
             "put the file there, or correct the link",
@@ -180,7 +181,7 @@ fn unknown_key() {
     );
     assert_eq!(
         found[0].help,
-        "did you mean \"author\"? accepted fields: title, date, updated, author, tags, summary, description, call_for_comments, draft, slug, aliases"
+        "did you mean \"author\"? accepted fields: title, date, updated, author, tags, summary, description, call_for_comments, draft, slug, aliases, image"
     );
 }
 

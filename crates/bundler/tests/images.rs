@@ -8,7 +8,7 @@ mod support;
 use std::{fs, path::Path, time::Instant};
 
 use folio_bundler::{build, BuildOptions, Output};
-use folio_content::{ImageFacts, ImageVariant, PostBundle};
+use folio_content::{ImageFacts, ImageVariant, PostBundle, PostPage};
 
 const SITE: &str =
     "title = \"T\"\ndescription = \"D\"\nbase_url = \"https://x.org/\"\nlanguage = \"en\"\n";
@@ -99,6 +99,75 @@ fn images_are_measured_and_get_smaller_copies_beside_them() {
     );
     assert_eq!((output.images.images, output.images.encoded), (3, 2));
     assert!(output.warnings.is_empty(), "{:?}", output.warnings);
+}
+
+/// A site of one post whose front matter gives `image`.
+fn site_with_cover(dir: &Path, cover: &str) {
+    fs::write(dir.join("site.toml"), SITE).unwrap();
+    let post =
+        format!("+++\ntitle = \"Cover\"\ndate = 2020-01-01\nimage = {cover:?}\n+++\nText.\n");
+    fs::create_dir_all(dir.join("posts/cover")).unwrap();
+    fs::write(dir.join("posts/cover/index.md"), post).unwrap();
+}
+
+#[test]
+fn a_cover_is_measured_with_its_copies_and_travels_with_the_post_s_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    site_with_cover(dir.path(), "wide.png");
+    png(&dir.path().join("posts/cover/wide.png"), 1000, 600, 4);
+    let output = build(dir.path(), &options(&dir.path().join("cache"))).unwrap();
+    let variant = |width: u32| ImageVariant(width, format!("/posts/cover/wide-{width}w.webp"));
+    let expected = ImageFacts(
+        "/posts/cover/wide.png".into(),
+        1000,
+        600,
+        vec![variant(480), variant(960)],
+    );
+    let bundle: PostBundle = support::document(&output, "data/posts/cover.json");
+    assert_eq!(bundle.post.image.as_ref(), Some(&expected));
+    assert!(bundle.body.images.is_empty(), "the cover is not the body's");
+    let listing: PostPage = support::document(&output, "data/index/page-1.json");
+    assert_eq!(listing.posts[0].image.as_ref(), Some(&expected));
+    assert!(output.copies.contains_key("posts/cover/wide-960w.webp"));
+}
+
+#[test]
+fn a_cover_that_is_no_raster_image_or_no_file_fails_the_build_at_its_field() {
+    for (cover, message) in [
+        (
+            "logo.svg",
+            "the cover \"logo.svg\" is not a PNG, JPEG, GIF or WebP image",
+        ),
+        (
+            "../other.md",
+            "\"image\" = \"../other.md\" is not an image file",
+        ),
+        ("wide.pgn", "there is no image posts/cover/wide.pgn"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        site_with_cover(dir.path(), cover);
+        fs::write(
+            dir.path().join("posts/cover/logo.svg"),
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+        )
+        .unwrap();
+        fs::write(
+            dir.path().join("posts/other.md"),
+            "+++\ntitle = \"O\"\ndate = 2020-01-01\n+++\n",
+        )
+        .unwrap();
+        png(&dir.path().join("posts/cover/wide.png"), 40, 30, 5);
+        let problems = build(dir.path(), &options(&dir.path().join("cache"))).unwrap_err();
+        let shown: Vec<String> = problems
+            .iter()
+            .map(|p| format!("{}:{}:{} {}", p.file.display(), p.line, p.column, p.message))
+            .collect();
+        assert_eq!(
+            shown,
+            [format!("posts/cover/index.md:4:9 {message}")],
+            "{cover}"
+        );
+    }
 }
 
 #[test]

@@ -234,6 +234,80 @@ fn links_to_posts_and_files_lead_under_the_base_path_in_the_page_and_in_full_in_
 }
 
 #[test]
+fn a_cover_is_shown_on_its_post_and_in_the_listings_and_is_the_picture_of_its_previews() {
+    let (dir, _) = built_site();
+    let address = "https://full.example.org/blog/posts/compilers/moth.png";
+    let page = read(dir.path(), "posts/compilers/index.html");
+    let html = Html::parse_document(&page);
+    let cover = select(&html, "#folio-page article.post > img.cover");
+    assert_eq!(cover.len(), 1, "{page}");
+    let attributes = ["src", "width", "height", "alt", "fetchpriority", "loading"];
+    let shown: Vec<Option<&str>> = attributes.iter().map(|name| cover[0].attr(name)).collect();
+    let expected = [
+        Some("/blog/posts/compilers/moth.png"),
+        Some("40"),
+        Some("30"),
+        Some(""),
+        Some("high"),
+        None,
+    ];
+    assert_eq!(shown, expected);
+    let meta = |html: &Html, key: &str| -> Option<String> {
+        let selector = format!("meta[property=\"{key}\"], meta[name=\"{key}\"]");
+        select(html, &selector)
+            .first()
+            .and_then(|tag| tag.attr("content"))
+            .map(str::to_owned)
+    };
+    assert_eq!(meta(&html, "og:image").as_deref(), Some(address));
+    assert_eq!(meta(&html, "og:image:width").as_deref(), Some("40"));
+    assert_eq!(meta(&html, "og:image:height").as_deref(), Some("30"));
+    assert_eq!(
+        meta(&html, "twitter:card").as_deref(),
+        Some("summary_large_image")
+    );
+    let data: Value = serde_json::from_str(
+        &select(&html, "script[type=\"application/ld+json\"]")[0].inner_html(),
+    )
+    .unwrap();
+    let posting = data["@graph"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|node| node["@type"] == "BlogPosting")
+        .unwrap();
+    assert_eq!(posting["image"]["url"], address);
+    assert_eq!(
+        (
+            posting["image"]["width"].as_u64(),
+            posting["image"]["height"].as_u64()
+        ),
+        (Some(40), Some(30))
+    );
+    // A post without a cover has none, and the plain card.
+    let other = Html::parse_document(&read(dir.path(), "posts/analytical-engine/index.html"));
+    assert!(select(&other, "img.cover").is_empty());
+    assert_eq!(meta(&other, "og:image"), None);
+    assert_eq!(meta(&other, "twitter:card").as_deref(), Some("summary"));
+    // In the listings, beside its title; and in the JSON Feed's entry.
+    let home = Html::parse_document(&read(dir.path(), "tags/compilers/index.html"));
+    let covers = select(&home, "#folio-page .post-summary img.cover");
+    assert_eq!(covers.len(), 1);
+    assert_eq!(
+        covers[0].attr("src"),
+        Some("/blog/posts/compilers/moth.png")
+    );
+    let feed: Value = serde_json::from_str(&read(dir.path(), "feed.json")).unwrap();
+    let items = feed["items"].as_array().unwrap();
+    let with_image: Vec<&Value> = items
+        .iter()
+        .filter(|item| item.get("image").is_some())
+        .collect();
+    assert_eq!(with_image.len(), 1);
+    assert_eq!(with_image[0]["image"], address);
+}
+
+#[test]
 fn every_address_the_feed_sitemap_and_canonical_links_give_is_a_built_page() {
     let (dir, list) = built_site();
     let mut addresses = Vec::new();

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::{Date, Slug};
 
 /// The version of the data format. Bump it when a document changes shape.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 /// A top-level document that carries its format version.
 pub trait Versioned {
@@ -76,6 +76,9 @@ pub struct PostSummary {
     pub reading_minutes: u32,
     /// Only `cargo xtask serve` publishes drafts; readers of a real build never see one.
     pub draft: bool,
+    /// The cover, from the front matter's `image`: shown above the post and in the listings,
+    /// and the picture of its link previews.
+    pub image: Option<ImageFacts>,
 }
 
 /// One page of a listing (the home page, a tag, an author), newest first.

@@ -45,6 +45,8 @@ pub struct Document<'a> {
     pub outline: &'a [Heading],
     /// The relative links and images of its body.
     pub targets: &'a [Target],
+    /// A post's cover, from its front matter: an image, resolved as the body's are.
+    pub cover: Option<&'a Target>,
     /// Whether readers see it in this build.
     pub published: bool,
 }
@@ -74,6 +76,7 @@ impl<'a> LinkIndex<'a> {
 pub struct Resolved {
     pub links: Vec<LocalLink>,
     pub images: Vec<ShownImage>,
+    pub cover: Option<ShownImage>,
 }
 
 /// The resolved links of `document`, or every problem with them. `site_dir` is where the
@@ -107,8 +110,33 @@ pub fn resolve_links(
             }),
         }
     }
+    let mut cover = None;
+    if let Some(target) = document.cover {
+        let found = match resolver.resolve(target) {
+            Ok(Some((_, Some(image)))) => Ok(image),
+            Ok(_) => Err((
+                format!("\"image\" = {:?} is not an image file", target.written),
+                "name the cover's file: a PNG, JPEG, GIF or WebP image beside the post or in static/".to_owned(),
+            )),
+            Err(wrong) => Err(wrong),
+        };
+        match found {
+            Ok(image) => cover = Some(image),
+            Err((message, help)) => problems.push(Problem {
+                file: document.file.to_owned(),
+                line: target.line,
+                column: target.column,
+                message,
+                help,
+            }),
+        }
+    }
     match problems.is_empty() {
-        true => Ok(Resolved { links, images }),
+        true => Ok(Resolved {
+            links,
+            images,
+            cover,
+        }),
         false => Err(problems),
     }
 }

@@ -1,14 +1,14 @@
 //! What a built page says in its `<head>`, from its entry in the page list: the title, the
-//! description, the canonical link, link previews (Open Graph, Twitter cards), the dates of a
-//! post, the newer and older pages of a listing, structured data (JSON-LD), preloads of the data
+//! description, the canonical link, link previews (Open Graph, Twitter cards, with a post's
+//! cover), the dates of a post, the newer and older pages of a listing, structured data (JSON-LD), preloads of the data
 //! the app will ask for first, and the Content-Security-Policy. The tags that describe this page
 //! only are marked `data-page`; the app removes them when it takes over and keeps the head itself.
 
-use folio_content::{pages, paths, Site};
+use folio_content::{pages, paths, ImageFacts, Site};
 use quick_xml::escape::escape;
 use serde_json::{json, Value};
 
-use crate::outputs::site_pages::{absolute, PageKind, SitePage};
+use crate::outputs::site_pages::{absolute, image_url, PageKind, SitePage};
 
 /// The head tags of `page` on `site`, deployed under `base_path` (`/` or `/blog/`). `policy` is
 /// the Content-Security-Policy for the `<meta>` tag, if the page carries one.
@@ -35,7 +35,17 @@ pub fn head(site: &Site, base_path: &str, page: &SitePage, policy: Option<&str>)
     meta("property", "og:description", &page.description);
     meta("property", "og:site_name", &site.title);
     meta("property", "og:locale", &site.language.replace('-', "_"));
-    meta("name", "twitter:card", "summary");
+    let image = page.image.as_ref().map(|facts| image_url(site, facts));
+    if let (Some(url), Some(ImageFacts(_, width, height, _))) = (&image, &page.image) {
+        meta("property", "og:image", url);
+        meta("property", "og:image:width", &width.to_string());
+        meta("property", "og:image:height", &height.to_string());
+    }
+    let card = match image {
+        Some(_) => "summary_large_image",
+        None => "summary",
+    };
+    meta("name", "twitter:card", card);
     meta("name", "twitter:title", &page.title);
     meta("name", "twitter:description", &page.description);
     if let Some(published) = page.published {
@@ -128,6 +138,15 @@ fn structured_data(site: &Site, page: &SitePage, url: &str) -> Option<Value> {
                 "author": authors,
                 "publisher": publisher,
             }));
+            if let (Some(facts), Some(posting)) = (&page.image, graph.last_mut()) {
+                let ImageFacts(_, width, height, _) = facts;
+                posting["image"] = json!({
+                    "@type": "ImageObject",
+                    "url": image_url(site, facts),
+                    "width": width,
+                    "height": height,
+                });
+            }
         }
         PageKind::Home { page: 1 } => graph.push(json!({
             "@type": "Blog",

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::outputs::{
     feed::{changed, rfc3339, FeedPost},
-    site_pages::absolute,
+    site_pages::{absolute, image_url},
 };
 
 const VERSION: &str = "https://jsonfeed.org/version/1.1";
@@ -40,6 +40,9 @@ struct Item {
     content_html: String,
     #[serde(skip_serializing_if = "String::is_empty")]
     summary: String,
+    /// The post's cover.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    image: Option<String>,
     date_published: String,
     date_modified: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -75,6 +78,7 @@ fn item(site: &Site, FeedPost { post, html }: &FeedPost<'_>) -> Item {
         title: summary.title.clone(),
         content_html: html.clone(),
         summary: summary.summary.clone(),
+        image: summary.image.as_ref().map(|facts| image_url(site, facts)),
         date_published: rfc3339(summary.date),
         date_modified: rfc3339(changed(post)),
         authors: summary

@@ -4,7 +4,7 @@
 //! the step after trunk reads it back (`MANIFEST`) instead of reading the posts again.
 
 pub use folio_content::pages::absolute;
-use folio_content::{pages, paths, Author, Date, Site, Slug};
+use folio_content::{pages, paths, Author, Date, ImageFacts, Site, Slug};
 use serde::{Deserialize, Serialize};
 
 use crate::aliases::alias_file;
@@ -55,6 +55,13 @@ pub struct SitePage {
     /// The newer and older pages of a paged listing, for `rel="prev"` and `rel="next"`.
     pub newer: Option<String>,
     pub older: Option<String>,
+    /// A post's cover, for its link previews and structured data.
+    pub image: Option<ImageFacts>,
+}
+
+/// The whole address of a measured image of the site's own, such as a post's cover.
+pub fn image_url(site: &Site, facts: &ImageFacts) -> String {
+    absolute(&site.base_url, &facts.0)
 }
 
 impl SitePage {
@@ -70,6 +77,7 @@ impl SitePage {
             modified: None,
             newer: None,
             older: None,
+            image: None,
         }
     }
 

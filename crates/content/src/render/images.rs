@@ -3,11 +3,26 @@
 //! `srcset`, with `sizes` for the body's column; and `loading="lazy"` with `decoding="async"`
 //! for every image but the page's first, which may be the first thing the reader sees.
 
-use crate::ImageFacts;
+use crate::{render::local_links::rooted, ImageFacts, ImageVariant};
 
-/// How wide an image of the body is shown at most: the column's width, or the whole window on
-/// a narrow screen. The browser picks from `srcset` by it.
-const SIZES: &str = "(min-width: 42rem) 40rem, 100vw";
+/// How wide an image of the body (or a cover) is shown at most: the column's width, or the
+/// whole window on a narrow screen. The browser picks from `srcset` by it.
+pub const SIZES: &str = "(min-width: 42rem) 40rem, 100vw";
+
+/// The `srcset` of `facts` shown at `src` (under `site_root`): each smaller copy and the
+/// original, with their widths; `None` if it has no copies. Its addresses are %-escaped.
+pub fn srcset(facts: &ImageFacts, src: &str, site_root: &str) -> Option<String> {
+    let ImageFacts(_, width, _, variants) = facts;
+    if variants.is_empty() {
+        return None;
+    }
+    let mut set = String::new();
+    for ImageVariant(variant_width, to) in variants {
+        set.push_str(&format!("{} {variant_width}w, ", rooted(to, site_root)));
+    }
+    set.push_str(&format!("{src} {width}w"));
+    Some(set)
+}
 
 /// The facts of the image at `to`, if the bundler measured it.
 pub fn facts_for<'a>(images: &'a [ImageFacts], to: &str) -> Option<&'a ImageFacts> {
@@ -24,20 +39,15 @@ pub fn img_tag(
     title: &str,
     first: bool,
 ) -> String {
-    let ImageFacts(_, width, height, variants) = facts;
+    let ImageFacts(_, width, height, _) = facts;
     let mut tag = String::from("<img src=\"");
     // Writing into a String cannot fail.
     let _ = pulldown_cmark_escape::escape_href(&mut tag, src);
     tag.push_str(&format!("\" width=\"{width}\" height=\"{height}\""));
-    if !variants.is_empty() {
+    if let Some(set) = srcset(facts, src, site_root) {
         tag.push_str(" srcset=\"");
-        for variant in variants {
-            let _ = pulldown_cmark_escape::escape_href(&mut tag, site_root);
-            let _ = pulldown_cmark_escape::escape_href(&mut tag, variant.1.trim_start_matches('/'));
-            tag.push_str(&format!(" {}w, ", variant.0));
-        }
-        let _ = pulldown_cmark_escape::escape_href(&mut tag, src);
-        tag.push_str(&format!(" {width}w\" sizes=\"{SIZES}\""));
+        let _ = pulldown_cmark_escape::escape_html(&mut tag, &set);
+        tag.push_str(&format!("\" sizes=\"{SIZES}\""));
     }
     if !first {
         tag.push_str(" loading=\"lazy\" decoding=\"async\"");
@@ -57,7 +67,6 @@ pub fn img_tag(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ImageVariant;
 
     #[test]
     fn a_measured_image_has_its_size_its_copies_and_waits_unless_first() {

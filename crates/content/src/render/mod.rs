@@ -8,12 +8,13 @@ mod callouts;
 mod code_blocks;
 mod footnotes;
 mod highlighting;
-mod images;
+pub mod images;
 mod local_links;
 mod tables;
 mod task_lists;
 
 pub use footnotes::FOOTNOTE_ID_PREFIX;
+pub use local_links::rooted;
 
 use pulldown_cmark::{html, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
