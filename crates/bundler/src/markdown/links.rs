@@ -94,6 +94,13 @@ pub fn resolve_links(
         document,
         index,
     };
+    let problem_at = |target: &Target, (message, help): Wrong| Problem {
+        file: document.file.to_owned(),
+        line: target.line,
+        column: target.column,
+        message,
+        help,
+    };
     for target in document.targets {
         match resolver.resolve(target) {
             Ok(Some((to, image))) if !links.iter().any(|link| link.written() == target.written) => {
@@ -101,34 +108,14 @@ pub fn resolve_links(
                 images.extend(image.filter(|image| !images.contains(image)));
             }
             Ok(_) => {}
-            Err((message, help)) => problems.push(Problem {
-                file: document.file.to_owned(),
-                line: target.line,
-                column: target.column,
-                message,
-                help,
-            }),
+            Err(wrong) => problems.push(problem_at(target, wrong)),
         }
     }
     let mut cover = None;
     if let Some(target) = document.cover {
-        let found = match resolver.resolve(target) {
-            Ok(Some((_, Some(image)))) => Ok(image),
-            Ok(_) => Err((
-                format!("\"image\" = {:?} is not an image file", target.written),
-                "name the cover's file: a PNG, JPEG, GIF or WebP image beside the post or in static/".to_owned(),
-            )),
-            Err(wrong) => Err(wrong),
-        };
-        match found {
+        match resolver.cover(target) {
             Ok(image) => cover = Some(image),
-            Err((message, help)) => problems.push(Problem {
-                file: document.file.to_owned(),
-                line: target.line,
-                column: target.column,
-                message,
-                help,
-            }),
+            Err(wrong) => problems.push(problem_at(target, wrong)),
         }
     }
     match problems.is_empty() {
@@ -208,6 +195,17 @@ impl Resolver<'_> {
         }
         let image = target.image.then_some(ShownImage { file, to: address });
         Ok(Some((to, image)))
+    }
+
+    /// The image a post's cover `target` is: it must be one, not a post or a heading.
+    fn cover(&self, target: &Target) -> Result<ShownImage, Wrong> {
+        match self.resolve(target)? {
+            Some((_, Some(image))) => Ok(image),
+            _ => Err((
+                format!("\"image\" = {:?} is not an image file", target.written),
+                "name the cover's file: a PNG, JPEG, GIF or WebP image beside the post or in static/".to_owned(),
+            )),
+        }
     }
 
     /// The address of the post or page whose source is `file`, at the heading `fragment` if
