@@ -43,24 +43,24 @@ pub fn link_all(
         .map(|document| resolve_links(site_dir, document, &index))
         .collect();
     let mut problems = Vec::new();
-    let resolved: Vec<Resolved> = resolved
-        .into_iter()
-        .map(|result| {
-            result.unwrap_or_else(|found| {
-                problems.extend(found);
-                Resolved::default()
-            })
-        })
-        .collect();
-    let (of_posts, of_pages) = resolved.split_at(posts.len());
-    for (post, found) in posts.iter_mut().zip(of_posts) {
-        post.body.links.clone_from(&found.links);
-        post.shown_images.clone_from(&found.images);
-        post.shown_cover.clone_from(&found.cover);
+    // In the order of `documents`: the posts, then the pages.
+    let mut resolved = resolved.into_iter();
+    let mut next = || match resolved.next() {
+        Some(Ok(found)) => found,
+        Some(Err(found)) => {
+            problems.extend(found);
+            Resolved::default()
+        }
+        None => Resolved::default(),
+    };
+    for post in posts.iter_mut() {
+        let found = next();
+        (post.body.links, post.shown_images) = (found.links, found.images);
+        post.shown_cover = found.cover;
     }
-    for (page, found) in standalone.iter_mut().zip(of_pages) {
-        page.body.links.clone_from(&found.links);
-        page.shown_images.clone_from(&found.images);
+    for page in standalone.iter_mut() {
+        let found = next();
+        (page.body.links, page.shown_images) = (found.links, found.images);
     }
     problems
 }
