@@ -23,6 +23,7 @@ use crate::{
         feed::{feed, feed_posts},
         json_feed::json_feed,
         robots::robots,
+        search_index::search_files,
         site_pages::{PageKind, SitePage, MANIFEST},
         sitemap::sitemap,
     },
@@ -102,6 +103,8 @@ pub fn documents(
         paths::ROBOTS.to_owned(),
         robots(&site.base_url).into_bytes(),
     );
+    let search = search_files(&posts).map_err(|error| vec![bug(paths::SEARCH_INDEX, error)])?;
+    files.extend(search);
     files.extend(bundles(posts).map_err(one)?);
     files.insert(
         MANIFEST.to_owned(),

@@ -113,6 +113,8 @@ fn a_site_without_posts_still_has_a_first_page() {
             "data/archive.json",
             "data/authors.json",
             "data/index/page-1.json",
+            "data/search/index.json",
+            "data/search/terms-0.json",
             "data/site.json",
             "data/tags.json",
             "feed.json",

@@ -6,6 +6,7 @@ pub mod outline;
 pub mod pages;
 pub mod paths;
 pub mod render;
+pub mod search;
 pub mod slug;
 pub mod uri;
 pub mod wire;

@@ -28,6 +28,19 @@ pub const SITEMAP: &str = "sitemap.xml";
 /// Crawler rules, pointing at the sitemap.
 pub const ROBOTS: &str = "robots.txt";
 
+/// What a search reads first: `search::index::SearchIndex`.
+pub const SEARCH_INDEX: &str = "data/search/index.json";
+
+/// Shard `shard` (from 0) of the search index's terms: `search::index::TermShard`.
+pub fn search_terms(shard: usize) -> String {
+    format!("data/search/terms-{shard}.json")
+}
+
+/// Chunk `chunk` (from 0) of the posts search results show: `search::index::SearchPosts`.
+pub fn search_posts(chunk: u32) -> String {
+    format!("data/search/posts-{chunk}.json")
+}
+
 /// Page `page` (from 1) of the home listing: `PostPage`.
 pub fn index_page(page: u32) -> String {
     format!("data/index/page-{page}.json")

@@ -1,5 +1,5 @@
 //! What a build writes besides the data: the one list of the site's pages and, from it, the
-//! sitemap, the feeds, `robots.txt`, each page's HTML file with its head, the deploy files and
+//! sitemap, the feeds, the search index, `robots.txt`, each page's HTML file with its head, the deploy files and
 //! the precompressed copies; and the files copied as they are.
 
 pub mod compress;
@@ -12,5 +12,6 @@ pub mod page_files;
 pub mod redirect_page;
 pub mod robots;
 pub mod scripts;
+pub mod search_index;
 pub mod site_pages;
 pub mod sitemap;

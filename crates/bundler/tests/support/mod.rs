@@ -10,7 +10,9 @@ use folio_bundler::{
     BuildOptions, Output, Problem,
 };
 use folio_content::{
-    paths, Archive, AuthorIndex, Date, PageBundle, PostBundle, PostPage, Site, TagIndex,
+    paths,
+    search::index::{SearchIndex, SearchPosts, TermShard},
+    Archive, AuthorIndex, Date, PageBundle, PostBundle, PostPage, Site, TagIndex,
 };
 use serde::{de::DeserializeOwned, Serialize};
 
@@ -112,6 +114,18 @@ fn pretty(output: &Output, path: &str) -> String {
         _ if path.starts_with("data/pages/") => as_type::<PageBundle>(output, path),
         _ if path.contains("/page-") => as_type::<PostPage>(output, path),
         MANIFEST => as_type::<Vec<SitePage>>(output, path),
+        paths::SEARCH_INDEX => as_type::<SearchIndex>(output, path),
+        _ if path.starts_with("data/search/posts-") => as_type::<SearchPosts>(output, path),
+        // A term a line: what each post's impact is, and where.
+        _ if path.starts_with("data/search/terms-") => {
+            let shard: TermShard = document(output, path);
+            let lines: Vec<String> = shard
+                .terms
+                .iter()
+                .map(|postings| serde_json::to_string(postings).unwrap())
+                .collect();
+            format!("format {}\n{}\n", shard.format, lines.join("\n"))
+        }
         // No wire type: the JSON Feed is shown as JSON, its keys sorted.
         paths::JSON_FEED => as_type::<serde_json::Value>(output, path),
         _ => panic!("which document is {path}?"),

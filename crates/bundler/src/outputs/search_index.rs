@@ -1,0 +1,263 @@
+//! The search index (`folio_content::search`) of the published posts: each post read into its
+//! fields (title, tags, summary, headings, and its body by section), every term's BM25F impact
+//! in each post, the terms cut into shards of about `SHARD_NUMBERS` numbers, and what results
+//! show of the posts in chunks. Terms are read as the app reads a query (`search::terms`).
+
+use std::collections::{BTreeMap, HashMap};
+
+use folio_content::{
+    paths,
+    render::markdown_options,
+    search::{
+        index::{
+            Postings, SearchIndex, SearchPost, SearchPosts, TermShard, MAX_IMPACT, POSTS_PER_CHUNK,
+        },
+        terms::{stemmer, terms},
+    },
+    FORMAT_VERSION,
+};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use rayon::prelude::*;
+use rust_stemmers::Stemmer;
+use serde::Serialize;
+
+use crate::post::Post;
+
+/// About how many numbers a shard of terms holds (three a posting): some 30 KB of JSON, 10 KB
+/// once compressed.
+const SHARD_NUMBERS: usize = 9_000;
+
+/// The fields of a post, in order, with their weight (a title's word counts ten times a body's)
+/// and how much a longer field's words count for less (BM25's `b`).
+const FIELDS: [(Field, f32, f32); 5] = [
+    (Field::Title, 10.0, 0.5),
+    (Field::Tags, 5.0, 0.5),
+    (Field::Headings, 3.0, 0.5),
+    (Field::Summary, 2.0, 0.5),
+    (Field::Body, 1.0, 0.75),
+];
+
+/// BM25's `k1`: how soon more of the same word stops counting.
+const K1: f32 = 1.2;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Field {
+    Title,
+    Tags,
+    Headings,
+    Summary,
+    Body,
+}
+
+/// One term in one post: how often it is in each field, and where.
+#[derive(Clone, Debug, Default)]
+struct Occurrences {
+    counts: [u32; 5],
+    /// The first section whose heading has it.
+    heading: Option<u32>,
+    /// How often each section's body has it.
+    sections: BTreeMap<u32, u32>,
+}
+
+impl Occurrences {
+    /// Where the term matters most: under the heading that has it, else the section whose body
+    /// has it most (the first of equals), else the top.
+    fn section(&self) -> u32 {
+        self.heading.unwrap_or_else(|| {
+            let most = self.sections.values().copied().max().unwrap_or(0);
+            self.sections
+                .iter()
+                .find(|(_, count)| **count == most)
+                .map_or(0, |(section, _)| *section)
+        })
+    }
+}
+
+/// A post, read into terms.
+struct Indexed {
+    lengths: [u32; 5],
+    terms: HashMap<String, Occurrences>,
+}
+
+/// The files of the search index of `posts`, given newest first: `data/search/index.json`, the
+/// shards of terms and the chunks of posts.
+pub fn search_files(posts: &[Post]) -> Result<Vec<(String, Vec<u8>)>, serde_json::Error> {
+    let indexed: Vec<Indexed> = posts.par_iter().map_init(stemmer, read).collect();
+    let postings = impacts(&indexed);
+    let mut files = Vec::new();
+    let mut shards = Vec::new();
+    let mut shard: Vec<Postings> = Vec::new();
+    let mut numbers = 0;
+    for (term, list) in postings {
+        if numbers >= SHARD_NUMBERS {
+            shards.push(std::mem::take(&mut shard));
+            numbers = 0;
+        }
+        numbers += list.len() + 1;
+        shard.push(Postings(term, list));
+    }
+    shards.push(shard);
+    let mut starts = Vec::new();
+    for (number, terms) in shards.into_iter().enumerate() {
+        // The first shard starts before every term, so that every term falls in one.
+        let start = match number {
+            0 => String::new(),
+            _ => terms
+                .first()
+                .map(|postings| postings.0.clone())
+                .unwrap_or_default(),
+        };
+        starts.push(start);
+        let shard = TermShard {
+            format: FORMAT_VERSION,
+            terms,
+        };
+        files.push(json(paths::search_terms(number), &shard)?);
+    }
+    let index = SearchIndex {
+        format: FORMAT_VERSION,
+        posts: u32::try_from(posts.len()).unwrap_or(u32::MAX),
+        shards: starts,
+    };
+    files.push(json(paths::SEARCH_INDEX.to_owned(), &index)?);
+    for (chunk, posts) in posts.chunks(POSTS_PER_CHUNK as usize).enumerate() {
+        let chunk_posts = SearchPosts {
+            format: FORMAT_VERSION,
+            posts: posts.iter().map(shown).collect(),
+        };
+        let chunk = u32::try_from(chunk).unwrap_or(u32::MAX);
+        files.push(json(paths::search_posts(chunk), &chunk_posts)?);
+    }
+    Ok(files)
+}
+
+fn json(path: String, document: &impl Serialize) -> Result<(String, Vec<u8>), serde_json::Error> {
+    Ok((path, serde_json::to_vec(document)?))
+}
+
+/// What a result shows of `post`.
+fn shown(post: &Post) -> SearchPost {
+    let summary = &post.summary;
+    SearchPost(
+        summary.slug.clone(),
+        summary.title.clone(),
+        summary.date,
+        summary.tags.iter().map(|tag| tag.name.clone()).collect(),
+        post.body
+            .outline
+            .iter()
+            .map(|heading| heading.anchor.clone())
+            .collect(),
+    )
+}
+
+/// `post`'s terms, field by field; the body's in the section (0 for the top, `k` under the
+/// `k`-th heading) they are in.
+fn read(stemmer: &mut Stemmer, post: &Post) -> Indexed {
+    let mut indexed = Indexed {
+        lengths: [0; 5],
+        terms: HashMap::new(),
+    };
+    let summary = &post.summary;
+    let tags: Vec<&str> = summary.tags.iter().map(|tag| tag.name.as_str()).collect();
+    indexed.add(stemmer, Field::Title, &summary.title, 0);
+    indexed.add(stemmer, Field::Tags, &tags.join(" "), 0);
+    indexed.add(stemmer, Field::Summary, &summary.summary, 0);
+    let mut section = 0;
+    let mut in_heading = false;
+    for event in Parser::new_ext(&post.body.markdown, markdown_options()) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => {
+                section += 1;
+                in_heading = true;
+            }
+            Event::End(TagEnd::Heading(_)) => in_heading = false,
+            Event::Text(text) | Event::Code(text) => {
+                let field = if in_heading {
+                    Field::Headings
+                } else {
+                    Field::Body
+                };
+                indexed.add(stemmer, field, &text, section);
+            }
+            _ => {}
+        }
+    }
+    indexed
+}
+
+impl Indexed {
+    fn add(&mut self, stemmer: &Stemmer, field: Field, text: &str, section: u32) {
+        let slot = field as usize;
+        for term in terms(stemmer, text) {
+            self.lengths[slot] += 1;
+            let occurrences = self.terms.entry(term).or_default();
+            occurrences.counts[slot] += 1;
+            match field {
+                Field::Headings => {
+                    occurrences.heading.get_or_insert(section);
+                }
+                Field::Body => *occurrences.sections.entry(section).or_default() += 1,
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Every term's postings, in term order, each list in post order: BM25F over the fields, scaled
+/// so that the highest impact is `MAX_IMPACT`.
+fn impacts(indexed: &[Indexed]) -> BTreeMap<String, Vec<u32>> {
+    let posts = indexed.len().max(1) as f32;
+    let mut average = [0f32; 5];
+    for post in indexed {
+        for (slot, length) in post.lengths.iter().enumerate() {
+            average[slot] += *length as f32 / posts;
+        }
+    }
+    let mut in_posts: HashMap<&str, u32> = HashMap::new();
+    for post in indexed {
+        for term in post.terms.keys() {
+            *in_posts.entry(term).or_default() += 1;
+        }
+    }
+    let mut scored: BTreeMap<String, Vec<(u32, f32, u32)>> = BTreeMap::new();
+    let mut highest = 0f32;
+    for (id, post) in indexed.iter().enumerate() {
+        for (term, occurrences) in &post.terms {
+            let found_in = in_posts.get(term.as_str()).copied().unwrap_or(1) as f32;
+            let rarity = (1.0 + (posts - found_in + 0.5) / (found_in + 0.5)).ln();
+            let mut weighted = 0.0;
+            for (slot, (_, weight, b)) in FIELDS.iter().enumerate() {
+                let count = occurrences.counts[slot] as f32;
+                if count > 0.0 {
+                    let relative = match average[slot] {
+                        average if average > 0.0 => post.lengths[slot] as f32 / average,
+                        _ => 1.0,
+                    };
+                    weighted += weight * count / (1.0 - b + b * relative);
+                }
+            }
+            let score = rarity * weighted * (K1 + 1.0) / (weighted + K1);
+            highest = highest.max(score);
+            let id = u32::try_from(id).unwrap_or(u32::MAX);
+            scored
+                .entry(term.clone())
+                .or_default()
+                .push((id, score, occurrences.section()));
+        }
+    }
+    scored
+        .into_iter()
+        .map(|(term, mut list)| {
+            list.sort_by_key(|(id, _, _)| *id);
+            let mut numbers = Vec::with_capacity(list.len() * 3);
+            let mut previous = 0;
+            for (id, score, section) in list {
+                let impact = (score / highest * MAX_IMPACT as f32).round() as u32;
+                numbers.extend([id - previous, impact.clamp(1, MAX_IMPACT), section]);
+                previous = id;
+            }
+            (term, numbers)
+        })
+        .collect()
+}

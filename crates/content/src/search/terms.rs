@@ -1,0 +1,137 @@
+//! How text becomes search terms, the same for the index the bundler writes and the query the
+//! app reads: case and diacritics folded (`Naïve` is `naive`), split into words, English words
+//! stemmed (`governments` is `govern`), and runs of Chinese or Japanese characters, which are
+//! written without spaces, cut into overlapping pairs (`地方政府` is `地方 方政 政府`), so a word
+//! inside a sentence is found without a dictionary.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+
+/// Words too common to say anything of a post; neither indexed nor searched for.
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it", "of", "on",
+    "or", "that", "the", "this", "to", "was", "with",
+];
+
+/// `text` in lower case without diacritics: `Ångström` is `angstrom`, `Straße` is `strasse`.
+pub fn fold(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    for c in text.nfd().filter(|c| !is_combining_mark(*c)) {
+        match c {
+            'ß' => folded.push_str("ss"),
+            'æ' | 'Æ' => folded.push_str("ae"),
+            'œ' | 'Œ' => folded.push_str("oe"),
+            'ø' | 'Ø' => folded.push('o'),
+            'ł' | 'Ł' => folded.push('l'),
+            'đ' | 'Đ' => folded.push('d'),
+            'þ' | 'Þ' => folded.push_str("th"),
+            c => folded.extend(c.to_lowercase()),
+        }
+    }
+    folded
+}
+
+/// Whether `c` belongs to a script written without spaces between words: Han (Chinese, and
+/// Japanese kanji), Hiragana and Katakana.
+pub fn is_unspaced(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FA1F}')
+}
+
+/// The words of already folded `text`, in order: runs of letters and digits, and the pairs of
+/// each run of unspaced characters (a run of one is itself).
+pub fn words(folded: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut unspaced: Vec<char> = Vec::new();
+    let flush_unspaced = |run: &mut Vec<char>, words: &mut Vec<String>| {
+        match run.len() {
+            0 => {}
+            1 => words.push(run.iter().collect()),
+            _ => words.extend(run.windows(2).map(|pair| pair.iter().collect::<String>())),
+        }
+        run.clear();
+    };
+    for c in folded.chars() {
+        if is_unspaced(c) {
+            if !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+            unspaced.push(c);
+        } else if c.is_alphanumeric() {
+            flush_unspaced(&mut unspaced, &mut words);
+            word.push(c);
+        } else {
+            flush_unspaced(&mut unspaced, &mut words);
+            if !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+        }
+    }
+    flush_unspaced(&mut unspaced, &mut words);
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+/// The term a folded word is indexed and searched by: its English stem if it is written in
+/// Latin letters, else the word; `None` for a stop word.
+pub fn term(stemmer: &Stemmer, word: &str) -> Option<String> {
+    if STOP_WORDS.contains(&word) {
+        return None;
+    }
+    if word.chars().all(|c| c.is_ascii_lowercase()) {
+        return Some(stemmer.stem(word).into_owned());
+    }
+    Some(word.to_owned())
+}
+
+/// The English stemmer `term` takes.
+pub fn stemmer() -> Stemmer {
+    Stemmer::create(Algorithm::English)
+}
+
+/// Every term of `text`, in order.
+pub fn terms(stemmer: &Stemmer, text: &str) -> Vec<String> {
+    words(&fold(text))
+        .iter()
+        .filter_map(|word| term(stemmer, word))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_and_diacritics_fold() {
+        assert_eq!(
+            fold("Naïve Ångström Straße Œuvre Łódź"),
+            "naive angstrom strasse oeuvre lodz"
+        );
+    }
+
+    #[test]
+    fn english_words_are_stemmed_and_common_ones_dropped() {
+        let stemmer = stemmer();
+        assert_eq!(
+            terms(&stemmer, "The governments' innovations, and Innovating!"),
+            ["govern", "innov", "innov"]
+        );
+        assert_eq!(terms(&stemmer, "naïve"), terms(&stemmer, "naive"));
+        assert_eq!(terms(&stemmer, "2015 über"), ["2015", "uber"]);
+    }
+
+    #[test]
+    fn unspaced_scripts_are_cut_into_pairs() {
+        let stemmer = stemmer();
+        assert_eq!(
+            terms(&stemmer, "在地方政府工作"),
+            ["在地", "地方", "方政", "政府", "府工", "工作"]
+        );
+        assert_eq!(terms(&stemmer, "東京 と Osaka"), ["東京", "と", "osaka"]);
+        assert_eq!(terms(&stemmer, "x政y"), ["x", "政", "y"]);
+    }
+}
