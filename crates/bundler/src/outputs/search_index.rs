@@ -12,13 +12,12 @@ use folio_content::{
         index::{
             Postings, SearchIndex, SearchPost, SearchPosts, TermShard, MAX_IMPACT, POSTS_PER_CHUNK,
         },
-        terms::{stemmer, terms},
+        terms::TermReader,
     },
     FORMAT_VERSION,
 };
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use rayon::prelude::*;
-use rust_stemmers::Stemmer;
 use serde::Serialize;
 
 use crate::post::Post;
@@ -82,7 +81,10 @@ struct Indexed {
 /// The files of the search index of `posts`, given newest first: `data/search/index.json`, the
 /// shards of terms and the chunks of posts.
 pub fn search_files(posts: &[Post]) -> Result<Vec<(String, Vec<u8>)>, serde_json::Error> {
-    let indexed: Vec<Indexed> = posts.par_iter().map_init(stemmer, read).collect();
+    let indexed: Vec<Indexed> = posts
+        .par_iter()
+        .map_init(TermReader::default, read)
+        .collect();
     let postings = impacts(&indexed);
     let mut files = Vec::new();
     let mut shards = Vec::new();
@@ -153,16 +155,16 @@ fn shown(post: &Post) -> SearchPost {
 
 /// `post`'s terms, field by field; the body's in the section (0 for the top, `k` under the
 /// `k`-th heading) they are in.
-fn read(stemmer: &mut Stemmer, post: &Post) -> Indexed {
+fn read(reader: &mut TermReader, post: &Post) -> Indexed {
     let mut indexed = Indexed {
         lengths: [0; 5],
         terms: HashMap::new(),
     };
     let summary = &post.summary;
     let tags: Vec<&str> = summary.tags.iter().map(|tag| tag.name.as_str()).collect();
-    indexed.add(stemmer, Field::Title, &summary.title, 0);
-    indexed.add(stemmer, Field::Tags, &tags.join(" "), 0);
-    indexed.add(stemmer, Field::Summary, &summary.summary, 0);
+    indexed.add(reader, Field::Title, &summary.title, 0);
+    indexed.add(reader, Field::Tags, &tags.join(" "), 0);
+    indexed.add(reader, Field::Summary, &summary.summary, 0);
     let mut section = 0;
     let mut in_heading = false;
     for event in Parser::new_ext(&post.body.markdown, markdown_options()) {
@@ -178,7 +180,7 @@ fn read(stemmer: &mut Stemmer, post: &Post) -> Indexed {
                 } else {
                     Field::Body
                 };
-                indexed.add(stemmer, field, &text, section);
+                indexed.add(reader, field, &text, section);
             }
             _ => {}
         }
@@ -187,9 +189,9 @@ fn read(stemmer: &mut Stemmer, post: &Post) -> Indexed {
 }
 
 impl Indexed {
-    fn add(&mut self, stemmer: &Stemmer, field: Field, text: &str, section: u32) {
+    fn add(&mut self, reader: &mut TermReader, field: Field, text: &str, section: u32) {
         let slot = field as usize;
-        for term in terms(stemmer, text) {
+        for term in reader.terms(text) {
             self.lengths[slot] += 1;
             let occurrences = self.terms.entry(term).or_default();
             occurrences.counts[slot] += 1;
