@@ -3,8 +3,6 @@
 //! in each post, the terms cut into shards of about `SHARD_NUMBERS` numbers, and what results
 //! show of the posts in chunks. Terms are read as the app reads a query (`search::terms`).
 
-use std::collections::{BTreeMap, HashMap};
-
 use folio_content::{
     paths,
     render::markdown_options,
@@ -18,6 +16,7 @@ use folio_content::{
 };
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::post::Post;
@@ -54,8 +53,8 @@ struct Occurrences {
     counts: [u32; 5],
     /// The first section whose heading has it.
     heading: Option<u32>,
-    /// How often each section's body has it.
-    sections: BTreeMap<u32, u32>,
+    /// How often each section's body has it, in section order.
+    sections: Vec<(u32, u32)>,
 }
 
 impl Occurrences {
@@ -63,10 +62,10 @@ impl Occurrences {
     /// has it most (the first of equals), else the top.
     fn section(&self) -> u32 {
         self.heading.unwrap_or_else(|| {
-            let most = self.sections.values().copied().max().unwrap_or(0);
+            let most = self.sections.iter().map(|(_, count)| *count).max();
             self.sections
                 .iter()
-                .find(|(_, count)| **count == most)
+                .find(|(_, count)| Some(*count) == most)
                 .map_or(0, |(section, _)| *section)
         })
     }
@@ -75,7 +74,7 @@ impl Occurrences {
 /// A post, read into terms.
 struct Indexed {
     lengths: [u32; 5],
-    terms: HashMap<String, Occurrences>,
+    terms: FxHashMap<String, Occurrences>,
 }
 
 /// The files of the search index of `posts`, given newest first: `data/search/index.json`, the
@@ -85,7 +84,7 @@ pub fn search_files(posts: &[Post]) -> Result<Vec<(String, Vec<u8>)>, serde_json
         .par_iter()
         .map_init(TermReader::default, read)
         .collect();
-    let postings = impacts(&indexed);
+    let postings = impacts(indexed);
     let mut files = Vec::new();
     let mut shards = Vec::new();
     let mut shard: Vec<Postings> = Vec::new();
@@ -158,7 +157,7 @@ fn shown(post: &Post) -> SearchPost {
 fn read(reader: &mut TermReader, post: &Post) -> Indexed {
     let mut indexed = Indexed {
         lengths: [0; 5],
-        terms: HashMap::new(),
+        terms: FxHashMap::default(),
     };
     let summary = &post.summary;
     let tags: Vec<&str> = summary.tags.iter().map(|tag| tag.name.as_str()).collect();
@@ -191,43 +190,47 @@ fn read(reader: &mut TermReader, post: &Post) -> Indexed {
 impl Indexed {
     fn add(&mut self, reader: &mut TermReader, field: Field, text: &str, section: u32) {
         let slot = field as usize;
-        for term in reader.terms(text) {
-            self.lengths[slot] += 1;
-            let occurrences = self.terms.entry(term).or_default();
+        let (lengths, terms) = (&mut self.lengths, &mut self.terms);
+        reader.each_term(text, |term| {
+            lengths[slot] += 1;
+            let occurrences = match terms.get_mut(term) {
+                Some(occurrences) => occurrences,
+                None => terms.entry(term.to_owned()).or_default(),
+            };
             occurrences.counts[slot] += 1;
             match field {
                 Field::Headings => {
                     occurrences.heading.get_or_insert(section);
                 }
-                Field::Body => *occurrences.sections.entry(section).or_default() += 1,
+                Field::Body => match occurrences.sections.last_mut() {
+                    Some((last, count)) if *last == section => *count += 1,
+                    _ => occurrences.sections.push((section, 1)),
+                },
                 _ => {}
             }
-        }
+        });
     }
 }
 
+/// A term in a post: the post's id, BM25F's weighted count of the term, and its section.
+type Weighed = (u32, f32, u32);
+
 /// Every term's postings, in term order, each list in post order: BM25F over the fields, scaled
 /// so that the highest impact is `MAX_IMPACT`.
-fn impacts(indexed: &[Indexed]) -> BTreeMap<String, Vec<u32>> {
+fn impacts(indexed: Vec<Indexed>) -> Vec<(String, Vec<u32>)> {
     let posts = indexed.len().max(1) as f32;
     let mut average = [0f32; 5];
-    for post in indexed {
+    for post in &indexed {
         for (slot, length) in post.lengths.iter().enumerate() {
             average[slot] += *length as f32 / posts;
         }
     }
-    let mut in_posts: HashMap<&str, u32> = HashMap::new();
-    for post in indexed {
-        for term in post.terms.keys() {
-            *in_posts.entry(term).or_default() += 1;
-        }
-    }
-    let mut scored: BTreeMap<String, Vec<(u32, f32, u32)>> = BTreeMap::new();
-    let mut highest = 0f32;
-    for (id, post) in indexed.iter().enumerate() {
-        for (term, occurrences) in &post.terms {
-            let found_in = in_posts.get(term.as_str()).copied().unwrap_or(1) as f32;
-            let rarity = (1.0 + (posts - found_in + 0.5) / (found_in + 0.5)).ln();
+    // Each term with the posts it is in, in post order: how much it weighs in each (BM25F's
+    // weighted count) and where it matters most.
+    let mut by_term: FxHashMap<String, Vec<Weighed>> = FxHashMap::default();
+    for (id, post) in indexed.into_iter().enumerate() {
+        let id = u32::try_from(id).unwrap_or(u32::MAX);
+        for (term, occurrences) in post.terms {
             let mut weighted = 0.0;
             for (slot, (_, weight, b)) in FIELDS.iter().enumerate() {
                 let count = occurrences.counts[slot] as f32;
@@ -239,25 +242,37 @@ fn impacts(indexed: &[Indexed]) -> BTreeMap<String, Vec<u32>> {
                     weighted += weight * count / (1.0 - b + b * relative);
                 }
             }
-            let score = rarity * weighted * (K1 + 1.0) / (weighted + K1);
-            highest = highest.max(score);
-            let id = u32::try_from(id).unwrap_or(u32::MAX);
-            scored
-                .entry(term.clone())
+            by_term
+                .entry(term)
                 .or_default()
-                .push((id, score, occurrences.section()));
+                .push((id, weighted, occurrences.section()));
         }
     }
-    scored
-        .into_iter()
-        .map(|(term, mut list)| {
-            list.sort_by_key(|(id, _, _)| *id);
+    let mut terms: Vec<(String, Vec<Weighed>)> = by_term.into_iter().collect();
+    terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    // The score of a term in a post: how rare the term is, times its weighted count saturated.
+    let score = |found_in: usize, weighted: f32| {
+        let found_in = found_in as f32;
+        let rarity = (1.0 + (posts - found_in + 0.5) / (found_in + 0.5)).ln();
+        rarity * weighted * (K1 + 1.0) / (weighted + K1)
+    };
+    let highest = terms
+        .par_iter()
+        .flat_map_iter(|(_, list)| {
+            list.iter()
+                .map(|(_, weighted, _)| score(list.len(), *weighted))
+        })
+        .reduce(|| 0.0, f32::max);
+    terms
+        .into_par_iter()
+        .map(|(term, list)| {
             let mut numbers = Vec::with_capacity(list.len() * 3);
             let mut previous = 0;
-            for (id, score, section) in list {
-                let impact = (score / highest * MAX_IMPACT as f32).round() as u32;
-                numbers.extend([id - previous, impact.clamp(1, MAX_IMPACT), section]);
-                previous = id;
+            for (id, weighted, section) in &list {
+                let scaled = score(list.len(), *weighted) / highest * MAX_IMPACT as f32;
+                let impact = (scaled.round() as u32).clamp(1, MAX_IMPACT);
+                numbers.extend([id - previous, impact, *section]);
+                previous = *id;
             }
             (term, numbers)
         })

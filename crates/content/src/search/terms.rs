@@ -4,9 +4,8 @@
 //! written without spaces, cut into overlapping pairs (`地方政府` is `地方 方政 政府`), so a word
 //! inside a sentence is found without a dictionary.
 
-use std::collections::HashMap;
-
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
 use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
 
 /// Words too common to say anything of a post; neither indexed nor searched for.
@@ -17,6 +16,9 @@ const STOP_WORDS: &[&str] = &[
 
 /// `text` in lower case without diacritics: `Ångström` is `angstrom`, `Straße` is `strasse`.
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     let mut folded = String::with_capacity(text.len());
     for c in text.nfd().filter(|c| !is_combining_mark(*c)) {
         match c {
@@ -43,39 +45,50 @@ pub fn is_unspaced(c: char) -> bool {
 
 /// The words of already folded `text`, in order: runs of letters and digits, and the pairs of
 /// each run of unspaced characters (a run of one is itself).
-pub fn words(folded: &str) -> Vec<String> {
+pub fn words(folded: &str) -> Vec<&str> {
     let mut words = Vec::new();
-    let mut word = String::new();
-    let mut unspaced: Vec<char> = Vec::new();
-    let flush_unspaced = |run: &mut Vec<char>, words: &mut Vec<String>| {
-        match run.len() {
-            0 => {}
-            1 => words.push(run.iter().collect()),
-            _ => words.extend(run.windows(2).map(|pair| pair.iter().collect::<String>())),
-        }
-        run.clear();
-    };
-    for c in folded.chars() {
+    // Where the word being read starts, and the starts of the unspaced characters being read.
+    let mut word: Option<usize> = None;
+    let mut unspaced: Vec<usize> = Vec::new();
+    for (at, c) in folded.char_indices() {
         if is_unspaced(c) {
-            if !word.is_empty() {
-                words.push(std::mem::take(&mut word));
+            if let Some(start) = word.take() {
+                words.push(&folded[start..at]);
             }
-            unspaced.push(c);
-        } else if c.is_alphanumeric() {
-            flush_unspaced(&mut unspaced, &mut words);
-            word.push(c);
-        } else {
-            flush_unspaced(&mut unspaced, &mut words);
-            if !word.is_empty() {
-                words.push(std::mem::take(&mut word));
+            unspaced.push(at);
+            continue;
+        }
+        if !unspaced.is_empty() {
+            pairs(folded, &mut unspaced, at, &mut words);
+        }
+        match (c.is_alphanumeric(), word) {
+            (true, None) => word = Some(at),
+            (false, Some(start)) => {
+                words.push(&folded[start..at]);
+                word = None;
             }
+            _ => {}
         }
     }
-    flush_unspaced(&mut unspaced, &mut words);
-    if !word.is_empty() {
-        words.push(word);
+    if let Some(start) = word {
+        words.push(&folded[start..]);
     }
+    pairs(folded, &mut unspaced, folded.len(), &mut words);
     words
+}
+
+/// The overlapping pairs of the unspaced characters starting at `starts`, which end at `end`;
+/// one character alone is itself.
+fn pairs<'t>(folded: &'t str, starts: &mut Vec<usize>, end: usize, words: &mut Vec<&'t str>) {
+    match starts.len() {
+        0 => return,
+        1 => words.push(&folded[starts[0]..end]),
+        _ => {
+            let ends = starts.iter().skip(2).copied().chain(std::iter::once(end));
+            words.extend(starts.iter().zip(ends).map(|(&from, to)| &folded[from..to]));
+        }
+    }
+    starts.clear();
 }
 
 /// The term a folded word is indexed and searched by: its English stem if it is written in
@@ -84,7 +97,7 @@ pub fn term(stemmer: &Stemmer, word: &str) -> Option<String> {
     if STOP_WORDS.contains(&word) {
         return None;
     }
-    if word.chars().all(|c| c.is_ascii_lowercase()) {
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
         return Some(stemmer.stem(word).into_owned());
     }
     Some(word.to_owned())
@@ -98,7 +111,7 @@ pub fn stemmer() -> Stemmer {
 /// Every term of `text`, in order.
 pub fn terms(stemmer: &Stemmer, text: &str) -> Vec<String> {
     words(&fold(text))
-        .iter()
+        .into_iter()
         .filter_map(|word| term(stemmer, word))
         .collect()
 }
@@ -107,34 +120,31 @@ pub fn terms(stemmer: &Stemmer, text: &str) -> Vec<String> {
 /// the posts of a site repeat their words, and stemming is most of the work.
 pub struct TermReader {
     stemmer: Stemmer,
-    known: HashMap<String, Option<String>>,
+    known: FxHashMap<String, Option<String>>,
 }
 
 impl Default for TermReader {
     fn default() -> TermReader {
         TermReader {
             stemmer: stemmer(),
-            known: HashMap::new(),
+            known: FxHashMap::default(),
         }
     }
 }
 
 impl TermReader {
-    /// Every term of `text`, in order, as `terms` gives them.
-    pub fn terms(&mut self, text: &str) -> Vec<String> {
-        let mut found = Vec::new();
-        for word in words(&fold(text)) {
-            let known = match self.known.get(&word) {
-                Some(known) => known.clone(),
-                None => {
-                    let read = term(&self.stemmer, &word);
-                    self.known.insert(word, read.clone());
-                    read
-                }
-            };
-            found.extend(known);
+    /// Gives `found` every term of `text`, in order, as `terms` reads them.
+    pub fn each_term(&mut self, text: &str, mut found: impl FnMut(&str)) {
+        let folded = fold(text);
+        for word in words(&folded) {
+            if !self.known.contains_key(word) {
+                let read = term(&self.stemmer, word);
+                self.known.insert(word.to_owned(), read);
+            }
+            if let Some(Some(term)) = self.known.get(word) {
+                found(term);
+            }
         }
-        found
     }
 }
 
@@ -164,9 +174,16 @@ mod tests {
     #[test]
     fn a_reader_that_keeps_terms_reads_as_terms_does() {
         let mut reader = TermReader::default();
-        let text = "Councils and councillors: the council's Council.";
-        assert_eq!(reader.terms(text), terms(&stemmer(), text));
-        assert_eq!(reader.terms(text), terms(&stemmer(), text));
+        for text in [
+            "Councils and councillors: the council's Council.",
+            "Naïve 地方政府 x",
+        ] {
+            for _ in 0..2 {
+                let mut read = Vec::new();
+                reader.each_term(text, |term| read.push(term.to_owned()));
+                assert_eq!(read, terms(&stemmer(), text));
+            }
+        }
     }
 
     #[test]
