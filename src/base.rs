@@ -15,6 +15,12 @@ pub fn router_base() -> String {
     ROUTER_BASE.with_borrow_mut(|base| base.get_or_insert_with(read_router_base).clone())
 }
 
+/// The site's root as links to its own files start with: the base path with its trailing
+/// slash, `"/"` or `"/blog/"`.
+pub fn site_root() -> String {
+    format!("{}/", router_base())
+}
+
 /// Sets the base path of the pages built on this thread from now on (`"/blog/"` or `"/"`).
 #[cfg(feature = "ssr")]
 pub fn set_router_base(path: &str) {

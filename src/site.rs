@@ -4,7 +4,7 @@
 use folio_content::{pages, uri, MenuItem, RenderOptions, Site};
 use leptos::prelude::*;
 
-use crate::{api, base::router_base, route::Route};
+use crate::{api, base::site_root, route::Route};
 
 /// A handle on the site settings. Take it with `use_site` when a component is built (context
 /// is looked up then), and read it inside closures, which may run later and elsewhere.
@@ -55,7 +55,7 @@ impl SiteSettings {
                 .0
                 .with(|site| site.as_ref().is_some_and(|site| site.trusted_html)),
             page_controls: true,
-            site_root: format!("{}/", router_base()),
+            site_root: site_root(),
         }
     }
 

@@ -17,7 +17,7 @@ use crate::base;
 /// wait until they are scrolled near.
 #[component]
 pub fn Cover(image: ImageFacts, first: bool) -> impl IntoView {
-    let site_root = format!("{}/", base::router_base());
+    let site_root = base::site_root();
     let ImageFacts(to, width, height, _) = &image;
     let src = rooted(to, &site_root);
     let srcset = srcset(&image, &src, &site_root);

@@ -323,15 +323,18 @@ pub struct Archive {
     pub years: Vec<ArchiveYear>,
 }
 
+/// `Versioned` for documents that carry their version in `format`.
 macro_rules! versioned {
     ($($t:ty),*) => {$(
-        impl Versioned for $t {
+        impl $crate::Versioned for $t {
             fn format(&self) -> u32 {
                 self.format
             }
         }
     )*};
 }
+pub(crate) use versioned;
+
 versioned!(
     Site,
     PostPage,

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Date, Slug, Versioned};
+use crate::{wire::versioned, Date, Slug};
 
 /// How many posts each chunk of `posts-N.json` holds: post `id` is in chunk `id / POSTS_PER_CHUNK`.
 pub const POSTS_PER_CHUNK: u32 = 100;
@@ -85,15 +85,6 @@ pub struct SearchPost(
     pub Vec<String>,
 );
 
-macro_rules! versioned {
-    ($($t:ty),*) => {$(
-        impl Versioned for $t {
-            fn format(&self) -> u32 {
-                self.format
-            }
-        }
-    )*};
-}
 versioned!(SearchIndex, TermShard, SearchPosts);
 
 #[cfg(test)]
