@@ -15,7 +15,7 @@ use std::{
 
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::Request;
-use serde::de::DeserializeOwned;
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::deadline::Deadline;
@@ -24,7 +24,7 @@ use crate::deadline::Deadline;
 pub const REQUEST_TIMEOUT_MS: i32 = 10_000;
 
 /// Why data could not be had.
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[derive(Clone, Debug, PartialEq, Eq, Error, Serialize, Deserialize)]
 pub enum ApiError {
     #[error("The server could not be reached. Check your connection and try again.")]
     Network(String),
@@ -116,7 +116,8 @@ pub fn prefetch_post(slug: &Slug) {
     });
 }
 
-async fn get<T: DeserializeOwned + Versioned>(path: &str) -> Result<T, ApiError> {
+/// The document at `path` (relative to the site's root), checked and decoded.
+pub(crate) async fn get<T: DeserializeOwned + Versioned>(path: &str) -> Result<T, ApiError> {
     let response = cached(path.to_owned()).await?;
     let document = decode(
         response.status,

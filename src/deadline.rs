@@ -4,8 +4,17 @@
 
 use std::{cell::Cell, rc::Rc};
 
-use wasm_bindgen::{closure::Closure, JsCast};
+use wasm_bindgen::{closure::Closure, prelude::wasm_bindgen, JsCast};
 use web_sys::{AbortController, AbortSignal};
+
+// The global timers, which a window and a worker (search runs in one) both have.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = setTimeout, catch)]
+    fn set_timeout(handler: &js_sys::Function, millis: i32) -> Result<i32, wasm_bindgen::JsValue>;
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout(handle: i32);
+}
 
 /// A running deadline. Dropping it cancels the timer.
 pub struct Deadline {
@@ -20,7 +29,6 @@ impl Deadline {
     /// Starts a deadline `millis` from now; `None` where the browser offers no timers or
     /// abort controllers (the request then simply has no deadline).
     pub fn start(millis: i32) -> Option<Deadline> {
-        let window = web_sys::window()?;
         let controller = AbortController::new().ok()?;
         let expired = Rc::new(Cell::new(false));
         let on_expiry = {
@@ -31,12 +39,7 @@ impl Deadline {
                 controller.abort();
             })
         };
-        let timer = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                on_expiry.as_ref().unchecked_ref(),
-                millis,
-            )
-            .ok()?;
+        let timer = set_timeout(on_expiry.as_ref().unchecked_ref(), millis).ok()?;
         Some(Deadline {
             controller,
             timer,
@@ -58,8 +61,6 @@ impl Deadline {
 
 impl Drop for Deadline {
     fn drop(&mut self) {
-        if let Some(window) = web_sys::window() {
-            window.clear_timeout_with_handle(self.timer);
-        }
+        clear_timeout(self.timer);
     }
 }

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
-use crate::scroll;
+use crate::{components::search_box::typing_in_search_box, scroll};
 
 /// How often to look for the new heading while the page's data is on its way.
 const POLL: Duration = Duration::from_millis(50);
@@ -72,6 +72,10 @@ pub fn FocusOnNavigate() -> impl IntoView {
         if first.is_some() {
             let mine = generation.get().wrapping_add(1);
             generation.set(mine);
+            // Typing in the search box changes the address: the focus stays where one types.
+            if typing_in_search_box() {
+                return;
+            }
             let old = heading();
             // The old page's view is still in the DOM right now: start looking after it goes.
             set_timeout(

@@ -14,6 +14,7 @@ pub mod pages;
 pub mod prerender;
 pub mod route;
 mod scroll;
+pub mod search;
 pub mod shortcuts;
 pub mod site;
 pub mod takeover;

@@ -4,7 +4,7 @@
 
 use folio_content::{pages, Slug};
 use leptos_router::components::ToHref;
-use percent_encoding::percent_decode_str;
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 use crate::base;
 
@@ -27,6 +27,8 @@ pub enum Route {
     Archive,
     /// A page of its own, from `pages/` (About).
     Standalone(Slug),
+    /// The search page (its query is in the address's `?q=`, see [`search_path`]).
+    Search,
 }
 
 impl Route {
@@ -42,6 +44,7 @@ impl Route {
             Route::Author(author, page) => pages::author(author, *page),
             Route::Archive => pages::ARCHIVE.to_owned(),
             Route::Standalone(slug) => pages::standalone(slug),
+            Route::Search => pages::SEARCH.to_owned(),
         }
     }
 
@@ -68,6 +71,7 @@ impl Route {
                 Route::Author(Slug::parse(author)?, later_page(page)?)
             }
             ["archive"] => Route::Archive,
+            ["search"] => Route::Search,
             [page] if !pages::RESERVED_FIRST_PARTS.contains(page) => {
                 Route::Standalone(Slug::parse(page)?)
             }
@@ -76,6 +80,21 @@ impl Route {
         Some(route)
     }
 }
+
+/// The path of the search page for `query`, as a form would send it: `/search/?q=local+government`.
+pub fn search_path(query: &str) -> String {
+    let encoded = utf8_percent_encode(query, QUERY_VALUE)
+        .to_string()
+        .replace("%20", "+");
+    format!("{}?q={encoded}", pages::SEARCH)
+}
+
+/// What a query's value escapes: all but letters, digits and `-._~` (a space becomes `+`).
+const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 /// A page number in an address: only a canonical number from 2 up, as page 1 has the address
 /// without one.

@@ -1,5 +1,6 @@
-//! Keyboard shortcuts of the post page: `[` for the previous (older) post, `]` for the next
-//! (newer) one. Keys typed into a field or pressed with a modifier are the browser's.
+//! Keyboard shortcuts: on the post page `[` for the previous (older) post, `]` for the next
+//! (newer) one; on every page `/` for the search box. Keys typed into a field or pressed with a
+//! modifier are the browser's.
 
 use folio_content::Slug;
 use leptos::{ev, prelude::*};
@@ -13,6 +14,7 @@ use crate::route::Route;
 pub enum Shortcut {
     PreviousPost,
     NextPost,
+    Search,
 }
 
 /// The state of a key press that decides whether it is a shortcut.
@@ -34,8 +36,18 @@ pub fn shortcut(press: KeyPress<'_>) -> Option<Shortcut> {
     match press.key {
         "[" => Some(Shortcut::PreviousPost),
         "]" => Some(Shortcut::NextPost),
+        "/" => Some(Shortcut::Search),
         _ => None,
     }
+}
+
+/// The shortcut a key press in the browser means, if any.
+pub fn shortcut_of(event: &web_sys::KeyboardEvent) -> Option<Shortcut> {
+    shortcut(KeyPress {
+        key: &event.key(),
+        modified: event.ctrl_key() || event.alt_key() || event.meta_key(),
+        typing: typing(event),
+    })
 }
 
 fn typing(event: &web_sys::KeyboardEvent) -> bool {
@@ -56,15 +68,10 @@ pub fn use_post_shortcuts(previous: Option<Slug>, next: Option<Slug>) {
     }
     let navigate = use_navigate();
     let handle = window_event_listener(ev::keydown, move |event| {
-        let press = KeyPress {
-            key: &event.key(),
-            modified: event.ctrl_key() || event.alt_key() || event.meta_key(),
-            typing: typing(&event),
-        };
-        let target = match shortcut(press) {
+        let target = match shortcut_of(&event) {
             Some(Shortcut::PreviousPost) => previous.clone(),
             Some(Shortcut::NextPost) => next.clone(),
-            None => None,
+            Some(Shortcut::Search) | None => None,
         };
         if let Some(slug) = target {
             event.prevent_default();

@@ -484,6 +484,7 @@ fn every_route_reads_back_from_its_own_path() {
         Route::Author(slug("joan-munro"), 2),
         Route::Archive,
         Route::Standalone(slug("about")),
+        Route::Search,
     ];
     for route in routes {
         let path = route.path();
@@ -499,6 +500,18 @@ fn every_route_reads_back_from_its_own_path() {
         Route::parse("/tags/caf%C3%A9/"),
         Some(Route::Tag(slug("café"), 1))
     );
+}
+
+#[wasm_bindgen_test]
+fn a_query_goes_into_the_search_address_as_a_form_sends_it() {
+    use folio::route::search_path;
+    assert_eq!(
+        search_path("local government"),
+        "/search/?q=local+government"
+    );
+    assert_eq!(search_path("a+b & c/d?"), "/search/?q=a%2Bb+%26+c%2Fd%3F");
+    assert_eq!(search_path("naïve"), "/search/?q=na%C3%AFve");
+    assert_eq!(search_path(""), "/search/?q=");
 }
 
 #[wasm_bindgen_test]
@@ -541,7 +554,7 @@ fn theme_follows_the_system_unless_the_reader_chose() {
 }
 
 #[wasm_bindgen_test]
-fn brackets_go_to_neighbours_unless_typing_or_modified() {
+fn brackets_go_to_neighbours_and_slash_to_search_unless_typing_or_modified() {
     use folio::shortcuts::{shortcut, KeyPress, Shortcut};
     let press = |key| KeyPress {
         key,
@@ -549,6 +562,12 @@ fn brackets_go_to_neighbours_unless_typing_or_modified() {
     };
     assert_eq!(shortcut(press("[")), Some(Shortcut::PreviousPost));
     assert_eq!(shortcut(press("]")), Some(Shortcut::NextPost));
+    assert_eq!(shortcut(press("/")), Some(Shortcut::Search));
+    let typing_slash = KeyPress {
+        typing: true,
+        ..press("/")
+    };
+    assert_eq!(shortcut(typing_slash), None);
     assert_eq!(shortcut(press("j")), None);
     assert_eq!(shortcut(press("Enter")), None);
     let typing = KeyPress {

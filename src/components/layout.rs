@@ -1,5 +1,5 @@
 //! The frame of every page: the skip link, the header with the site's title, its navigation
-//! (`site.toml`'s `[[menu]]`, else the archive and the tags) and the theme toggle, the page
+//! (`site.toml`'s `[[menu]]`, else the archive and the tags), the search box and the theme toggle, the page
 //! itself in `<main>`, and the footer. The app and the pages built natively both put their page
 //! inside it.
 
@@ -8,7 +8,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::{
-    base::router_base, components::ThemeToggle, focus::skip_to_content, route::Route,
+    base::router_base,
+    components::{SearchBox, ThemeToggle},
+    focus::skip_to_content,
+    route::Route,
     site::use_site,
 };
 
@@ -42,6 +45,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <span class="site-title">{move || site.title()}</span>
             </A>
             <nav class="site-nav" aria-label="Site">{move || menu(site.menu())}</nav>
+            <SearchBox />
             <ThemeToggle />
         </header>
         <main id="content" tabindex="-1">{children()}</main>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::{
     api::ApiError,
-    components::{PageHead, PageSection},
+    components::{ErrorWithRetry, PageHead, PageSection},
 };
 
 const HEADING: &str = "Could not load this page";
@@ -15,12 +15,7 @@ pub fn LoadError(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl 
     view! {
         <PageHead page=Some(HEADING.to_owned()) />
         <PageSection class="load-error-page" heading=HEADING>
-            <div role="alert" class="load-error">
-                <p>{error.to_string()}</p>
-                <button type="button" on:click=move |_| on_retry.run(())>
-                    "Retry"
-                </button>
-            </div>
+            <ErrorWithRetry error on_retry />
         </PageSection>
     }
 }

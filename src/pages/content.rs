@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::{
     components::{ArchiveView, AuthorView, HomeView, PostView, StandaloneView, TagView, TagsView},
-    pages::NotFoundPage,
+    pages::{NotFoundPage, SearchPage},
 };
 
 /// What a page shows, with the data it shows.
@@ -26,6 +26,8 @@ pub enum PageContent {
     Archive(Archive),
     /// A page of its own.
     Standalone(Box<PageBundle>),
+    /// The search page, which reads its query from the address.
+    Search,
     /// The page for addresses the site does not have.
     NotFound,
 }
@@ -40,6 +42,7 @@ pub fn page_view(content: PageContent) -> AnyView {
         PageContent::Author(author, listing) => view! { <AuthorView author listing /> }.into_any(),
         PageContent::Archive(archive) => view! { <ArchiveView archive /> }.into_any(),
         PageContent::Standalone(page) => view! { <StandaloneView page=*page /> }.into_any(),
+        PageContent::Search => view! { <SearchPage /> }.into_any(),
         PageContent::NotFound => view! { <NotFoundPage /> }.into_any(),
     }
 }

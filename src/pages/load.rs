@@ -27,6 +27,7 @@ pub async fn load(route: Option<Route>) -> Result<PageContent, ApiError> {
         Route::Standalone(slug) => {
             PageContent::Standalone(Box::new(api::fetch_standalone(slug).await?))
         }
+        Route::Search => PageContent::Search,
     };
     Ok(content)
 }

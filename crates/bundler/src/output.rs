@@ -222,6 +222,13 @@ fn listings(
         }
     }
     site_pages.extend(own_pages);
+    let search_title = Some(pages::SEARCH_TITLE.to_owned());
+    site_pages.push(SitePage::new(
+        site,
+        pages::SEARCH.to_owned(),
+        PageKind::Search,
+        search_title,
+    ));
     let not_found = Some(pages::NOT_FOUND_TITLE.to_owned());
     let not_found_path = format!("/{}", pages::NOT_FOUND_FILE);
     site_pages.push(SitePage::new(

@@ -368,7 +368,7 @@ fn the_page_list_names_every_page_and_the_sitemap_is_made_from_it() {
         .map(|page| format!("{} | {} | {}", page.path, page.file(), page.title))
         .collect();
     insta::assert_snapshot!("pages", listed.join("\n"));
-    // Every page but the not-found page is in the sitemap, in the list's order.
+    // Every page but the search and not-found pages is in the sitemap, in the list's order.
     let sitemap = text(&output, paths::SITEMAP);
     let in_sitemap: Vec<&str> = sitemap
         .split("<loc>")
@@ -387,7 +387,8 @@ fn the_page_list_names_every_page_and_the_sitemap_is_made_from_it() {
         })
         .collect();
     assert_eq!(in_sitemap, listed);
-    // Out of it: the not-found page and the two old addresses of the bugs post.
-    assert_eq!(output.pages.len(), listed.len() + 3);
+    // Out of it: the search page, the not-found page and the two old addresses of the bugs post.
+    assert_eq!(output.pages.len(), listed.len() + 4);
+    assert!(!sitemap.contains("/search/"), "{sitemap}");
     assert!(!sitemap.contains("1947"), "{sitemap}");
 }

@@ -166,7 +166,11 @@ fn every_page_is_valid_html5_with_unique_ids_and_its_structured_data() {
                 assert_eq!(of_type("Blog").unwrap()["url"], BASE_URL);
             }
             PageKind::NotFound => assert!(graph.is_empty()),
-            PageKind::Tags | PageKind::Archive | PageKind::Tag { .. } | PageKind::Author { .. } => {
+            PageKind::Tags
+            | PageKind::Archive
+            | PageKind::Search
+            | PageKind::Tag { .. }
+            | PageKind::Author { .. } => {
                 let trail = of_type("BreadcrumbList").unwrap_or_else(|| panic!("{}", page.file()));
                 assert!(trail["itemListElement"].as_array().unwrap().len() >= 2);
             }
@@ -305,6 +309,35 @@ fn a_cover_is_shown_on_its_post_and_in_the_listings_and_is_the_picture_of_its_pr
         .collect();
     assert_eq!(with_image.len(), 1);
     assert_eq!(with_image[0]["image"], address);
+}
+
+#[test]
+fn every_page_has_the_search_form_and_the_search_page_says_it_needs_javascript() {
+    let (dir, pages) = built_site();
+    for page in pages.iter().filter(|page| page.in_sitemap()) {
+        let html = Html::parse_document(&read(dir.path(), &page.file()));
+        let form = select(&html, "header form[role=search]");
+        assert_eq!(form.len(), 1, "{}", page.file());
+        assert_eq!(form[0].value().attr("action"), Some("/blog/search/"));
+        assert_eq!(form[0].value().attr("method"), Some("get"));
+        let input = select(&html, "header form[role=search] input[type=search][name=q]");
+        let id = input[0].value().attr("id").unwrap();
+        assert_eq!(select(&html, &format!("label[for={id}]")).len(), 1);
+    }
+    let search = pages
+        .iter()
+        .find(|page| page.kind == PageKind::Search)
+        .unwrap();
+    assert_eq!(search.file(), "search/index.html");
+    assert!(!search.in_sitemap());
+    let html = Html::parse_document(&read(dir.path(), &search.file()));
+    assert_eq!(
+        select(&html, "meta[name=robots]")[0].value().attr("content"),
+        Some("noindex")
+    );
+    let note: String = select(&html, "main noscript")[0].inner_html();
+    assert!(note.contains("Search needs JavaScript"), "{note}");
+    assert!(note.contains("href=\"/blog/archive/\""), "{note}");
 }
 
 #[test]

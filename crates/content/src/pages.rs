@@ -14,6 +14,9 @@ pub const TAGS: &str = "/tags/";
 /// Every post by year and month.
 pub const ARCHIVE: &str = "/archive/";
 
+/// The search page; the query follows as `?q=`.
+pub const SEARCH: &str = "/search/";
+
 /// The page for addresses the site does not have, built into `404.html` for the hosts that
 /// answer unknown addresses with it.
 pub const NOT_FOUND_FILE: &str = "404.html";
@@ -26,6 +29,9 @@ pub const TAGS_TITLE: &str = "Tags";
 
 /// The title of the archive page.
 pub const ARCHIVE_TITLE: &str = "Archive";
+
+/// The title of the search page.
+pub const SEARCH_TITLE: &str = "Search";
 
 /// Page `page` of the home listing: `/` for the first, `/page/N/` after.
 pub fn home(page: u32) -> String {
@@ -47,7 +53,9 @@ pub fn standalone(slug: &Slug) -> String {
 
 /// The first parts of the paths the site's own pages and files take: no page of its own may
 /// take one (`/tags/` is a page, `/posts/…` and `/data/…` hold others).
-pub const RESERVED_FIRST_PARTS: &[&str] = &["posts", "page", "tags", "authors", "archive", "data"];
+pub const RESERVED_FIRST_PARTS: &[&str] = &[
+    "posts", "page", "tags", "authors", "archive", "search", "data",
+];
 
 /// Page `page` of the posts with a tag.
 pub fn tag(tag: &Slug, page: u32) -> String {

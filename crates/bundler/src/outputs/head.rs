@@ -54,7 +54,7 @@ pub fn head(site: &Site, base_path: &str, page: &SitePage, policy: Option<&str>)
     if let Some(modified) = page.modified {
         meta("property", "article:modified_time", &modified.to_string());
     }
-    if page.kind == PageKind::NotFound {
+    if page.no_index() {
         tags.push(meta_tag("name", "robots", "noindex"));
     } else {
         tags.push(link_tag("canonical", &url, ""));

@@ -182,6 +182,7 @@ fn content(out_dir: &Path, page: &SitePage) -> Result<PageContent, PageError> {
         }
         PageKind::Archive => PageContent::Archive(read_json(out_dir, data)?),
         PageKind::Standalone { .. } => PageContent::Standalone(Box::new(read_json(out_dir, data)?)),
+        PageKind::Search => PageContent::Search,
         // An old address has a page of its own (`redirect_page`), never this one.
         PageKind::NotFound | PageKind::Redirect { .. } => PageContent::NotFound,
     })

@@ -30,6 +30,8 @@ pub enum PageKind {
     Archive,
     /// A page of its own, from `pages/`.
     Standalone { slug: Slug },
+    /// The search page, which shows its results in the app only.
+    Search,
     /// The page for addresses the site does not have (`404.html`).
     NotFound,
     /// An old address of the post at `to` (front matter `aliases`): a page that leads there.
@@ -107,13 +109,21 @@ impl SitePage {
             PageKind::Author { slug, page, .. } => paths::author_page(slug, *page),
             PageKind::Archive => paths::ARCHIVE.to_owned(),
             PageKind::Standalone { slug } => paths::standalone(slug),
-            PageKind::NotFound | PageKind::Redirect { .. } => return None,
+            PageKind::Search | PageKind::NotFound | PageKind::Redirect { .. } => return None,
         })
     }
 
-    /// Whether search engines are told of the page: every page but the not-found page and the
-    /// old addresses.
+    /// Whether search engines are told of the page: every page but the not-found page, the
+    /// old addresses and the search page (whose results are no content of their own).
     pub fn in_sitemap(&self) -> bool {
-        !matches!(self.kind, PageKind::NotFound | PageKind::Redirect { .. })
+        !matches!(
+            self.kind,
+            PageKind::Search | PageKind::NotFound | PageKind::Redirect { .. }
+        )
+    }
+
+    /// Whether search engines are asked to leave the page out of their results.
+    pub fn no_index(&self) -> bool {
+        matches!(self.kind, PageKind::Search | PageKind::NotFound)
     }
 }

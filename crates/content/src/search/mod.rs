@@ -4,4 +4,5 @@
 
 pub mod index;
 pub mod query;
+pub mod snippet;
 pub mod terms;

@@ -72,6 +72,29 @@ impl Query {
         self.words.is_empty()
     }
 
+    /// Whether `word`, a word of a post as written (a run of letters and digits), is one the
+    /// query looks for: its term is one of the query's, or it begins with the word being typed.
+    pub fn marks(&self, stemmer: &Stemmer, word: &str) -> bool {
+        let folded = fold(word);
+        let read = term(stemmer, &folded);
+        self.words.iter().any(|wanted| {
+            wanted.term.is_some() && wanted.term == read
+                || wanted
+                    .prefix
+                    .as_deref()
+                    .is_some_and(|prefix| folded.starts_with(prefix))
+        })
+    }
+
+    /// The query's words in scripts written without spaces (`政府`), which a snippet marks
+    /// wherever they stand inside a run of such characters.
+    pub fn unspaced_terms(&self) -> impl Iterator<Item = &str> {
+        self.words
+            .iter()
+            .filter_map(|word| word.term.as_deref())
+            .filter(|term| term.chars().any(is_unspaced))
+    }
+
     /// The shards of `index` that the query's terms and prefixes fall in, in order.
     pub fn shards(&self, index: &SearchIndex) -> Vec<usize> {
         let mut shards = Vec::new();

@@ -4,7 +4,8 @@
 //! written without spaces, cut into overlapping pairs (`地方政府` is `地方 方政 政府`), so a word
 //! inside a sentence is found without a dictionary.
 
-use rust_stemmers::{Algorithm, Stemmer};
+use rust_stemmers::Algorithm;
+pub use rust_stemmers::Stemmer;
 use rustc_hash::FxHashMap;
 use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
 

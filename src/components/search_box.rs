@@ -1,0 +1,144 @@
+//! The search box in every page's header: a form that, without JavaScript, opens the search
+//! page with its query. With the app, typing shows the results at once (the search page, its
+//! address replaced as the query grows), Enter keeps the query in the history, the down arrow
+//! goes to the first result, and `/` anywhere else comes back to the box.
+
+use leptos::{ev, prelude::*};
+use leptos_router::{
+    hooks::{use_location, use_navigate},
+    NavigateOptions,
+};
+use wasm_bindgen::JsCast;
+
+use crate::{
+    base,
+    components::search_results::result_links,
+    route::{search_path, Route},
+    shortcuts::{shortcut_of, Shortcut},
+};
+
+/// The box's id, which its label names and `focus.rs` leaves the focus in.
+pub const SEARCH_BOX_ID: &str = "site-search";
+
+/// How many queries typed are remembered, so that their addresses, coming back, do not
+/// overwrite what has been typed since.
+const TYPED_KEPT: usize = 64;
+
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let location = use_location();
+    let navigate = use_navigate();
+    let router_base = base::router_base();
+    let on_search_page = Memo::new(move |_| {
+        location.pathname.with(|path| {
+            path.strip_prefix(router_base.as_str())
+                .and_then(Route::parse)
+        }) == Some(Route::Search)
+    });
+    let text = RwSignal::new(String::new());
+    // What was typed here since the address last changed from elsewhere.
+    let typed = StoredValue::new(Vec::<String>::new());
+    // Whether the query shown is kept in the history: the next one typed gets its own entry.
+    let kept = StoredValue::new(true);
+    // The address's query shows in the box when it comes from elsewhere: a shared link, back
+    // or forward. Off the search page the box is empty.
+    Effect::new(move |_| {
+        let query = location
+            .query
+            .with(|query| query.get("q"))
+            .unwrap_or_default();
+        if !on_search_page.get() {
+            typed.set_value(Vec::new());
+            kept.set_value(true);
+            text.set(String::new());
+        } else if !typed.with_value(|typed| typed.contains(&query)) {
+            typed.set_value(Vec::new());
+            kept.set_value(true);
+            text.set(query);
+        }
+    });
+    let on_input = {
+        let navigate = navigate.clone();
+        move |event: ev::Event| {
+            let query = event_target_value(&event);
+            text.set(query.clone());
+            typed.update_value(|typed| {
+                typed.push(query.clone());
+                if typed.len() > TYPED_KEPT {
+                    typed.remove(0);
+                }
+            });
+            let replace = on_search_page.get_untracked() && !kept.get_value();
+            kept.set_value(false);
+            navigate(
+                &search_path(&query),
+                NavigateOptions {
+                    replace,
+                    scroll: !replace,
+                    ..Default::default()
+                },
+            );
+        }
+    };
+    let on_submit = move |event: ev::SubmitEvent| {
+        event.prevent_default();
+        let query = text.get_untracked();
+        if !on_search_page.get_untracked() {
+            navigate(&search_path(&query), NavigateOptions::default());
+        }
+        kept.set_value(true);
+    };
+    let on_keydown = |event: ev::KeyboardEvent| {
+        if event.key() == "ArrowDown" {
+            if let Some(first) = result_links().and_then(|links| links.into_iter().next()) {
+                event.prevent_default();
+                let _ = first.focus();
+            }
+        }
+    };
+    let shortcut_listener = window_event_listener(ev::keydown, |event| {
+        if shortcut_of(&event) == Some(Shortcut::Search) {
+            event.prevent_default();
+            focus_search_box(true);
+        }
+    });
+    on_cleanup(move || shortcut_listener.remove());
+    let action = format!("{}{}", base::router_base(), Route::Search.path());
+    view! {
+        <form class="site-search" role="search" action=action method="get" on:submit=on_submit>
+            <label for=SEARCH_BOX_ID>"Search"</label>
+            <input
+                id=SEARCH_BOX_ID
+                type="search"
+                name="q"
+                autocomplete="off"
+                aria-keyshortcuts="/"
+                prop:value=text
+                on:input=on_input
+                on:keydown=on_keydown
+            />
+        </form>
+    }
+}
+
+/// Puts the focus in the search box, its text selected if `select`.
+pub fn focus_search_box(select: bool) {
+    let input = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(SEARCH_BOX_ID))
+        .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok());
+    if let Some(input) = input {
+        let _ = input.focus();
+        if select {
+            input.select();
+        }
+    }
+}
+
+/// Whether the focus is in the search box (a navigation made by typing leaves it there).
+pub fn typing_in_search_box() -> bool {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.active_element())
+        .is_some_and(|active| active.id() == SEARCH_BOX_ID)
+}

@@ -1,0 +1,158 @@
+//! What the search page shows of a query: a status that screen readers announce (how many
+//! posts match), the results (title, date, tags, and a snippet with the matched words marked),
+//! "More results", the archive when nothing matches, or the error with Retry. The arrow keys
+//! move between the results. With JavaScript off, it says that search needs it.
+
+use folio_content::search::snippet::SnippetPart;
+use leptos::{ev, prelude::*};
+use leptos_router::components::A;
+use wasm_bindgen::JsCast;
+
+use crate::{
+    components::{search_box::focus_search_box, ErrorWithRetry, LinkToPost, PostDate},
+    route::Route,
+    search::{
+        client::{Found, SearchState},
+        messages::SearchResult,
+    },
+};
+
+/// The results' links, which the arrow keys move between.
+pub const RESULT_LINKS: &str = ".search-results h2 a";
+
+#[component]
+pub fn SearchResults(
+    state: ReadSignal<SearchState>,
+    retry: Callback<()>,
+    more: Callback<()>,
+) -> impl IntoView {
+    let status = move || match state.get() {
+        SearchState::Idle | SearchState::Failed(_) => String::new(),
+        SearchState::Searching => "Searching…".to_owned(),
+        SearchState::Found(found) => count(&found),
+    };
+    view! {
+        <p class="search-status" role="status">{status}</p>
+        {move || match state.get() {
+            SearchState::Idle | SearchState::Searching => ().into_any(),
+            SearchState::Failed(error) => view! { <ErrorWithRetry error on_retry=retry /> }.into_any(),
+            SearchState::Found(found) if found.total == 0 => view! {
+                <p class="search-none">
+                    "Try other words, or browse "<A href=Route::Archive>"the archive"</A>"."
+                </p>
+            }.into_any(),
+            SearchState::Found(found) => results(found, more),
+        }}
+        <noscript>
+            <p>
+                "Search needs JavaScript, which is off in this browser. Every post is in "
+                <A href=Route::Archive>"the archive"</A>"."
+            </p>
+        </noscript>
+    }
+}
+
+/// "3 posts match “moth”."
+fn count(found: &Found) -> String {
+    let query = found.query.trim();
+    match found.total {
+        0 => format!("No posts match “{query}”."),
+        1 => format!("1 post matches “{query}”."),
+        total => format!("{total} posts match “{query}”."),
+    }
+}
+
+fn results(found: Found, more: Callback<()>) -> AnyView {
+    let shown = found.results.len();
+    let snippets = found.snippets.unwrap_or_default();
+    let items = found
+        .results
+        .into_iter()
+        .enumerate()
+        .map(|(at, result)| {
+            let snippet = snippets.get(at).cloned().unwrap_or_default();
+            view! { <SearchResultView result snippet /> }
+        })
+        .collect_view();
+    let has_more = found.total as usize > shown;
+    view! {
+        <ol class="search-results" on:keydown=move_between_results>{items}</ol>
+        {has_more.then(|| view! {
+            <button type="button" class="search-more" on:click=move |_| more.run(())>
+                "More results"
+            </button>
+        })}
+    }
+    .into_any()
+}
+
+#[component]
+fn SearchResultView(result: SearchResult, snippet: Vec<SnippetPart>) -> impl IntoView {
+    let SearchResult {
+        slug,
+        title,
+        date,
+        tags,
+        anchor,
+    } = result;
+    let tags =
+        (!tags.is_empty()).then(|| view! { <span class="search-tags">{tags.join(", ")}</span> });
+    let snippet = snippet
+        .into_iter()
+        .map(|SnippetPart(text, marked)| match marked {
+            true => view! { <mark>{text}</mark> }.into_any(),
+            false => text.into_any(),
+        })
+        .collect_view();
+    view! {
+        <li>
+            <h2>
+                <LinkToPost slug anchor>{title}</LinkToPost>
+            </h2>
+            <p class="search-meta">
+                <PostDate date />
+                {tags}
+            </p>
+            <p class="search-snippet">{snippet}</p>
+        </li>
+    }
+}
+
+/// Up and down move between the results; up from the first goes back to the search box.
+fn move_between_results(event: ev::KeyboardEvent) {
+    let step: i32 = match event.key().as_str() {
+        "ArrowDown" => 1,
+        "ArrowUp" => -1,
+        _ => return,
+    };
+    let Some(links) = result_links() else { return };
+    let active = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.active_element());
+    let at = links.iter().position(|link| {
+        active
+            .as_ref()
+            .is_some_and(|active| active == link.unchecked_ref::<web_sys::Element>())
+    });
+    let Some(at) = at else { return };
+    event.prevent_default();
+    match at as i32 + step {
+        -1 => focus_search_box(false),
+        next => {
+            if let Some(link) = links.get(next as usize) {
+                let _ = link.focus();
+            }
+        }
+    }
+}
+
+/// The results' links, in order.
+pub fn result_links() -> Option<Vec<web_sys::HtmlElement>> {
+    let document = web_sys::window()?.document()?;
+    let found = document.query_selector_all(RESULT_LINKS).ok()?;
+    Some(
+        (0..found.length())
+            .filter_map(|at| found.item(at)?.dyn_into::<web_sys::HtmlElement>().ok())
+            .collect(),
+    )
+}

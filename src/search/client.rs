@@ -1,0 +1,219 @@
+//! The app's side of search: starts the worker the first time a query is sent (so a page that
+//! is only read never loads it), sends it the newest query, and gives the search page the
+//! answers as a signal.
+
+use std::{
+    cell::{Cell, RefCell},
+    rc::Rc,
+    time::Duration,
+};
+
+use folio_content::search::snippet::SnippetPart;
+use leptos::prelude::*;
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use web_sys::{MessageEvent, Worker};
+
+use crate::{
+    api::{ApiError, REQUEST_TIMEOUT_MS},
+    base,
+    search::messages::{SearchReply, SearchRequest, SearchResult, WORKER_SCRIPT},
+};
+
+/// What the search page shows of a query.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SearchState {
+    /// No query.
+    Idle,
+    /// The first answer is on its way.
+    Searching,
+    /// The best results, and the snippets once they are read.
+    Found(Found),
+    /// The query could not be answered.
+    Failed(ApiError),
+}
+
+/// A query's results.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    pub query: String,
+    pub total: u32,
+    pub results: Vec<SearchResult>,
+    pub snippets: Option<Vec<Vec<SnippetPart>>>,
+}
+
+/// The running worker.
+struct Client {
+    worker: Worker,
+    /// Whether it listens yet: until it does, the newest request waits here.
+    ready: bool,
+    waiting: Option<String>,
+    /// It failed to start; the next request starts a new one.
+    broken: bool,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(JsValue)>,
+}
+
+type OnReply = Rc<dyn Fn(SearchReply)>;
+
+thread_local! {
+    static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
+    static ON_REPLY: RefCell<Option<OnReply>> = const { RefCell::new(None) };
+    static NEWEST: Cell<u32> = const { Cell::new(0) };
+}
+
+/// The results of `query`, at most `limit` of them, as the worker answers; sent again when
+/// either changes, or when the returned `retry` runs.
+pub fn use_search(
+    query: Memo<String>,
+    limit: Memo<u32>,
+) -> (ReadSignal<SearchState>, Callback<()>) {
+    let (state, set_state) = signal(SearchState::Idle);
+    let tries = RwSignal::new(0_u32);
+    let on_reply: OnReply = Rc::new(move |reply| {
+        let newest = NEWEST.get();
+        match reply {
+            SearchReply::Results { id, total, results } if id == newest => {
+                let query = query.try_get_untracked().unwrap_or_default();
+                set_state.try_set(SearchState::Found(Found {
+                    query,
+                    total,
+                    results,
+                    snippets: None,
+                }));
+            }
+            SearchReply::Snippets { id, snippets } if id == newest => {
+                set_state.try_update(|state| {
+                    if let SearchState::Found(found) = state {
+                        found.snippets = Some(snippets);
+                    }
+                });
+            }
+            SearchReply::Failed { id, error } if id == newest => {
+                set_state.try_set(SearchState::Failed(error));
+            }
+            _ => {}
+        }
+    });
+    ON_REPLY.set(Some(on_reply));
+    on_cleanup(|| ON_REPLY.set(None));
+    Effect::new(move |_| {
+        let (query, limit) = (query.get(), limit.get());
+        tries.track();
+        if query.trim().is_empty() {
+            NEWEST.set(NEWEST.get().wrapping_add(1));
+            set_state.set(SearchState::Idle);
+            return;
+        }
+        if !matches!(state.get_untracked(), SearchState::Found(_)) {
+            set_state.set(SearchState::Searching);
+        }
+        send(query, limit);
+    });
+    let retry = Callback::new(move |()| tries.update(|tries| *tries += 1));
+    (state, retry)
+}
+
+/// Sends the worker a request, starting it first if need be.
+fn send(query: String, limit: u32) {
+    let id = NEWEST.get().wrapping_add(1);
+    NEWEST.set(id);
+    let Ok(text) = serde_json::to_string(&SearchRequest { id, query, limit }) else {
+        return;
+    };
+    let started = CLIENT.with_borrow_mut(|client| {
+        if client.as_ref().is_none_or(|client| client.broken) {
+            if let Some(old) = client.take() {
+                old.worker.terminate();
+            }
+            *client = Some(start()?);
+        }
+        if let Some(client) = client.as_mut() {
+            match client.ready {
+                true => client.worker.post_message(&JsValue::from_str(&text))?,
+                false => client.waiting = Some(text),
+            }
+        }
+        Ok::<(), JsValue>(())
+    });
+    if started.is_err() {
+        deliver(SearchReply::Failed {
+            id,
+            error: could_not_start(),
+        });
+    }
+}
+
+fn could_not_start() -> ApiError {
+    ApiError::Network("search could not start".to_owned())
+}
+
+fn deliver(reply: SearchReply) {
+    let on_reply = ON_REPLY.with_borrow(Clone::clone);
+    if let Some(on_reply) = on_reply {
+        on_reply(reply);
+    }
+}
+
+/// The worker, from its script at the site's root, listened to.
+fn start() -> Result<Client, JsValue> {
+    let worker = Worker::new(&format!("{}{WORKER_SCRIPT}", base::site_root()))?;
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
+        let reply = event
+            .data()
+            .as_string()
+            .and_then(|text| serde_json::from_str::<SearchReply>(&text).ok());
+        match reply {
+            Some(SearchReply::Ready) => CLIENT.with_borrow_mut(|client| {
+                if let Some(client) = client.as_mut() {
+                    client.ready = true;
+                    if let Some(text) = client.waiting.take() {
+                        let _ = client.worker.post_message(&JsValue::from_str(&text));
+                    }
+                }
+            }),
+            Some(reply) => deliver(reply),
+            None => {}
+        }
+    });
+    // The script or its wasm could not be loaded (offline, or a missing file).
+    let on_error = Closure::<dyn FnMut(JsValue)>::new(|_| {
+        CLIENT.with_borrow_mut(|client| {
+            if let Some(client) = client.as_mut() {
+                client.broken = true;
+            }
+        });
+        deliver(SearchReply::Failed {
+            id: NEWEST.get(),
+            error: could_not_start(),
+        });
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    // A wasm that fails to load says nothing to this side: a worker not ready in time is broken.
+    set_timeout(
+        || {
+            let late = CLIENT.with_borrow_mut(|client| match client.as_mut() {
+                Some(client) if !client.ready => {
+                    client.broken = true;
+                    true
+                }
+                _ => false,
+            });
+            if late {
+                deliver(SearchReply::Failed {
+                    id: NEWEST.get(),
+                    error: ApiError::Timeout,
+                });
+            }
+        },
+        Duration::from_millis(REQUEST_TIMEOUT_MS as u64),
+    );
+    Ok(Client {
+        worker,
+        ready: false,
+        waiting: None,
+        broken: false,
+        _on_message: on_message,
+        _on_error: on_error,
+    })
+}

@@ -1,0 +1,184 @@
+//! The search worker's work: for each request, the index's parts it needs (fetched once, then
+//! kept decoded), its results ranked (`folio_content::search::query`), what each result shows,
+//! and, once the results' posts are read, their snippets. Runs in a dedicated worker, started
+//! by `src/bin/search_worker.rs`, so the ranking never holds up the page.
+
+use std::{
+    cell::{Cell, RefCell},
+    collections::HashMap,
+    rc::Rc,
+};
+
+use folio_content::{
+    paths,
+    search::{
+        index::{SearchIndex, SearchPosts, TermShard, POSTS_PER_CHUNK},
+        query::{Hit, Query},
+        snippet::snippet,
+        terms::{stemmer, Stemmer},
+    },
+    Slug,
+};
+use futures::future::try_join_all;
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+use crate::{
+    api::{self, ApiError},
+    search::messages::{SearchReply, SearchRequest, SearchResult},
+};
+
+/// The parts of the index read so far, decoded, and the stemmer queries are read with.
+struct Store {
+    stemmer: Stemmer,
+    index: Option<Rc<SearchIndex>>,
+    shards: HashMap<usize, Rc<TermShard>>,
+    chunks: HashMap<u32, Rc<SearchPosts>>,
+}
+
+thread_local! {
+    static STORE: RefCell<Store> = RefCell::new(Store {
+        stemmer: stemmer(),
+        index: None,
+        shards: HashMap::new(),
+        chunks: HashMap::new(),
+    });
+    /// The newest request: work for an older one stops at its next wait.
+    static NEWEST: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Listens for requests, and says it does.
+pub fn run() {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        let request = event
+            .data()
+            .as_string()
+            .and_then(|text| serde_json::from_str::<SearchRequest>(&text).ok());
+        if let Some(request) = request {
+            NEWEST.set(request.id);
+            wasm_bindgen_futures::spawn_local(answer(request));
+        }
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    post(&SearchReply::Ready);
+}
+
+fn post(reply: &SearchReply) {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    if let Ok(text) = serde_json::to_string(reply) {
+        let _ = scope.post_message(&JsValue::from_str(&text));
+    }
+}
+
+fn is_newest(id: u32) -> bool {
+    NEWEST.get() == id
+}
+
+async fn answer(request: SearchRequest) {
+    let id = request.id;
+    if let Err(error) = results_then_snippets(request).await {
+        if is_newest(id) {
+            post(&SearchReply::Failed { id, error });
+        }
+    }
+}
+
+async fn results_then_snippets(request: SearchRequest) -> Result<(), ApiError> {
+    let id = request.id;
+    let query = STORE.with_borrow(|store| Query::parse(&store.stemmer, &request.query));
+    if query.is_empty() {
+        post(&SearchReply::Results {
+            id,
+            total: 0,
+            results: Vec::new(),
+        });
+        return Ok(());
+    }
+    let index = index().await?;
+    let shards = try_join_all(query.shards(&index).into_iter().map(shard)).await?;
+    if !is_newest(id) {
+        return Ok(());
+    }
+    let shards: Vec<&TermShard> = shards.iter().map(Rc::as_ref).collect();
+    let hits = query.rank(&shards);
+    let total = u32::try_from(hits.len()).unwrap_or(u32::MAX);
+    let top: Vec<Hit> = hits.into_iter().take(request.limit as usize).collect();
+    let results = try_join_all(top.iter().map(|hit| shown(hit.post, hit.section))).await?;
+    if !is_newest(id) {
+        return Ok(());
+    }
+    post(&SearchReply::Results {
+        id,
+        total,
+        results: results.clone(),
+    });
+    let bundles = try_join_all(
+        results
+            .iter()
+            .map(|result| api::fetch_post(result.slug.clone())),
+    )
+    .await?;
+    if !is_newest(id) {
+        return Ok(());
+    }
+    let snippets = STORE.with_borrow(|store| {
+        bundles
+            .iter()
+            .zip(&top)
+            .map(|(bundle, hit)| {
+                snippet(&store.stemmer, &query, &bundle.body.markdown, hit.section)
+            })
+            .collect()
+    });
+    post(&SearchReply::Snippets { id, snippets });
+    Ok(())
+}
+
+async fn index() -> Result<Rc<SearchIndex>, ApiError> {
+    if let Some(index) = STORE.with_borrow(|store| store.index.clone()) {
+        return Ok(index);
+    }
+    let index = Rc::new(api::get::<SearchIndex>(paths::SEARCH_INDEX).await?);
+    STORE.with_borrow_mut(|store| store.index = Some(Rc::clone(&index)));
+    Ok(index)
+}
+
+async fn shard(number: usize) -> Result<Rc<TermShard>, ApiError> {
+    if let Some(shard) = STORE.with_borrow(|store| store.shards.get(&number).cloned()) {
+        return Ok(shard);
+    }
+    let shard = Rc::new(api::get::<TermShard>(&paths::search_terms(number)).await?);
+    STORE.with_borrow_mut(|store| store.shards.insert(number, Rc::clone(&shard)));
+    Ok(shard)
+}
+
+async fn chunk(number: u32) -> Result<Rc<SearchPosts>, ApiError> {
+    if let Some(chunk) = STORE.with_borrow(|store| store.chunks.get(&number).cloned()) {
+        return Ok(chunk);
+    }
+    let chunk = Rc::new(api::get::<SearchPosts>(&paths::search_posts(number)).await?);
+    STORE.with_borrow_mut(|store| store.chunks.insert(number, Rc::clone(&chunk)));
+    Ok(chunk)
+}
+
+/// What the result for post `post` shows, opening at its `section`.
+async fn shown(post: u32, section: u32) -> Result<SearchResult, ApiError> {
+    let chunk = chunk(post / POSTS_PER_CHUNK).await?;
+    let missing = || ApiError::BadData(format!("no post {post} in the search index"));
+    let found = chunk
+        .posts
+        .get((post % POSTS_PER_CHUNK) as usize)
+        .ok_or_else(missing)?;
+    let anchor = section
+        .checked_sub(1)
+        .and_then(|heading| found.4.get(heading as usize).cloned());
+    Ok(SearchResult {
+        slug: Slug::clone(&found.0),
+        title: found.1.clone(),
+        date: found.2,
+        tags: found.3.clone(),
+        anchor,
+    })
+}
