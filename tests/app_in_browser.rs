@@ -503,6 +503,17 @@ fn every_route_reads_back_from_its_own_path() {
 }
 
 #[wasm_bindgen_test]
+fn the_browser_folds_text_as_the_bundler_does() {
+    use folio_content::search::terms::fold;
+    // In wasm, decomposition is the browser's `normalize`; natively, unicode-normalization's.
+    assert_eq!(
+        fold("Naïve Ångström Straße Œuvre Łódź ÉCOLE"),
+        "naive angstrom strasse oeuvre lodz ecole"
+    );
+    assert_eq!(fold("我们 政府"), "我们 政府");
+}
+
+#[wasm_bindgen_test]
 fn a_query_goes_into_the_search_address_as_a_form_sends_it() {
     use folio::route::search_path;
     assert_eq!(

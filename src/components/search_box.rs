@@ -51,6 +51,9 @@ pub fn SearchBox() -> impl IntoView {
             typed.set_value(Vec::new());
             kept.set_value(true);
             text.set(String::new());
+        } else if text.get_untracked() == query {
+            // The address has caught up with the box.
+            typed.set_value(Vec::new());
         } else if !typed.with_value(|typed| typed.contains(&query)) {
             typed.set_value(Vec::new());
             kept.set_value(true);
@@ -112,6 +115,7 @@ pub fn SearchBox() -> impl IntoView {
                 type="search"
                 name="q"
                 autocomplete="off"
+                placeholder="Search (press /)"
                 aria-keyshortcuts="/"
                 prop:value=text
                 on:input=on_input

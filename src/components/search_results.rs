@@ -94,6 +94,7 @@ fn SearchResultView(result: SearchResult, snippet: Vec<SnippetPart>) -> impl Int
         date,
         tags,
         anchor,
+        ..
     } = result;
     let tags =
         (!tags.is_empty()).then(|| view! { <span class="search-tags">{tags.join(", ")}</span> });

@@ -1,6 +1,7 @@
 //! The app's side of search: starts the worker the first time a query is sent (so a page that
 //! is only read never loads it), sends it the newest query, and gives the search page the
-//! answers as a signal.
+//! answers as a signal. For the results, it reads their posts (kept in memory, so opening one
+//! is at once) into text with the app's own Markdown parser, and asks the worker for snippets.
 
 use std::{
     cell::{Cell, RefCell},
@@ -8,13 +9,14 @@ use std::{
     time::Duration,
 };
 
-use folio_content::search::snippet::SnippetPart;
+use folio_content::search::snippet::{section_texts, SnippetPart};
+use futures::future::join_all;
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use web_sys::{MessageEvent, Worker};
 
 use crate::{
-    api::{ApiError, REQUEST_TIMEOUT_MS},
+    api::{self, ApiError, REQUEST_TIMEOUT_MS},
     base,
     search::messages::{SearchReply, SearchRequest, SearchResult, WORKER_SCRIPT},
 };
@@ -74,6 +76,7 @@ pub fn use_search(
         match reply {
             SearchReply::Results { id, total, results } if id == newest => {
                 let query = query.try_get_untracked().unwrap_or_default();
+                leptos::task::spawn_local(ask_for_snippets(id, query.clone(), results.clone()));
                 set_state.try_set(SearchState::Found(Found {
                     query,
                     total,
@@ -113,14 +116,45 @@ pub fn use_search(
     (state, retry)
 }
 
-/// Sends the worker a request, starting it first if need be.
+/// Asks for the snippets of request `id`'s results, once their posts are read. A post that
+/// cannot be read has no snippet: its result shows without.
+async fn ask_for_snippets(id: u32, query: String, results: Vec<SearchResult>) {
+    let bundles = join_all(
+        results
+            .iter()
+            .map(|result| api::fetch_post(result.slug.clone())),
+    )
+    .await;
+    if NEWEST.get() != id {
+        return;
+    }
+    let posts = bundles
+        .iter()
+        .zip(&results)
+        .map(|(bundle, result)| match bundle {
+            Ok(bundle) => (section_texts(&bundle.body.markdown), result.section),
+            Err(_) => (Vec::new(), 0),
+        })
+        .collect();
+    let _ = request(&SearchRequest::Snippets { id, query, posts });
+}
+
+/// Sends the worker a query.
 fn send(query: String, limit: u32) {
     let id = NEWEST.get().wrapping_add(1);
     NEWEST.set(id);
-    let Ok(text) = serde_json::to_string(&SearchRequest { id, query, limit }) else {
-        return;
-    };
-    let started = CLIENT.with_borrow_mut(|client| {
+    if request(&SearchRequest::Search { id, query, limit }).is_err() {
+        deliver(SearchReply::Failed {
+            id,
+            error: could_not_start(),
+        });
+    }
+}
+
+/// Sends the worker `request`, starting the worker first if need be.
+fn request(request: &SearchRequest) -> Result<(), JsValue> {
+    let text = serde_json::to_string(request).map_err(|_| JsValue::NULL)?;
+    CLIENT.with_borrow_mut(|client| {
         if client.as_ref().is_none_or(|client| client.broken) {
             if let Some(old) = client.take() {
                 old.worker.terminate();
@@ -133,14 +167,8 @@ fn send(query: String, limit: u32) {
                 false => client.waiting = Some(text),
             }
         }
-        Ok::<(), JsValue>(())
-    });
-    if started.is_err() {
-        deliver(SearchReply::Failed {
-            id,
-            error: could_not_start(),
-        });
-    }
+        Ok(())
+    })
 }
 
 fn could_not_start() -> ApiError {

@@ -1,6 +1,7 @@
 //! What the app and the search worker say to each other, as JSON text in `postMessage`: the
 //! app asks for a query's results; the worker says it is ready, then answers each request with
-//! its results and, once it has read the posts, their snippets, or with why it could not.
+//! its results, or with why it could not. The app then reads the results' posts (which opening
+//! one needs anyway) and asks for their snippets, which the worker cuts around the query's words.
 
 use folio_content::{search::snippet::SnippetPart, Date, Slug};
 use serde::{Deserialize, Serialize};
@@ -10,18 +11,26 @@ use crate::api::ApiError;
 /// The file the worker starts from, at the site's root (trunk's loader for the worker's wasm).
 pub const WORKER_SCRIPT: &str = "search_worker_loader.js";
 
-/// A query, as typed, and how many of its results to show.
+/// What the app asks. Each request's `id` counts up; an answer carries its request's, so an
+/// answer to an older query is dropped.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SearchRequest {
-    /// Counts up; an answer carries its request's, so an answer to an older query is dropped.
-    pub id: u32,
-    pub query: String,
-    pub limit: u32,
+#[serde(rename_all = "snake_case")]
+pub enum SearchRequest {
+    /// The best `limit` results of a query, as typed.
+    Search { id: u32, query: String, limit: u32 },
+    /// The snippets of the results of request `id`: for each, its post's text by section
+    /// (`folio_content::search::snippet::section_texts`) and the section it matched best in.
+    Snippets {
+        id: u32,
+        query: String,
+        posts: Vec<(Vec<String>, u32)>,
+    },
 }
 
 /// What the worker says.
+// Externally tagged: the app's reading of it then needs no buffering (half the code).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum SearchReply {
     /// It listens for requests now (one sent before is lost).
     Ready,
@@ -47,6 +56,8 @@ pub struct SearchResult {
     pub title: String,
     pub date: Date,
     pub tags: Vec<String>,
-    /// The heading the best match is under, which the result opens the post at.
+    /// Where the best match is: 0 for the top, `k` under the post's `k`-th heading.
+    pub section: u32,
+    /// That heading's anchor, which the result opens the post at.
     pub anchor: Option<String>,
 }

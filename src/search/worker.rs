@@ -1,7 +1,8 @@
-//! The search worker's work: for each request, the index's parts it needs (fetched once, then
-//! kept decoded), its results ranked (`folio_content::search::query`), what each result shows,
-//! and, once the results' posts are read, their snippets. Runs in a dedicated worker, started
-//! by `src/bin/search_worker.rs`, so the ranking never holds up the page.
+//! The search worker's work: for each query, the index's parts it needs (fetched once, then
+//! kept decoded), its results ranked (`folio_content::search::query`) and what each result
+//! shows; for the text of the results' posts, which the app sends, their snippets. Runs in a
+//! dedicated worker, started by `src/bin/search_worker.rs`, so the ranking never holds up the
+//! page.
 
 use std::{
     cell::{Cell, RefCell},
@@ -55,9 +56,13 @@ pub fn run() {
             .data()
             .as_string()
             .and_then(|text| serde_json::from_str::<SearchRequest>(&text).ok());
-        if let Some(request) = request {
-            NEWEST.set(request.id);
-            wasm_bindgen_futures::spawn_local(answer(request));
+        match request {
+            Some(SearchRequest::Search { id, query, limit }) => {
+                NEWEST.set(id);
+                wasm_bindgen_futures::spawn_local(answer(id, query, limit));
+            }
+            Some(SearchRequest::Snippets { id, query, posts }) => snippets(id, &query, &posts),
+            None => {}
         }
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -76,18 +81,16 @@ fn is_newest(id: u32) -> bool {
     NEWEST.get() == id
 }
 
-async fn answer(request: SearchRequest) {
-    let id = request.id;
-    if let Err(error) = results_then_snippets(request).await {
+async fn answer(id: u32, query: String, limit: u32) {
+    if let Err(error) = results(id, &query, limit).await {
         if is_newest(id) {
             post(&SearchReply::Failed { id, error });
         }
     }
 }
 
-async fn results_then_snippets(request: SearchRequest) -> Result<(), ApiError> {
-    let id = request.id;
-    let query = STORE.with_borrow(|store| Query::parse(&store.stemmer, &request.query));
+async fn results(id: u32, query: &str, limit: u32) -> Result<(), ApiError> {
+    let query = STORE.with_borrow(|store| Query::parse(&store.stemmer, query));
     if query.is_empty() {
         post(&SearchReply::Results {
             id,
@@ -104,36 +107,24 @@ async fn results_then_snippets(request: SearchRequest) -> Result<(), ApiError> {
     let shards: Vec<&TermShard> = shards.iter().map(Rc::as_ref).collect();
     let hits = query.rank(&shards);
     let total = u32::try_from(hits.len()).unwrap_or(u32::MAX);
-    let top: Vec<Hit> = hits.into_iter().take(request.limit as usize).collect();
+    let top: Vec<Hit> = hits.into_iter().take(limit as usize).collect();
     let results = try_join_all(top.iter().map(|hit| shown(hit.post, hit.section))).await?;
-    if !is_newest(id) {
-        return Ok(());
+    if is_newest(id) {
+        post(&SearchReply::Results { id, total, results });
     }
-    post(&SearchReply::Results {
-        id,
-        total,
-        results: results.clone(),
-    });
-    let bundles = try_join_all(
-        results
-            .iter()
-            .map(|result| api::fetch_post(result.slug.clone())),
-    )
-    .await?;
-    if !is_newest(id) {
-        return Ok(());
-    }
+    Ok(())
+}
+
+/// The snippet of each post of request `id`'s results, from its text by section.
+fn snippets(id: u32, query: &str, posts: &[(Vec<String>, u32)]) {
     let snippets = STORE.with_borrow(|store| {
-        bundles
+        let query = Query::parse(&store.stemmer, query);
+        posts
             .iter()
-            .zip(&top)
-            .map(|(bundle, hit)| {
-                snippet(&store.stemmer, &query, &bundle.body.markdown, hit.section)
-            })
+            .map(|(sections, section)| snippet(&store.stemmer, &query, sections, *section))
             .collect()
     });
     post(&SearchReply::Snippets { id, snippets });
-    Ok(())
 }
 
 async fn index() -> Result<Rc<SearchIndex>, ApiError> {
@@ -179,6 +170,7 @@ async fn shown(post: u32, section: u32) -> Result<SearchResult, ApiError> {
         title: found.1.clone(),
         date: found.2,
         tags: found.3.clone(),
+        section,
         anchor,
     })
 }

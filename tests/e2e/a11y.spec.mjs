@@ -77,6 +77,8 @@ const PAGES = [
   { name: 'author', path: '/authors/joan-munro/', ready: 'article.post-summary' },
   { name: 'archive', path: '/archive/', ready: '.archive-posts a' },
   { name: 'not found', path: '/no/such/page', ready: '.not-found' },
+  // Results with their snippets' marked words, and the header's search box on every page.
+  { name: 'search with results', path: '/search/?q=innovation', ready: '.search-results .search-snippet mark' },
   {
     name: 'post load error',
     path: '/posts/leading-for-innovation/',

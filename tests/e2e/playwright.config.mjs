@@ -12,6 +12,9 @@
 //   E2E_FEATURES_DIST  the kitchen-sink fixture site (every feature), built for a sub-path, for
 //                  features.spec.mjs (default <repo>/target/e2e/dist-kitchen-sink, made by
 //                  `cargo xtask test`); E2E_FEATURES_PORT (4175), E2E_FEATURES_PATH (/kitchen/)
+//   E2E_SEARCH_DIST  the search fixture site, built for a sub-path, for search.spec.mjs (default
+//                  <repo>/target/e2e/dist-search, made by `cargo xtask test`); E2E_SEARCH_PORT
+//                  (4176), E2E_SEARCH_PATH (/find/)
 //   GitHub Pages' rules serve E2E_DIST on 4177, S3's on 4178.
 // The browser is Debian's Chromium (/usr/bin/chromium); Playwright never downloads one here.
 
@@ -32,6 +35,9 @@ const featuresDist = path.resolve(
 );
 const featuresPort = Number.parseInt(process.env.E2E_FEATURES_PORT || '4175', 10);
 const featuresPath = process.env.E2E_FEATURES_PATH || '/kitchen/';
+const searchDist = path.resolve(process.env.E2E_SEARCH_DIST || path.join(here, '..', '..', 'target', 'e2e', 'dist-search'));
+const searchPort = Number.parseInt(process.env.E2E_SEARCH_PORT || '4176', 10);
+const searchPath = process.env.E2E_SEARCH_PATH || '/find/';
 
 // Fail at once with a clear message rather than waiting for a server that can only answer 404.
 if (!existsSync(path.join(dist, 'index.html'))) {
@@ -49,6 +55,12 @@ if (!existsSync(path.join(featuresDist, 'index.html'))) {
   );
 }
 
+if (!existsSync(path.join(searchDist, 'index.html'))) {
+  throw new Error(
+    `${searchDist}/index.html is missing: build it with cargo xtask build --site tests/fixtures/sites/search --base-url http://127.0.0.1:${searchPort}${searchPath} --dist ${searchDist} (cargo xtask test does)`,
+  );
+}
+
 const GITHUB_PAGES_PORT = 4177;
 const S3_PORT = 4178;
 
@@ -58,6 +70,7 @@ process.env.E2E_NGINX_BASE_URL = `http://127.0.0.1:${basePort}${basePath}`;
 process.env.E2E_GHPAGES_URL = `http://127.0.0.1:${GITHUB_PAGES_PORT}/`;
 process.env.E2E_S3_URL = `http://127.0.0.1:${S3_PORT}/`;
 process.env.E2E_FEATURES_URL = `http://127.0.0.1:${featuresPort}${featuresPath}`;
+process.env.E2E_SEARCH_URL = `http://127.0.0.1:${searchPort}${searchPath}`;
 process.env.E2E_DIST = dist;
 process.env.E2E_BASE_DIST = baseDist;
 
@@ -97,6 +110,7 @@ export default defineConfig({
     server('serve-nginx.mjs', dist, port, '/'),
     server('serve-nginx.mjs', baseDist, basePort, basePath),
     server('serve-nginx.mjs', featuresDist, featuresPort, featuresPath),
+    server('serve-nginx.mjs', searchDist, searchPort, searchPath),
     server('serve-host-rules.mjs', dist, GITHUB_PAGES_PORT, '/', { RULES: 'github-pages' }),
     server('serve-host-rules.mjs', dist, S3_PORT, '/', { RULES: 's3' }),
   ],

@@ -16,6 +16,9 @@ const E2E_BASE_PATH: &str = "/blog/";
 /// Where the end-to-end tests serve the kitchen-sink fixture site, which uses every feature.
 const E2E_FEATURES_PORT: &str = "4175";
 const E2E_FEATURES_PATH: &str = "/kitchen/";
+/// Where the end-to-end tests serve the search fixture site, whose posts each answer one query.
+const E2E_SEARCH_PORT: &str = "4176";
+const E2E_SEARCH_PATH: &str = "/find/";
 
 pub fn run(root: &Path) -> Result<()> {
     setup::all(root, setup::Purpose::Test)?;
@@ -97,6 +100,16 @@ pub fn run(root: &Path) -> Result<()> {
     };
     build::run(root, &features)?;
 
+    step("release build of the search fixture site");
+    let search = build::Options {
+        site: root.join("tests/fixtures/sites/search"),
+        base_url: Some(format!(
+            "http://127.0.0.1:{E2E_SEARCH_PORT}{E2E_SEARCH_PATH}"
+        )),
+        dist: root.join("target/e2e/dist-search"),
+    };
+    build::run(root, &search)?;
+
     step("end-to-end tests in headless Chromium");
     cmd::run(
         cmd::command(root, "npx")
@@ -111,7 +124,10 @@ pub fn run(root: &Path) -> Result<()> {
             .env("E2E_BASE_PATH", E2E_BASE_PATH)
             .env("E2E_FEATURES_DIST", &features.dist)
             .env("E2E_FEATURES_PORT", E2E_FEATURES_PORT)
-            .env("E2E_FEATURES_PATH", E2E_FEATURES_PATH),
+            .env("E2E_FEATURES_PATH", E2E_FEATURES_PATH)
+            .env("E2E_SEARCH_DIST", &search.dist)
+            .env("E2E_SEARCH_PORT", E2E_SEARCH_PORT)
+            .env("E2E_SEARCH_PATH", E2E_SEARCH_PATH),
     )?;
 
     println!("\ntest: every check passed");

@@ -332,7 +332,9 @@ fn every_page_has_the_search_form_and_the_search_page_says_it_needs_javascript()
     assert!(!search.in_sitemap());
     let html = Html::parse_document(&read(dir.path(), &search.file()));
     assert_eq!(
-        select(&html, "meta[name=robots]")[0].value().attr("content"),
+        select(&html, "meta[name=robots]")[0]
+            .value()
+            .attr("content"),
         Some("noindex")
     );
     let note: String = select(&html, "main noscript")[0].inner_html();

@@ -1,7 +1,9 @@
 //! The snippet a result shows: a few lines of the post's text around the first word the query
 //! matches, in the section the result opens at, as parts of plain text with the matched words
 //! marked. The parts are text, never HTML: the app puts each in its own text node (a marked one
-//! inside `<mark>`), so nothing in a post can become markup.
+//! inside `<mark>`), so nothing in a post can become markup. The app reads the post's text by
+//! section (`section_texts`, with the Markdown parser it renders with); the search worker,
+//! which has the query's terms, cuts the snippet (`snippet`).
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use rust_stemmers::Stemmer;
@@ -22,11 +24,16 @@ pub const ELLIPSIS: &str = "…";
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SnippetPart(pub String, pub bool);
 
-/// The snippet of the post whose Markdown is `markdown` for `query`, from its `section` (0 for
-/// the top, `k` under its `k`-th heading, as the index counts them); from the whole post if the
-/// section has none of the query's words, and from the section's start if no part does.
-pub fn snippet(stemmer: &Stemmer, query: &Query, markdown: &str, section: u32) -> Vec<SnippetPart> {
-    let sections = section_texts(markdown);
+/// The snippet for `query` of the post whose text is `sections` (`section_texts`), from its
+/// `section` (0 for the top, `k` under its `k`-th heading, as the index counts them); from the
+/// whole post if the section has none of the query's words, and from the section's start if no
+/// part does.
+pub fn snippet(
+    stemmer: &Stemmer,
+    query: &Query,
+    sections: &[String],
+    section: u32,
+) -> Vec<SnippetPart> {
     let chosen = sections.get(section as usize).map_or("", String::as_str);
     let whole = sections.join(" ");
     let candidates = [chosen, whole.as_str()];
@@ -43,7 +50,7 @@ pub fn snippet(stemmer: &Stemmer, query: &Query, markdown: &str, section: u32) -
 
 /// The plain text of the body under each heading, in order: the top first, then under the
 /// first heading, and so on; the headings' own text is left out (a result shows the title).
-fn section_texts(markdown: &str) -> Vec<String> {
+pub fn section_texts(markdown: &str) -> Vec<String> {
     let mut sections = vec![String::new()];
     let mut in_heading = false;
     for event in Parser::new_ext(markdown, markdown_options()) {
@@ -224,7 +231,12 @@ mod tests {
     fn snippet_of(query: &str, markdown: &str, section: u32) -> String {
         let stemmer = stemmer();
         let query = Query::parse(&stemmer, query);
-        shown(&snippet(&stemmer, &query, markdown, section))
+        shown(&snippet(
+            &stemmer,
+            &query,
+            &section_texts(markdown),
+            section,
+        ))
     }
 
     #[test]

@@ -7,7 +7,6 @@
 use rust_stemmers::Algorithm;
 pub use rust_stemmers::Stemmer;
 use rustc_hash::FxHashMap;
-use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
 
 /// Words too common to say anything of a post; neither indexed nor searched for.
 const STOP_WORDS: &[&str] = &[
@@ -21,7 +20,7 @@ pub fn fold(text: &str) -> String {
         return text.to_ascii_lowercase();
     }
     let mut folded = String::with_capacity(text.len());
-    for c in text.nfd().filter(|c| !is_combining_mark(*c)) {
+    for c in without_marks(text).chars() {
         match c {
             'ß' => folded.push_str("ss"),
             'æ' | 'Æ' => folded.push_str("ae"),
@@ -34,6 +33,23 @@ pub fn fold(text: &str) -> String {
         }
     }
     folded
+}
+
+/// `text` decomposed (NFD) with its combining marks (General Category M) left out: `é` is `e`.
+#[cfg(not(target_arch = "wasm32"))]
+fn without_marks(text: &str) -> String {
+    use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+    text.nfd().filter(|c| !is_combining_mark(*c)).collect()
+}
+
+/// `text` decomposed (NFD) with its combining marks (General Category M) left out: `é` is `e`.
+#[cfg(target_arch = "wasm32")]
+fn without_marks(text: &str) -> String {
+    thread_local! {
+        static MARKS: js_sys::RegExp = js_sys::RegExp::new("\\p{M}", "gu");
+    }
+    let decomposed = js_sys::JsString::from(text).normalize("NFD");
+    MARKS.with(|marks| String::from(decomposed.replace_by_pattern(marks, "")))
 }
 
 /// Whether `c` belongs to a script written without spaces between words: Han (Chinese, and
