@@ -3,6 +3,8 @@
 //! address replaced as the query grows), Enter keeps the query in the history, the down arrow
 //! goes to the first result, and `/` anywhere else comes back to the box.
 
+use std::{cell::RefCell, rc::Rc};
+
 use leptos::{ev, prelude::*};
 use leptos_router::{
     hooks::{use_location, use_navigate},
@@ -24,55 +26,77 @@ pub const SEARCH_BOX_ID: &str = "site-search";
 /// overwrite what has been typed since.
 const TYPED_KEPT: usize = 64;
 
+/// What the box remembers between keys (kept out of the reactive system: nothing shows it).
+#[derive(Default)]
+struct Typing {
+    /// What was typed here since the address last changed from elsewhere.
+    typed: Vec<String>,
+    /// Whether the query shown is kept in the history: the next one typed gets its own entry.
+    kept: bool,
+}
+
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let location = use_location();
     let navigate = use_navigate();
     let router_base = base::router_base();
-    let on_search_page = Memo::new(move |_| {
-        location.pathname.with(|path| {
-            path.strip_prefix(router_base.as_str())
-                .and_then(Route::parse)
-        }) == Some(Route::Search)
-    });
+    let is_search_page = move |path: &str| {
+        path.strip_prefix(router_base.as_str())
+            .and_then(Route::parse)
+            == Some(Route::Search)
+    };
     let text = RwSignal::new(String::new());
-    // What was typed here since the address last changed from elsewhere.
-    let typed = StoredValue::new(Vec::<String>::new());
-    // Whether the query shown is kept in the history: the next one typed gets its own entry.
-    let kept = StoredValue::new(true);
+    let typing = Rc::new(RefCell::new(Typing {
+        typed: Vec::new(),
+        kept: true,
+    }));
     // The address's query shows in the box when it comes from elsewhere: a shared link, back
     // or forward. Off the search page the box is empty.
-    Effect::new(move |_| {
-        let query = location
-            .query
-            .with(|query| query.get("q"))
-            .unwrap_or_default();
-        if !on_search_page.get() {
-            typed.set_value(Vec::new());
-            kept.set_value(true);
-            text.set(String::new());
-        } else if text.get_untracked() == query {
-            // The address has caught up with the box.
-            typed.set_value(Vec::new());
-        } else if !typed.with_value(|typed| typed.contains(&query)) {
-            typed.set_value(Vec::new());
-            kept.set_value(true);
-            text.set(query);
+    Effect::new({
+        let typing = Rc::clone(&typing);
+        let is_search_page = is_search_page.clone();
+        move |_| {
+            let query = location
+                .query
+                .with(|query| query.get("q"))
+                .unwrap_or_default();
+            let mut typing = typing.borrow_mut();
+            if !location.pathname.with(|path| is_search_page(path)) {
+                *typing = Typing {
+                    typed: Vec::new(),
+                    kept: true,
+                };
+                text.set(String::new());
+            } else if text.get_untracked() == query {
+                // The address has caught up with the box.
+                typing.typed.clear();
+            } else if !typing.typed.contains(&query) {
+                *typing = Typing {
+                    typed: Vec::new(),
+                    kept: true,
+                };
+                text.set(query);
+            }
         }
     });
     let on_input = {
         let navigate = navigate.clone();
+        let typing = Rc::clone(&typing);
+        let is_search_page = is_search_page.clone();
         move |event: ev::Event| {
             let query = event_target_value(&event);
             text.set(query.clone());
-            typed.update_value(|typed| {
-                typed.push(query.clone());
-                if typed.len() > TYPED_KEPT {
-                    typed.remove(0);
-                }
-            });
-            let replace = on_search_page.get_untracked() && !kept.get_value();
-            kept.set_value(false);
+            let mut typing = typing.borrow_mut();
+            typing.typed.push(query.clone());
+            if typing.typed.len() > TYPED_KEPT {
+                typing.typed.remove(0);
+            }
+            let on_search_page = location
+                .pathname
+                .with_untracked(|path| is_search_page(path));
+            let replace = on_search_page && !typing.kept;
+            typing.kept = false;
+            drop(typing);
             navigate(
                 &search_path(&query),
                 NavigateOptions {
@@ -86,10 +110,13 @@ pub fn SearchBox() -> impl IntoView {
     let on_submit = move |event: ev::SubmitEvent| {
         event.prevent_default();
         let query = text.get_untracked();
-        if !on_search_page.get_untracked() {
+        if !location
+            .pathname
+            .with_untracked(|path| is_search_page(path))
+        {
             navigate(&search_path(&query), NavigateOptions::default());
         }
-        kept.set_value(true);
+        typing.borrow_mut().kept = true;
     };
     let on_keydown = |event: ev::KeyboardEvent| {
         if event.key() == "ArrowDown" {

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::{
     components::{PageHead, PageSection, SearchResults},
-    search::client::use_search,
+    search::client::{use_search, Search},
 };
 
 /// How many results show at first, and how many more each "More results" adds.
@@ -18,27 +18,7 @@ pub const RESULTS_PER_PAGE: u32 = 10;
 pub fn SearchPage() -> impl IntoView {
     let params = use_query_map();
     let query = Memo::new(move |_| params.with(|params| params.get("q")).unwrap_or_default());
-    // How many more results were asked for, and for which query: a new query starts again
-    // from the first results.
-    let more_for = RwSignal::new((String::new(), 0_u32));
-    let limit = Memo::new(move |_| {
-        let query = query.get();
-        more_for.with(|(asked_for, more)| match *asked_for == query {
-            true => RESULTS_PER_PAGE + more,
-            false => RESULTS_PER_PAGE,
-        })
-    });
-    let (state, retry) = use_search(query, limit);
-    let more = Callback::new(move |()| {
-        let query = query.get_untracked();
-        more_for.update(|(asked_for, more)| {
-            if *asked_for != query {
-                *asked_for = query;
-                *more = 0;
-            }
-            *more += RESULTS_PER_PAGE;
-        });
-    });
+    let Search { state, retry, more } = use_search(query, RESULTS_PER_PAGE);
     view! {
         <PageHead page=Some(SEARCH_TITLE.to_owned()) />
         <PageSection class="search-page" heading=SEARCH_TITLE>

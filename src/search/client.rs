@@ -63,14 +63,21 @@ thread_local! {
     static NEWEST: Cell<u32> = const { Cell::new(0) };
 }
 
-/// The results of `query`, at most `limit` of them, as the worker answers; sent again when
-/// either changes, or when the returned `retry` runs.
-pub fn use_search(
-    query: Memo<String>,
-    limit: Memo<u32>,
-) -> (ReadSignal<SearchState>, Callback<()>) {
+/// A query's results, and what the search page does with them.
+pub struct Search {
+    pub state: ReadSignal<SearchState>,
+    /// Asks again, after a failure.
+    pub retry: Callback<()>,
+    /// Shows `per_page` more results.
+    pub more: Callback<()>,
+}
+
+/// The results of `query`, `per_page` of them (more on request), as the worker answers; asked
+/// again when the query changes, and on retry.
+pub fn use_search(query: Memo<String>, per_page: u32) -> Search {
     let (state, set_state) = signal(SearchState::Idle);
     let tries = RwSignal::new(0_u32);
+    let extra = RwSignal::new(0_u32);
     let on_reply: OnReply = Rc::new(move |reply| {
         let newest = NEWEST.get();
         match reply {
@@ -99,21 +106,30 @@ pub fn use_search(
     });
     ON_REPLY.set(Some(on_reply));
     on_cleanup(|| ON_REPLY.set(None));
-    Effect::new(move |_| {
-        let (query, limit) = (query.get(), limit.get());
+    // Returns the query it asked for: a new one starts again from the first results.
+    Effect::new(move |asked: Option<String>| {
+        let query = query.get();
         tries.track();
+        if asked.is_some_and(|asked| asked != query) {
+            extra.update_untracked(|extra| *extra = 0);
+        }
+        let limit = per_page + extra.get();
         if query.trim().is_empty() {
             NEWEST.set(NEWEST.get().wrapping_add(1));
             set_state.set(SearchState::Idle);
-            return;
+        } else {
+            if !matches!(state.get_untracked(), SearchState::Found(_)) {
+                set_state.set(SearchState::Searching);
+            }
+            send(query.clone(), limit);
         }
-        if !matches!(state.get_untracked(), SearchState::Found(_)) {
-            set_state.set(SearchState::Searching);
-        }
-        send(query, limit);
+        query
     });
-    let retry = Callback::new(move |()| tries.update(|tries| *tries += 1));
-    (state, retry)
+    Search {
+        state,
+        retry: Callback::new(move |()| tries.update(|tries| *tries += 1)),
+        more: Callback::new(move |()| extra.update(|extra| *extra += per_page)),
+    }
 }
 
 /// Asks for the snippets of request `id`'s results, once their posts are read. A post that
