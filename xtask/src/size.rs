@@ -41,8 +41,13 @@ use anyhow::{bail, Context, Result};
 /// `page_view` that the built pages use too measured 223,104: 23,628 less, 15,864 under the
 /// issue's start. Covers (the summary's measured image, read from every listing and shown with
 /// its `srcset` on the post and in the listings) added 2,006: 225,110, 13,858 under the issue's
-/// start. The budget is 225,600.
-pub const BUDGET_BROTLI_BYTES: usize = 225_600;
+/// start. The budget was 225,600. Search (issue 10) runs in a worker of its own, outside this
+/// budget: the stemmer, the ranking and the index's decoding never load with a page. What the
+/// app gained (the header's box, the search page and its results view, the worker's messages
+/// and the posts' text for snippets) measured 246,343, 21,200 more (twiggy: the reply's
+/// decoding, the results' views and effects, and a second copy of the Markdown parser's event
+/// loop for the snippets' text); the budget is 246,800, raised openly.
+pub const BUDGET_BROTLI_BYTES: usize = 246_800;
 
 /// The search worker's files (`search_worker.js`, `_bg.wasm`, `_loader.js`): loaded the first
 /// time a reader searches, so outside the first download and its budget, and reported apart.
