@@ -1,11 +1,12 @@
 //! `cargo xtask bench bundler [--sizes 100,1000,10000] [--runs R]`: times Folio's bundler (release,
 //! opt-level 3) against Hugo on the same generated posts, in the same run, and writes the table to
 //! BENCHMARKS.md. Each run starts from a fresh output folder; a failed run is an error.
-//! `cargo xtask bench pages` is in `pages`.
+//! `cargo xtask bench pages` is in `pages`, `cargo xtask bench search` in `search`.
 
 mod hugo;
 mod pages;
 mod report;
+mod search;
 
 use std::{
     fs,
@@ -36,7 +37,7 @@ impl Options {
             bail!("bench needs a subject\n{usage}");
         };
         if what != "bundler" {
-            bail!("unknown benchmark {what:?}: they are `bundler` and `pages`\n{usage}");
+            bail!("unknown benchmark {what:?}: they are `bundler`, `pages` and `search`\n{usage}");
         }
         let mut options = Options {
             sizes: vec![100, 1_000, 10_000],
@@ -95,8 +96,10 @@ pub struct Row {
 }
 
 pub fn run(root: &Path, args: &[String]) -> Result<()> {
-    if args.first().is_some_and(|what| what == "pages") {
-        return pages::run(root, args);
+    match args.first().map(String::as_str) {
+        Some("pages") => return pages::run(root, args),
+        Some("search") => return search::run(root, args),
+        _ => {}
     }
     let options = Options::parse(args)?;
     let hugo_version = hugo::ensure(root)?;
@@ -112,7 +115,9 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     let command = format!("cargo xtask bench {}", args.join(" "));
     let path = root.join("BENCHMARKS.md");
     let old = fs::read_to_string(&path).unwrap_or_default();
-    let text = pages::keep_section(&old, &report::document(&command, &environment, &rows));
+    let text = report::document(&command, &environment, &rows);
+    let text = pages::keep_section(&old, &text, "## Page loads");
+    let text = pages::keep_section(&old, &text, "## Search");
     fs::write(&path, &text).with_context(|| format!("writing {}", path.display()))?;
     println!("\n{text}\nbench: wrote {}", path.display());
     Ok(())

@@ -35,7 +35,11 @@ commands:
                         cold loads of the seed post's page in headless Chromium (N of each,
                         default 15, unthrottled and mobile-like) against the same page without
                         its app, served as deployed; builds dist/ if it lacks the page and writes
-                        the \"Page loads\" section of BENCHMARKS.md";
+                        the \"Page loads\" section of BENCHMARKS.md
+  bench search [--sizes 1000,10000]
+                        Folio's search against Pagefind on the same generated posts in headless
+                        Chromium: index size, bytes of a first and a second query, latency
+                        unthrottled and at 4x CPU; writes the \"Search\" section of BENCHMARKS.md";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {

@@ -141,7 +141,8 @@ fn nginx(root: &Path) -> Result<()> {
     apt_install(root, &["nginx", "libnginx-mod-http-brotli-static"])
 }
 
-/// The npm packages of package-lock.json (wasm-opt from binaryen, Playwright), with `npm ci`
+/// The npm packages of package-lock.json (wasm-opt from binaryen, Playwright, Pagefind for
+/// `bench search`), with `npm ci`
 /// whenever the lockfile is newer than the installed tree.
 fn npm_packages(root: &Path) -> Result<()> {
     if first_line(root, "npm", &["--version"]).is_none() {
@@ -154,7 +155,7 @@ fn npm_packages(root: &Path) -> Result<()> {
     let fresh = matches!((modified(&installed), modified(&lockfile)), (Some(i), Some(l)) if i >= l)
         && root.join("node_modules/.bin/wasm-opt").exists();
     if fresh {
-        println!("setup: npm packages (binaryen, Playwright): present");
+        println!("setup: npm packages (binaryen, Playwright, Pagefind): present");
         return Ok(());
     }
     println!("setup: installing npm packages from package-lock.json");

@@ -201,7 +201,7 @@ fn rate(posts: usize, time: Duration) -> String {
 }
 
 /// 12345 as "12,345".
-fn thousands(n: u64) -> String {
+pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

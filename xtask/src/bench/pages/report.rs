@@ -154,12 +154,13 @@ pub fn section(results: &Results, facts: &[String]) -> String {
     out
 }
 
-/// `doc` with its "Page loads" section replaced by `section` (which starts with the heading),
-/// or with `section` appended when it has none; the rest stays as it is.
+/// `doc` with the section of `section`'s heading (its first line: "## Page loads", "## Search")
+/// replaced by `section`, or with `section` appended when it has none; the rest stays as it is.
 pub fn replace_section(doc: &str, section: &str) -> String {
+    let heading = section.lines().next().unwrap_or(HEADING).trim_end();
     let (mut out, mut inside, mut placed) = (String::new(), false, false);
     for line in doc.split_inclusive('\n') {
-        if line.trim_end() == HEADING {
+        if line.trim_end() == heading {
             (inside, placed) = (true, true);
             out.push_str(section);
             continue;
@@ -178,11 +179,12 @@ pub fn replace_section(doc: &str, section: &str) -> String {
     out
 }
 
-/// `new` (BENCHMARKS.md as another benchmark rewrites it) with the "Page loads" section of `old`.
-pub fn keep_section(old: &str, new: &str) -> String {
+/// `new` (BENCHMARKS.md as another benchmark rewrites it) with the section of `old` under
+/// `heading` ("## Page loads", "## Search").
+pub fn keep_section(old: &str, new: &str, heading: &str) -> String {
     let Some(start) = old
         .split_inclusive('\n')
-        .position(|line| line.trim_end() == HEADING)
+        .position(|line| line.trim_end() == heading)
     else {
         return new.to_owned();
     };
@@ -281,7 +283,7 @@ mod tests {
     fn another_benchmark_keeps_the_section() {
         let old = replace_section(BUNDLER, "## Page loads\n\nkept\n\n### Unthrottled\n\nt\n");
         let rewritten = BUNDLER.replace("| a |", "| new |");
-        let kept = keep_section(&old, &rewritten);
+        let kept = keep_section(&old, &rewritten, HEADING);
         assert!(
             kept.contains("| new |") && !kept.contains("| a |"),
             "{kept}"
@@ -290,6 +292,6 @@ mod tests {
             kept.ends_with("## Page loads\n\nkept\n\n### Unthrottled\n\nt\n"),
             "{kept}"
         );
-        assert_eq!(keep_section(BUNDLER, &rewritten), rewritten);
+        assert_eq!(keep_section(BUNDLER, &rewritten, HEADING), rewritten);
     }
 }

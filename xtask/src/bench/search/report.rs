@@ -1,0 +1,151 @@
+//! The "Search" section of BENCHMARKS.md: per size, the index on disk, the bytes of a first and
+//! a second query, and the latencies' median and 95th percentile, Folio beside Pagefind, with
+//! the ratios the issue's goals are stated in.
+
+use super::{Measured, Run};
+use crate::bench::report::{thousands, Environment};
+
+/// The section's heading, which `replace_section` finds it by.
+pub const HEADING: &str = "## Search";
+
+/// The goal for the 95th percentile, unthrottled at the largest size: one frame.
+const P95_GOAL_MS: f64 = 16.0;
+
+/// The section, from its heading to its end.
+pub fn section(command: &str, env: &Environment, measured: &[Measured]) -> String {
+    let browser = measured
+        .first()
+        .map_or("unknown", |m| m.results.browser.as_str());
+    let mut out = format!(
+        "{HEADING}\n\nMeasured {} with\n\n```sh\n{command}\n```\n\n\
+         - machine: {} cores (`nproc`), {}, {}; load average {} before and {} after\n\
+         - browser: {browser} (`/usr/bin/chromium`, headless), driven by Playwright\n\
+         - server: nginx with the shipped deploy/nginx.conf, on 127.0.0.1\n\
+         - Folio: `cargo xtask build` of the posts of `cargo xtask gen-posts N`; its search \
+         page, typing into the header's box. Pagefind 1.6 (npm `pagefind`) over the same \
+         posts' built pages (`--glob \"posts/**/index.html\"`), through its JavaScript API on \
+         a plain page (`tests/bench/pagefind/`) that shows the best ten results, title and \
+         excerpt.\n\
+         - bytes: as transferred (brotli from nginx), from the page being ready until the \
+         query's results and their snippets (Pagefind: its excerpts) are shown; Pagefind's \
+         script loads on the first keystroke, as Folio's search worker does.\n\
+         - latency: from the keystroke that completes a word to the next animation frame \
+         after its results are in the page, {} words each (`QUERIES` in \
+         xtask/src/bench/search.rs); 4× CPU is Chromium's throttling of the page's thread, \
+         which does not reach a dedicated worker (where Folio ranks).\n\n",
+        env.date,
+        env.cores,
+        env.cpu,
+        env.os,
+        env.load_before,
+        env.load_after,
+        measured
+            .first()
+            .and_then(|m| m.results.runs.first())
+            .map_or(0, |run| run.latencies.len()),
+    );
+    out.push_str("| Posts | Engine | Index on disk | First query | Second query | Latency p50 / p95, unthrottled | Latency p50 / p95, 4× CPU |\n");
+    out.push_str("|---:|---|---:|---:|---:|---:|---:|\n");
+    for size in measured {
+        for engine in ["folio", "pagefind"] {
+            let run = |condition: &str| {
+                size.results
+                    .runs
+                    .iter()
+                    .find(|run| run.engine == engine && run.condition == condition)
+            };
+            let (Some(fast), Some(slow)) = (run("unthrottled"), run("4x CPU")) else {
+                continue;
+            };
+            let index = match engine {
+                "folio" => format!(
+                    "{} ({} brotli)",
+                    kb(size.folio_index.0 as f64),
+                    kb(size.folio_index.1 as f64)
+                ),
+                _ => format!("{} (gzip)", kb(size.pagefind_index as f64)),
+            };
+            out.push_str(&format!(
+                "| {} | {} | {index} | {} in {} requests | {} in {} requests | {} | {} |\n",
+                thousands(size.posts as u64),
+                if engine == "folio" {
+                    "Folio"
+                } else {
+                    "Pagefind"
+                },
+                kb(fast.first.bytes),
+                fast.first.requests,
+                kb(fast.second.bytes),
+                fast.second.requests,
+                percentiles(fast),
+                percentiles(slow),
+            ));
+        }
+    }
+    out.push('\n');
+    for size in measured {
+        out.push_str(&ratios(size));
+    }
+    out
+}
+
+/// "At 10,000 posts, Folio ÷ Pagefind: …", and whether the goals hold.
+fn ratios(size: &Measured) -> String {
+    let find = |engine: &str| {
+        size.results
+            .runs
+            .iter()
+            .find(|run| run.engine == engine && run.condition == "unthrottled")
+    };
+    let (Some(folio), Some(pagefind)) = (find("folio"), find("pagefind")) else {
+        return String::new();
+    };
+    let p95 = percentile(&folio.latencies, 0.95);
+    format!(
+        "- At {} posts, Folio ÷ Pagefind: first query {:.2}× the bytes, second {:.2}×; p95 \
+         latency {:.2}× unthrottled. Folio's p95 is {p95:.1} ms ({} the {P95_GOAL_MS:.0} ms of \
+         one frame).\n",
+        thousands(size.posts as u64),
+        folio.first.bytes / pagefind.first.bytes,
+        folio.second.bytes / pagefind.second.bytes,
+        p95 / percentile(&pagefind.latencies, 0.95),
+        if p95 < P95_GOAL_MS { "within" } else { "over" },
+    )
+}
+
+fn percentiles(run: &Run) -> String {
+    format!(
+        "{:.1} / {:.1} ms",
+        percentile(&run.latencies, 0.5),
+        percentile(&run.latencies, 0.95)
+    )
+}
+
+/// The `q` quantile of `values` by the nearest rank.
+fn percentile(values: &[f64], q: f64) -> f64 {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let rank = ((q * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
+    sorted[rank - 1]
+}
+
+fn kb(bytes: f64) -> String {
+    format!("{:.1} KB", bytes / 1024.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentiles_by_nearest_rank() {
+        let values: Vec<f64> = (1..=20).map(f64::from).collect();
+        assert_eq!(percentile(&values, 0.5), 10.0);
+        assert_eq!(percentile(&values, 0.95), 19.0);
+        assert_eq!(percentile(&[3.0], 0.95), 3.0);
+        assert_eq!(percentile(&[], 0.5), 0.0);
+    }
+}
