@@ -9,7 +9,7 @@ use leptos_router::components::A;
 
 use crate::{
     base::router_base,
-    components::{SearchBox, ThemeToggle},
+    components::{search_box::SearchText, SearchBox, ThemeToggle},
     focus::skip_to_content,
     route::Route,
     site::use_site,
@@ -38,6 +38,7 @@ fn menu(items: Vec<MenuItem>) -> AnyView {
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let site = use_site();
+    provide_context(SearchText(RwSignal::new(String::new())));
     view! {
         <a class="skip-link" href="#content" on:click:capture=skip_to_content>"Skip to content"</a>
         <header class="site-header">

@@ -3,7 +3,7 @@
 //! address replaced as the query grows), Enter keeps the query in the history, the down arrow
 //! goes to the first result, and `/` anywhere else comes back to the box.
 
-use std::{cell::RefCell, rc::Rc};
+use std::{cell::RefCell, rc::Rc, time::Duration};
 
 use leptos::{ev, prelude::*};
 use leptos_router::{
@@ -26,6 +26,18 @@ pub const SEARCH_BOX_ID: &str = "site-search";
 /// overwrite what has been typed since.
 const TYPED_KEPT: usize = 64;
 
+/// The query in the box, which the search page searches for as it is typed (before the
+/// address has changed): `Layout` provides it to the box and the page.
+#[derive(Clone, Copy)]
+pub struct SearchText(pub RwSignal<String>);
+
+impl SearchText {
+    /// The one the layout provides, or a new one outside it.
+    pub fn use_context() -> SearchText {
+        use_context::<SearchText>().unwrap_or_else(|| SearchText(RwSignal::new(String::new())))
+    }
+}
+
 /// What the box remembers between keys (kept out of the reactive system: nothing shows it).
 #[derive(Default)]
 struct Typing {
@@ -45,7 +57,7 @@ pub fn SearchBox() -> impl IntoView {
             .and_then(Route::parse)
             == Some(Route::Search)
     };
-    let text = RwSignal::new(String::new());
+    let SearchText(text) = SearchText::use_context();
     let typing = Rc::new(RefCell::new(Typing {
         typed: Vec::new(),
         kept: true,
@@ -97,13 +109,20 @@ pub fn SearchBox() -> impl IntoView {
             let replace = on_search_page && !typing.kept;
             typing.kept = false;
             drop(typing);
-            navigate(
-                &search_path(&query),
-                NavigateOptions {
-                    replace,
-                    scroll: !replace,
-                    ..Default::default()
+            // The search page searches for the text at once; the address follows after.
+            let navigate = navigate.clone();
+            set_timeout(
+                move || {
+                    navigate(
+                        &search_path(&query),
+                        NavigateOptions {
+                            replace,
+                            scroll: !replace,
+                            ..Default::default()
+                        },
+                    )
                 },
+                Duration::ZERO,
             );
         }
     };

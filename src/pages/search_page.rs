@@ -1,13 +1,13 @@
 //! The search page: the query from the address (`?q=`), so results can be shared, bookmarked
 //! and reached again with back and forward; its results from the search worker; more of them
-//! on request. Typing in the header's box (`SearchBox`) changes the address, and so the results.
+//! on request. The query is the header box's text (`SearchBox`), which the address sets and
+//! typing changes before the address follows.
 
 use folio_content::pages::SEARCH_TITLE;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use crate::{
-    components::{PageHead, PageSection, SearchResults},
+    components::{search_box::SearchText, PageHead, PageSection, SearchResults},
     search::client::{use_search, Search},
 };
 
@@ -16,8 +16,9 @@ pub const RESULTS_PER_PAGE: u32 = 10;
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
-    let params = use_query_map();
-    let query = Memo::new(move |_| params.with(|params| params.get("q")).unwrap_or_default());
+    // The box's text, which follows the address (`?q=`) and runs ahead of it as one types.
+    let SearchText(text) = SearchText::use_context();
+    let query = Memo::new(move |_| text.get());
     let Search { state, retry, more } = use_search(query, RESULTS_PER_PAGE);
     view! {
         <PageHead page=Some(SEARCH_TITLE.to_owned()) />
