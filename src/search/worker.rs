@@ -5,6 +5,7 @@
 //! page.
 
 use std::{
+    any::Any,
     cell::{Cell, RefCell},
     collections::HashMap,
     rc::Rc,
@@ -18,9 +19,10 @@ use folio_content::{
         snippet::snippet,
         terms::{stemmer, Stemmer},
     },
-    Slug,
+    Slug, Versioned,
 };
 use futures::future::try_join_all;
+use serde::de::DeserializeOwned;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
@@ -29,20 +31,16 @@ use crate::{
     search::messages::{SearchReply, SearchRequest, SearchResult},
 };
 
-/// The parts of the index read so far, decoded, and the stemmer queries are read with.
+/// The parts of the index read so far, decoded, by path, and the stemmer queries are read with.
 struct Store {
     stemmer: Stemmer,
-    index: Option<Rc<SearchIndex>>,
-    shards: HashMap<usize, Rc<TermShard>>,
-    chunks: HashMap<u32, Rc<SearchPosts>>,
+    parts: HashMap<String, Rc<dyn Any>>,
 }
 
 thread_local! {
     static STORE: RefCell<Store> = RefCell::new(Store {
         stemmer: stemmer(),
-        index: None,
-        shards: HashMap::new(),
-        chunks: HashMap::new(),
+        parts: HashMap::new(),
     });
     /// The newest request: work for an older one stops at its next wait.
     static NEWEST: Cell<u32> = const { Cell::new(0) };
@@ -128,30 +126,27 @@ fn snippets(id: u32, query: &str, posts: &[(Vec<String>, u32)]) {
 }
 
 async fn index() -> Result<Rc<SearchIndex>, ApiError> {
-    if let Some(index) = STORE.with_borrow(|store| store.index.clone()) {
-        return Ok(index);
-    }
-    let index = Rc::new(api::get::<SearchIndex>(paths::SEARCH_INDEX).await?);
-    STORE.with_borrow_mut(|store| store.index = Some(Rc::clone(&index)));
-    Ok(index)
+    kept(paths::SEARCH_INDEX.to_owned()).await
 }
 
 async fn shard(number: usize) -> Result<Rc<TermShard>, ApiError> {
-    if let Some(shard) = STORE.with_borrow(|store| store.shards.get(&number).cloned()) {
-        return Ok(shard);
-    }
-    let shard = Rc::new(api::get::<TermShard>(&paths::search_terms(number)).await?);
-    STORE.with_borrow_mut(|store| store.shards.insert(number, Rc::clone(&shard)));
-    Ok(shard)
+    kept(paths::search_terms(number)).await
 }
 
 async fn chunk(number: u32) -> Result<Rc<SearchPosts>, ApiError> {
-    if let Some(chunk) = STORE.with_borrow(|store| store.chunks.get(&number).cloned()) {
-        return Ok(chunk);
+    kept(paths::search_posts(number)).await
+}
+
+/// The part of the index at `path`, fetched and decoded the first time, then kept.
+async fn kept<T: DeserializeOwned + Versioned + 'static>(path: String) -> Result<Rc<T>, ApiError> {
+    let known = STORE.with_borrow(|store| store.parts.get(&path).cloned());
+    if let Some(part) = known.and_then(|part| part.downcast::<T>().ok()) {
+        return Ok(part);
     }
-    let chunk = Rc::new(api::get::<SearchPosts>(&paths::search_posts(number)).await?);
-    STORE.with_borrow_mut(|store| store.chunks.insert(number, Rc::clone(&chunk)));
-    Ok(chunk)
+    let part = Rc::new(api::get::<T>(&path).await?);
+    let stored: Rc<dyn Any> = Rc::clone(&part) as Rc<dyn Any>;
+    STORE.with_borrow_mut(|store| store.parts.insert(path, stored));
+    Ok(part)
 }
 
 /// What the result for post `post` shows, opening at its `section`.
