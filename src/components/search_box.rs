@@ -94,7 +94,6 @@ pub fn SearchBox() -> impl IntoView {
     let on_input = {
         let navigate = navigate.clone();
         let typing = Rc::clone(&typing);
-        let is_search_page = is_search_page.clone();
         move |event: ev::Event| {
             let query = event_target_value(&event);
             text.set(query.clone());
@@ -103,10 +102,9 @@ pub fn SearchBox() -> impl IntoView {
             if typing.typed.len() > TYPED_KEPT {
                 typing.typed.remove(0);
             }
-            let on_search_page = location
-                .pathname
-                .with_untracked(|path| is_search_page(path));
-            let replace = on_search_page && !typing.kept;
+            // The first key after a kept query (or on another page) makes a history entry; the
+            // keys after it replace it. Not read from the address, which follows a moment later.
+            let replace = !typing.kept;
             typing.kept = false;
             drop(typing);
             // The search page searches for the text at once; the address follows after.
