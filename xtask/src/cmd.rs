@@ -43,9 +43,13 @@ pub fn first_line(dir: &Path, program: &str, args: &[&str]) -> Option<String> {
     })
 }
 
-/// PATH with `node_modules/.bin` (wasm-opt, playwright) and cargo's bin folder in front.
+/// Where setup puts the commands it writes (`wasm-opt`, which reuses earlier results).
+pub const OWN_TOOLS: &str = "target/xtask-bin";
+
+/// PATH with the project's own commands, `node_modules/.bin` (wasm-opt, playwright) and cargo's
+/// bin folder in front.
 fn tool_path(root: &Path) -> std::ffi::OsString {
-    let mut folders = vec![root.join("node_modules/.bin")];
+    let mut folders = vec![root.join(OWN_TOOLS), root.join("node_modules/.bin")];
     if let Some(home) = std::env::var_os("CARGO_HOME")
         .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo").into()))
     {

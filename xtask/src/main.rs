@@ -8,6 +8,7 @@ mod serve;
 mod setup;
 mod size;
 mod test;
+mod wasm_opt;
 
 use std::{path::PathBuf, process::ExitCode};
 
@@ -39,7 +40,9 @@ commands:
   bench search [--sizes 1000,10000]
                         Folio's search against Pagefind on the same generated posts in headless
                         Chromium: index size, bytes of a first and a second query, latency
-                        unthrottled and at 4x CPU; writes the \"Search\" section of BENCHMARKS.md";
+                        unthrottled and at 4x CPU; writes the \"Search\" section of BENCHMARKS.md
+  wasm-opt ARGS         binaryen's wasm-opt, reusing its output when the input has not changed
+                        (trunk calls it through the PATH that setup makes)";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -64,6 +67,7 @@ fn run(args: Vec<String>) -> Result<()> {
         "test" => test::run(&root),
         "gen-posts" => gen_posts::run(rest),
         "bench" => bench::run(&root, rest),
+        "wasm-opt" => wasm_opt::run(&root, rest),
         "" | "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())

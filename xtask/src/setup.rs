@@ -1,7 +1,7 @@
 //! Installs what building, serving and testing need, each step idempotent: it says what it finds
 //! and installs only what is missing.
 
-use std::{fs, path::Path};
+use std::{fs, os::unix::fs::PermissionsExt, path::Path};
 
 use anyhow::{bail, Context, Result};
 
@@ -27,6 +27,7 @@ pub fn all(root: &Path, purpose: Purpose) -> Result<()> {
         nginx(root)?;
     }
     npm_packages(root)?;
+    cached_wasm_opt(root)?;
     println!("setup: everything is in place");
     Ok(())
 }
@@ -163,6 +164,31 @@ fn npm_packages(root: &Path) -> Result<()> {
     run(command(root, "npm")
         .args(["ci", "--no-audit", "--no-fund"])
         .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))
+}
+
+/// A `wasm-opt` first on the tools' PATH that runs `xtask wasm-opt`, so that trunk's release
+/// builds reuse the optimised wasm when it has not changed (see wasm_opt.rs).
+fn cached_wasm_opt(root: &Path) -> Result<()> {
+    let xtask = std::env::current_exe().context("finding the xtask program")?;
+    let quoted = xtask.to_string_lossy().replace('\'', "'\\''");
+    let script = format!(
+        "#!/bin/sh\n# Written by `cargo xtask setup`: wasm-opt through Folio's cache of its results.\nexec '{quoted}' wasm-opt \"$@\"\n"
+    );
+    let folder = root.join(crate::cmd::OWN_TOOLS);
+    let path = folder.join("wasm-opt");
+    if fs::read_to_string(&path).is_ok_and(|found| found == script) {
+        println!("setup: wasm-opt through its cache: present");
+        return Ok(());
+    }
+    fs::create_dir_all(&folder).with_context(|| format!("creating {}", folder.display()))?;
+    fs::write(&path, script).with_context(|| format!("writing {}", path.display()))?;
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o755))
+        .with_context(|| format!("making {} runnable", path.display()))?;
+    println!(
+        "setup: wasm-opt reuses its earlier results ({})",
+        path.display()
+    );
+    Ok(())
 }
 
 fn apt_install(root: &Path, packages: &[&str]) -> Result<()> {
