@@ -1,6 +1,6 @@
 //! The search box in every page's header: a form that, without JavaScript, opens the search
 //! page with its query. With the app, typing shows the results at once (the search page, its
-//! address replaced as the query grows), Enter keeps the query in the history, the down arrow
+//! address following once typing pauses), Enter keeps the query in the history, the down arrow
 //! goes to the first result, and `/` anywhere else comes back to the box.
 
 use std::{cell::RefCell, rc::Rc, time::Duration};
@@ -26,6 +26,11 @@ pub const SEARCH_BOX_ID: &str = "site-search";
 /// overwrite what has been typed since.
 const TYPED_KEPT: usize = 64;
 
+/// How long typing on the search page pauses before the address follows: a navigation is work
+/// (the router's, and the history's, which Safari limits to 100 changes in 30 seconds) that
+/// would otherwise hold up the results of every key.
+const ADDRESS_AFTER: Duration = Duration::from_millis(300);
+
 /// The query in the box, which the search page searches for as it is typed (before the
 /// address has changed): `Layout` provides it to the box and the page.
 #[derive(Clone, Copy)]
@@ -45,6 +50,23 @@ struct Typing {
     typed: Vec<String>,
     /// Whether the query shown is kept in the history: the next one typed gets its own entry.
     kept: bool,
+    /// The address not yet made for what is being typed: whether it is a new history entry,
+    /// and the timer that makes it.
+    pending: Option<(bool, TimeoutHandle)>,
+}
+
+impl Typing {
+    /// Forgets what was typed, the address it was waiting for too.
+    fn reset(&mut self) {
+        if let Some((_, timer)) = self.pending.take() {
+            timer.clear();
+        }
+        *self = Typing {
+            typed: Vec::new(),
+            kept: true,
+            pending: None,
+        };
+    }
 }
 
 #[component]
@@ -61,6 +83,7 @@ pub fn SearchBox() -> impl IntoView {
     let typing = Rc::new(RefCell::new(Typing {
         typed: Vec::new(),
         kept: true,
+        pending: None,
     }));
     // The address's query shows in the box when it comes from elsewhere: a shared link, back
     // or forward. Off the search page the box is empty.
@@ -74,66 +97,89 @@ pub fn SearchBox() -> impl IntoView {
                 .unwrap_or_default();
             let mut typing = typing.borrow_mut();
             if !location.pathname.with(|path| is_search_page(path)) {
-                *typing = Typing {
-                    typed: Vec::new(),
-                    kept: true,
-                };
+                typing.reset();
                 text.set(String::new());
             } else if text.get_untracked() == query {
                 // The address has caught up with the box.
                 typing.typed.clear();
             } else if !typing.typed.contains(&query) {
-                *typing = Typing {
-                    typed: Vec::new(),
-                    kept: true,
-                };
+                typing.reset();
                 text.set(query);
             }
         }
     });
+    // Makes the address of a query: a new history entry, or the current one replaced.
+    let go = move |query: &str, push: bool| {
+        navigate(
+            &search_path(query),
+            NavigateOptions {
+                replace: !push,
+                scroll: push,
+                ..Default::default()
+            },
+        )
+    };
+    let on_search_page = move || {
+        location
+            .pathname
+            .with_untracked(|path| is_search_page(path))
+    };
     let on_input = {
-        let navigate = navigate.clone();
         let typing = Rc::clone(&typing);
+        let go = go.clone();
+        let on_search_page = on_search_page.clone();
         move |event: ev::Event| {
             let query = event_target_value(&event);
             text.set(query.clone());
-            let mut typing = typing.borrow_mut();
-            typing.typed.push(query.clone());
-            if typing.typed.len() > TYPED_KEPT {
-                typing.typed.remove(0);
+            let mut state = typing.borrow_mut();
+            state.typed.push(query.clone());
+            if state.typed.len() > TYPED_KEPT {
+                state.typed.remove(0);
             }
             // The first key after a kept query (or on another page) makes a history entry; the
-            // keys after it replace it. Not read from the address, which follows a moment later.
-            let replace = !typing.kept;
-            typing.kept = false;
-            drop(typing);
-            // The search page searches for the text at once; the address follows after.
-            let navigate = navigate.clone();
-            set_timeout(
-                move || {
-                    navigate(
-                        &search_path(&query),
-                        NavigateOptions {
-                            replace,
-                            scroll: !replace,
-                            ..Default::default()
-                        },
-                    )
+            // keys after it replace it. Not read from the address, which follows later.
+            let push = state.kept || state.pending.as_ref().is_some_and(|(push, _)| *push);
+            state.kept = false;
+            if let Some((_, timer)) = state.pending.take() {
+                timer.clear();
+            }
+            // The search page searches for the text at once. Off it, the address goes there
+            // next (that is where the results show); on it, once typing pauses.
+            let delay = match on_search_page() {
+                true => ADDRESS_AFTER,
+                false => Duration::ZERO,
+            };
+            let timer = set_timeout_with_handle(
+                {
+                    let typing = Rc::clone(&typing);
+                    let go = go.clone();
+                    move || {
+                        typing.borrow_mut().pending = None;
+                        go(&query, push);
+                    }
                 },
-                Duration::ZERO,
+                delay,
             );
+            state.pending = timer.ok().map(|timer| (push, timer));
         }
     };
     let on_submit = move |event: ev::SubmitEvent| {
         event.prevent_default();
         let query = text.get_untracked();
-        if !location
-            .pathname
-            .with_untracked(|path| is_search_page(path))
-        {
-            navigate(&search_path(&query), NavigateOptions::default());
+        let pending = {
+            let mut state = typing.borrow_mut();
+            state.kept = true;
+            state.pending.take()
+        };
+        match pending {
+            // The address that typing was waiting for, made now.
+            Some((push, timer)) => {
+                timer.clear();
+                go(&query, push);
+            }
+            None if !on_search_page() => go(&query, true),
+            None => {}
         }
-        typing.borrow_mut().kept = true;
     };
     let on_keydown = |event: ev::KeyboardEvent| {
         if event.key() == "ArrowDown" {

@@ -9,6 +9,7 @@ use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 use crate::{
+    api::ApiError,
     components::{search_box::focus_search_box, ErrorWithRetry, LinkToPost, PostDate},
     route::Route,
     search::{
@@ -31,17 +32,35 @@ pub fn SearchResults(
         SearchState::Searching => "Searching…".to_owned(),
         SearchState::Found(found) => count(&found),
     };
+    // What shows under the status, worked out again on each answer but shown again only when
+    // it changes: typing a word's last letters often changes nothing but the count.
+    let shown = Memo::new(move |_| {
+        state.with(|state| match state {
+            SearchState::Idle | SearchState::Searching => Shown::Nothing,
+            SearchState::Failed(error) => Shown::Failed(error.clone()),
+            SearchState::Found(found) if found.total == 0 => Shown::NoMatch,
+            SearchState::Found(found) => Shown::Results {
+                rows: found
+                    .results
+                    .iter()
+                    .cloned()
+                    .zip(found.snippets.iter().cloned())
+                    .collect(),
+                more: found.total as usize > found.results.len(),
+            },
+        })
+    });
     view! {
         <p class="search-status" role="status">{status}</p>
-        {move || match state.get() {
-            SearchState::Idle | SearchState::Searching => ().into_any(),
-            SearchState::Failed(error) => view! { <ErrorWithRetry error on_retry=retry /> }.into_any(),
-            SearchState::Found(found) if found.total == 0 => view! {
+        {move || match shown.get() {
+            Shown::Nothing => ().into_any(),
+            Shown::Failed(error) => view! { <ErrorWithRetry error on_retry=retry /> }.into_any(),
+            Shown::NoMatch => view! {
                 <p class="search-none">
                     "Try other words, or browse "<A href=Route::Archive>"the archive"</A>"."
                 </p>
             }.into_any(),
-            SearchState::Found(found) => results(found, more),
+            Shown::Results { rows, more: has_more } => results(rows, has_more, more),
         }}
         <noscript>
             <p>
@@ -50,6 +69,19 @@ pub fn SearchResults(
             </p>
         </noscript>
     }
+}
+
+/// What the search page shows under its status.
+#[derive(Clone, Debug, PartialEq)]
+enum Shown {
+    Nothing,
+    Failed(ApiError),
+    NoMatch,
+    /// The results with their snippets, and whether there are more.
+    Results {
+        rows: Vec<(SearchResult, Vec<SnippetPart>)>,
+        more: bool,
+    },
 }
 
 /// "3 posts match “moth”."
@@ -62,19 +94,15 @@ fn count(found: &Found) -> String {
     }
 }
 
-fn results(found: Found, more: Callback<()>) -> AnyView {
-    let shown = found.results.len();
-    let snippets = found.snippets.unwrap_or_default();
-    let items = found
-        .results
+fn results(
+    rows: Vec<(SearchResult, Vec<SnippetPart>)>,
+    has_more: bool,
+    more: Callback<()>,
+) -> AnyView {
+    let items = rows
         .into_iter()
-        .enumerate()
-        .map(|(at, result)| {
-            let snippet = snippets.get(at).cloned().unwrap_or_default();
-            view! { <SearchResultView result snippet /> }
-        })
+        .map(|(result, snippet)| view! { <SearchResultView result snippet /> })
         .collect_view();
-    let has_more = found.total as usize > shown;
     view! {
         <ol class="search-results" on:keydown=move_between_results>{items}</ol>
         {has_more.then(|| view! {

@@ -1,7 +1,8 @@
 //! The app's side of search: starts the worker the first time a query is sent (so a page that
 //! is only read never loads it), sends it the newest query, and gives the search page the
-//! answers as a signal. For the results, it reads their posts (kept in memory, so opening one
-//! is at once) into text with the app's own Markdown parser, and asks the worker for snippets.
+//! answers as a signal. For results that stay a moment, it reads their posts (kept in memory,
+//! so opening one is at once) into text with the app's own Markdown parser, and asks the worker
+//! for snippets.
 
 use std::{
     cell::{Cell, RefCell},
@@ -21,6 +22,11 @@ use crate::{
     search::messages::{SearchReply, SearchRequest, SearchResult, WORKER_SCRIPT},
 };
 
+/// How long a query's results stay before their posts are read for snippets: while one types,
+/// each key's results come without waiting for that reading (in the app) and marking (in the
+/// worker) of the key before.
+const SNIPPETS_AFTER: Duration = Duration::from_millis(150);
+
 /// What the search page shows of a query.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SearchState {
@@ -28,7 +34,7 @@ pub enum SearchState {
     Idle,
     /// The first answer is on its way.
     Searching,
-    /// The best results, and the snippets once they are read.
+    /// The best results, and their snippets as they are read.
     Found(Found),
     /// The query could not be answered.
     Failed(ApiError),
@@ -40,7 +46,25 @@ pub struct Found {
     pub query: String,
     pub total: u32,
     pub results: Vec<SearchResult>,
-    pub snippets: Option<Vec<Vec<SnippetPart>>>,
+    /// One for each result, empty until it is read.
+    pub snippets: Vec<Vec<SnippetPart>>,
+}
+
+impl Found {
+    /// The snippets `results` start with: a result shown for the query before keeps its
+    /// snippet until its new one comes, so the list does not jump as one types.
+    fn carried(&self, results: &[SearchResult]) -> Vec<Vec<SnippetPart>> {
+        results
+            .iter()
+            .map(|result| {
+                self.results
+                    .iter()
+                    .position(|old| old.slug == result.slug && old.section == result.section)
+                    .and_then(|at| self.snippets.get(at).cloned())
+                    .unwrap_or_default()
+            })
+            .collect()
+    }
 }
 
 /// The running worker.
@@ -83,18 +107,32 @@ pub fn use_search(query: Memo<String>, per_page: u32) -> Search {
         match reply {
             SearchReply::Results { id, total, results } if id == newest => {
                 let query = query.try_get_untracked().unwrap_or_default();
-                leptos::task::spawn_local(ask_for_snippets(id, query.clone(), results.clone()));
+                set_timeout(
+                    {
+                        let (query, results) = (query.clone(), results.clone());
+                        move || {
+                            if NEWEST.get() == id {
+                                leptos::task::spawn_local(ask_for_snippets(id, query, results));
+                            }
+                        }
+                    },
+                    SNIPPETS_AFTER,
+                );
+                let snippets = state.with_untracked(|state| match state {
+                    SearchState::Found(old) => old.carried(&results),
+                    _ => vec![Vec::new(); results.len()],
+                });
                 set_state.try_set(SearchState::Found(Found {
                     query,
                     total,
                     results,
-                    snippets: None,
+                    snippets,
                 }));
             }
             SearchReply::Snippets { id, snippets } if id == newest => {
                 set_state.try_update(|state| {
                     if let SearchState::Found(found) = state {
-                        found.snippets = Some(snippets);
+                        found.snippets = snippets;
                     }
                 });
             }

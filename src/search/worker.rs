@@ -15,7 +15,7 @@ use folio_content::{
     paths,
     search::{
         index::{SearchIndex, SearchPosts, TermShard, POSTS_PER_CHUNK},
-        query::{Hit, Query},
+        query::Query,
         snippet::snippet,
         terms::{stemmer, Stemmer},
     },
@@ -103,10 +103,9 @@ async fn results(id: u32, query: &str, limit: u32) -> Result<(), ApiError> {
         return Ok(());
     }
     let shards: Vec<&TermShard> = shards.iter().map(Rc::as_ref).collect();
-    let hits = query.rank(&shards);
-    let total = u32::try_from(hits.len()).unwrap_or(u32::MAX);
-    let top: Vec<Hit> = hits.into_iter().take(limit as usize).collect();
-    let results = try_join_all(top.iter().map(|hit| shown(hit.post, hit.section))).await?;
+    let ranked = query.rank(&shards, limit as usize);
+    let total = u32::try_from(ranked.total).unwrap_or(u32::MAX);
+    let results = try_join_all(ranked.hits.iter().map(|hit| shown(hit.post, hit.section))).await?;
     if is_newest(id) {
         post(&SearchReply::Results { id, total, results });
     }

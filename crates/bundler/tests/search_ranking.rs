@@ -30,7 +30,8 @@ fn search(output: &Output, text: &str) -> Vec<(String, String)> {
         .collect();
     let shards: Vec<&TermShard> = shards.iter().collect();
     query
-        .rank(&shards)
+        .rank(&shards, usize::MAX)
+        .hits
         .into_iter()
         .map(|hit| {
             let chunk: SearchPosts =

@@ -3,8 +3,6 @@
 //! for less than the whole word, and the posts with the highest sum come first (the newest
 //! first among equals).
 
-use std::collections::HashMap;
-
 use rust_stemmers::Stemmer;
 
 use crate::search::{
@@ -118,12 +116,16 @@ impl Query {
         shards
     }
 
-    /// The posts that match, best first, from `shards` (those `shards` names, or more).
-    pub fn rank(&self, shards: &[&TermShard]) -> Vec<Hit> {
-        let mut totals: HashMap<u32, (f32, f32, u32)> = HashMap::new();
+    /// The `best` posts that match, best first, and how many match, from `shards` (those
+    /// `shards` names, or more). Scores are kept in arrays by post id rather than in maps: a
+    /// common word is in most of the posts, and this runs on every key typed.
+    pub fn rank(&self, shards: &[&TermShard], best: usize) -> Ranked {
+        // Each post's total, and its best single score with that score's section.
+        let mut totals: Vec<Total> = Vec::new();
+        // The current word's best posting in each post, and the posts it has touched.
+        let mut word_best: Vec<(f32, u32)> = Vec::new();
+        let mut touched: Vec<u32> = Vec::new();
         for word in &self.words {
-            // The word's best posting in each post: its score and section.
-            let mut best: HashMap<u32, (f32, u32)> = HashMap::new();
             let candidates = shards.iter().flat_map(|shard| &shard.terms);
             for postings in candidates {
                 let indexed = postings.0.as_str();
@@ -139,32 +141,70 @@ impl Query {
                     continue;
                 };
                 for posting in postings.postings() {
+                    let at = posting.post as usize;
+                    if at >= word_best.len() {
+                        word_best.resize(at + 1, (0.0, 0));
+                    }
                     let score = weight * posting.impact as f32;
-                    let entry = best.entry(posting.post).or_insert((0.0, 0));
+                    let entry = &mut word_best[at];
+                    if entry.0 == 0.0 {
+                        touched.push(posting.post);
+                    }
                     if score > entry.0 {
                         *entry = (score, posting.section);
                     }
                 }
             }
-            for (post, (score, section)) in best {
-                let total = totals.entry(post).or_insert((0.0, 0.0, 0));
-                total.0 += score;
-                if score > total.1 {
-                    (total.1, total.2) = (score, section);
+            for post in touched.drain(..) {
+                let at = post as usize;
+                let (score, section) = std::mem::take(&mut word_best[at]);
+                if at >= totals.len() {
+                    totals.resize(at + 1, Total::default());
+                }
+                let total = &mut totals[at];
+                total.score += score;
+                if score > total.top {
+                    (total.top, total.section) = (score, section);
                 }
             }
         }
         let mut hits: Vec<Hit> = totals
-            .into_iter()
-            .map(|(post, (score, _, section))| Hit {
-                post,
-                score,
-                section,
+            .iter()
+            .enumerate()
+            .filter(|(_, total)| total.score > 0.0)
+            .map(|(post, total)| Hit {
+                post: post as u32,
+                score: total.score,
+                section: total.section,
             })
             .collect();
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.post.cmp(&b.post)));
-        hits
+        let total = hits.len();
+        let order = |a: &Hit, b: &Hit| b.score.total_cmp(&a.score).then(a.post.cmp(&b.post));
+        if best < hits.len() {
+            if best > 0 {
+                hits.select_nth_unstable_by(best - 1, order);
+            }
+            hits.truncate(best);
+        }
+        hits.sort_unstable_by(order);
+        Ranked { total, hits }
     }
+}
+
+/// A query's results: how many posts match, and the best of them, best first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ranked {
+    pub total: usize,
+    pub hits: Vec<Hit>,
+}
+
+/// A post's score so far: the sum of its words' scores, and the highest of them, with the
+/// section it is in.
+#[derive(Clone, Copy, Debug, Default)]
+struct Total {
+    score: f32,
+    top: f32,
+    section: u32,
 }
 
 /// The shard whose range holds `term`, if any does.
@@ -259,9 +299,17 @@ mod tests {
             ("innovix", &[0, 150, 0, 5, 100, 0]),
         ]);
         let stemmer = stemmer();
-        let hits = Query::parse(&stemmer, "innov").rank(&[&terms]);
-        let order: Vec<(u32, f32, u32)> =
-            hits.iter().map(|h| (h.post, h.score, h.section)).collect();
+        let query = Query::parse(&stemmer, "innov");
+        let ranked = query.rank(&[&terms], 10);
+        let order: Vec<(u32, f32, u32)> = ranked
+            .hits
+            .iter()
+            .map(|h| (h.post, h.score, h.section))
+            .collect();
         assert_eq!(order, [(1, 100.0, 2), (0, 75.0, 0), (5, 50.0, 0)]);
+        assert_eq!(ranked.total, 3);
+        let best = query.rank(&[&terms], 2);
+        assert_eq!((best.total, best.hits), (3, ranked.hits[..2].to_vec()));
+        assert_eq!(query.rank(&[&terms], 0).hits, []);
     }
 }
