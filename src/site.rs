@@ -41,6 +41,13 @@ impl SiteSettings {
             .unwrap_or_default()
     }
 
+    /// Whether the site has search (`site.toml`'s `search`); until the settings arrive, the
+    /// default, which has it.
+    pub fn search(self) -> bool {
+        self.0
+            .with(|site| site.as_ref().is_none_or(|site| site.search))
+    }
+
     /// The site's title, or an empty string until it is known.
     pub fn title(self) -> String {
         self.0

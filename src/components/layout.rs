@@ -46,7 +46,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <span class="site-title">{move || site.title()}</span>
             </A>
             <nav class="site-nav" aria-label="Site">{move || menu(site.menu())}</nav>
-            <SearchBox />
+            <Show when=move || site.search()>
+                <SearchBox />
+            </Show>
             <ThemeToggle />
         </header>
         <main id="content" tabindex="-1">{children()}</main>

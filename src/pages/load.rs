@@ -27,7 +27,11 @@ pub async fn load(route: Option<Route>) -> Result<PageContent, ApiError> {
         Route::Standalone(slug) => {
             PageContent::Standalone(Box::new(api::fetch_standalone(slug).await?))
         }
-        Route::Search => PageContent::Search,
+        // A site without search has no search page.
+        Route::Search => match api::fetch_site().await?.search {
+            true => PageContent::Search,
+            false => return Err(ApiError::NotFound),
+        },
     };
     Ok(content)
 }

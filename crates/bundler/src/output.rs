@@ -103,8 +103,11 @@ pub fn documents(
         paths::ROBOTS.to_owned(),
         robots(&site.base_url).into_bytes(),
     );
-    let search = search_files(&posts).map_err(|error| vec![bug(paths::SEARCH_INDEX, error)])?;
-    files.extend(search);
+    if site.search {
+        let search =
+            search_files(&posts).map_err(|error| vec![bug(paths::SEARCH_INDEX, error)])?;
+        files.extend(search);
+    }
     files.extend(bundles(posts).map_err(one)?);
     files.insert(
         MANIFEST.to_owned(),
@@ -222,13 +225,15 @@ fn listings(
         }
     }
     site_pages.extend(own_pages);
-    let search_title = Some(pages::SEARCH_TITLE.to_owned());
-    site_pages.push(SitePage::new(
-        site,
-        pages::SEARCH.to_owned(),
-        PageKind::Search,
-        search_title,
-    ));
+    if site.search {
+        let search_title = Some(pages::SEARCH_TITLE.to_owned());
+        site_pages.push(SitePage::new(
+            site,
+            pages::SEARCH.to_owned(),
+            PageKind::Search,
+            search_title,
+        ));
+    }
     let not_found = Some(pages::NOT_FOUND_TITLE.to_owned());
     let not_found_path = format!("/{}", pages::NOT_FOUND_FILE);
     site_pages.push(SitePage::new(

@@ -24,6 +24,7 @@ const ACCEPTED: &[&str] = &[
     "posts_per_page",
     "contact",
     "trusted_html",
+    "search",
     "authors",
     "menu",
 ];
@@ -106,6 +107,7 @@ pub fn parse(text: &str) -> Result<SiteConfig, Vec<Problem>> {
             None
         });
     let trusted_html = fields.bool("trusted_html", &mut problems).unwrap_or(false);
+    let search = fields.bool("search", &mut problems).unwrap_or(true);
     let posts_per_page = match fields.integer("posts_per_page", &mut problems) {
         None => Some(DEFAULT_POSTS_PER_PAGE),
         Some((number, span)) => {
@@ -134,6 +136,7 @@ pub fn parse(text: &str) -> Result<SiteConfig, Vec<Problem>> {
                 trusted_html,
                 posts_per_page,
                 menu: menu.iter().map(|entry| entry.item.clone()).collect(),
+                search,
             };
             Ok(SiteConfig {
                 site,

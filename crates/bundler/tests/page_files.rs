@@ -42,7 +42,12 @@ await init({ module_or_path: '/blog/folio-0123456789abcdef_bg.wasm' });
 
 /// The full fixture, built and written with the data step, then the page step.
 fn built_site() -> (tempfile::TempDir, Vec<SitePage>) {
-    let output = support::build(&support::site("full"), false);
+    built(&support::site("full"))
+}
+
+/// The site in `source`, built and written with the data step, then the page step.
+fn built(source: &Path) -> (tempfile::TempDir, Vec<SitePage>) {
+    let output = support::build(source, false);
     let dir = tempfile::tempdir().unwrap();
     folio_bundler::write(&output, dir.path()).unwrap();
     fs::write(dir.path().join("index.html"), TEMPLATE).unwrap();
@@ -340,6 +345,39 @@ fn every_page_has_the_search_form_and_the_search_page_says_it_needs_javascript()
     let note: String = select(&html, "main noscript")[0].inner_html();
     assert!(note.contains("Search needs JavaScript"), "{note}");
     assert!(note.contains("href=\"/blog/archive/\""), "{note}");
+}
+
+#[test]
+fn a_site_without_search_has_no_box_no_search_page_and_no_index() {
+    let source = tempfile::tempdir().unwrap();
+    copy_folder(&support::site("full"), source.path());
+    let settings = source.path().join("site.toml");
+    let text = fs::read_to_string(&settings).unwrap();
+    fs::write(&settings, format!("search = false\n{text}")).unwrap();
+    let (dir, pages) = built(source.path());
+    assert!(pages.iter().all(|page| page.kind != PageKind::Search));
+    assert!(!dir.path().join("search").exists());
+    assert!(!dir.path().join("data/search").exists());
+    let site: Value = serde_json::from_str(&read(dir.path(), "data/site.json")).unwrap();
+    assert_eq!(site["search"], Value::Bool(false));
+    for page in &pages {
+        let html = Html::parse_document(&read(dir.path(), &page.file()));
+        assert!(select(&html, "form[role=search]").is_empty(), "{}", page.file());
+    }
+}
+
+fn copy_folder(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        match path.is_dir() {
+            true => copy_folder(&path, &target),
+            false => {
+                fs::copy(&path, &target).unwrap();
+            }
+        }
+    }
 }
 
 #[test]

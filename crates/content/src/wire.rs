@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::{Date, Slug};
 
 /// The version of the data format. Bump it when a document changes shape.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 
 /// A top-level document that carries its format version.
 pub trait Versioned {
@@ -33,6 +33,8 @@ pub struct Site {
     /// The header's navigation, in order, from `site.toml`'s `[[menu]]`; empty: the archive
     /// and the tags.
     pub menu: Vec<MenuItem>,
+    /// Whether the site has search: the header's box, the search page and `data/search/`.
+    pub search: bool,
 }
 
 /// A link of the header's navigation: `[title, target]` on the wire. The target is a path on

@@ -189,6 +189,7 @@ mod tests {
             trusted_html: false,
             posts_per_page: 10,
             menu: Vec::new(),
+            search: true,
         };
         let page = |path: &str| {
             let to = "/posts/new/".to_owned();
