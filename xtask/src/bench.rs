@@ -20,7 +20,7 @@ use anyhow::{bail, Context, Result};
 use crate::{build::remove_if_present, cmd, gen_posts};
 
 /// "Today" for the bundler, after every generated date, so that no post counts as future-dated.
-const NOW: &str = "2026-01-01";
+pub(super) const NOW: &str = "2026-01-01";
 
 /// What to measure.
 #[derive(Debug, PartialEq, Eq)]
@@ -125,7 +125,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
 
 /// Builds folio-bundler for speed rather than size, in a target folder of its own so that the
 /// size-tuned release artifacts in target/release stay as they are.
-fn build_bundler(root: &Path, bench: &Path) -> Result<PathBuf> {
+pub(super) fn build_bundler(root: &Path, bench: &Path) -> Result<PathBuf> {
     let target = bench.join("cargo");
     cmd::run(
         cmd::command(root, "cargo")
@@ -219,7 +219,7 @@ fn measure(root: &Path, bench: &Path, bundler: &Path, posts: usize, runs: usize)
 }
 
 /// The wall time of one run; a failed run is an error that shows what the program said.
-fn time(command: &mut Command) -> Result<Duration> {
+pub(super) fn time(command: &mut Command) -> Result<Duration> {
     let started = Instant::now();
     let output = command
         .stdin(Stdio::null())

@@ -117,7 +117,7 @@ fn prune(cache: &Path) -> Result<()> {
             Some((entry.metadata().ok()?.modified().ok()?, entry.path()))
         })
         .collect();
-    files.sort_by(|a, b| b.0.cmp(&a.0));
+    files.sort_by_key(|(modified, _)| std::cmp::Reverse(*modified));
     for (_, path) in files.into_iter().skip(KEEP) {
         fs::remove_file(&path).with_context(|| format!("removing {}", path.display()))?;
     }

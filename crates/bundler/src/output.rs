@@ -104,8 +104,7 @@ pub fn documents(
         robots(&site.base_url).into_bytes(),
     );
     if site.search {
-        let search =
-            search_files(&posts).map_err(|error| vec![bug(paths::SEARCH_INDEX, error)])?;
+        let search = search_files(&posts).map_err(|error| vec![bug(paths::SEARCH_INDEX, error)])?;
         files.extend(search);
     }
     files.extend(bundles(posts).map_err(one)?);

@@ -362,7 +362,11 @@ fn a_site_without_search_has_no_box_no_search_page_and_no_index() {
     assert_eq!(site["search"], Value::Bool(false));
     for page in &pages {
         let html = Html::parse_document(&read(dir.path(), &page.file()));
-        assert!(select(&html, "form[role=search]").is_empty(), "{}", page.file());
+        assert!(
+            select(&html, "form[role=search]").is_empty(),
+            "{}",
+            page.file()
+        );
     }
 }
 

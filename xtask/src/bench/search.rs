@@ -2,20 +2,22 @@
 //! generated posts, in the same run. For each size: the posts generated, the site built as users
 //! build it (`cargo xtask build`), Pagefind run over the same posts' built pages, both served by
 //! nginx with the shipped configuration, and tests/bench/search.mjs measuring in headless
-//! Chromium. Writes the "Search" section of BENCHMARKS.md.
+//! Chromium; and the bundler's data step (release, opt-level 3, as `bench bundler` times it) on
+//! the same posts with the index and without (`search = false`). Writes the "Search" section
+//! of BENCHMARKS.md.
 
 mod report;
 
 use std::{
     fs,
     path::{Path, PathBuf},
-    time::Instant,
+    time::{Duration, Instant},
 };
 
 use anyhow::{bail, Context, Result};
 use serde::Deserialize;
 
-use super::pages::server::Server;
+use super::{pages::server::Server, Timing};
 use crate::{build, cmd, gen_posts};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
@@ -61,7 +63,12 @@ pub struct Measured {
     /// Pagefind's index (already compressed by Pagefind), its UI bundles left out.
     pub pagefind_index: u64,
     pub results: Results,
+    /// The bundler's data step with the index and without it.
+    pub bundler: (Timing, Timing),
 }
+
+/// Timed runs of the bundler's data step, each way.
+const BUNDLER_RUNS: usize = 3;
 
 /// `args` starts with `search`.
 pub fn run(root: &Path, args: &[String]) -> Result<()> {
@@ -77,12 +84,13 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
             pagefind.display()
         );
     }
+    let bundler = super::build_bundler(root, &root.join("target/bench"))?;
     let bench = root.join("target/bench/search");
     build::remove_if_present(&bench)?;
     let mut environment = super::report::Environment::gather(root, String::new());
     let mut measured = Vec::new();
     for &posts in &sizes {
-        measured.push(measure(root, &bench, &pagefind, posts)?);
+        measured.push(measure(root, &bench, &pagefind, &bundler, posts)?);
     }
     environment.load_after = super::report::load_average();
     let command = format!("cargo xtask bench {}", args.join(" "));
@@ -124,12 +132,19 @@ fn parse(args: &[String]) -> Result<Vec<usize>> {
     }
 }
 
-fn measure(root: &Path, bench: &Path, pagefind: &Path, posts: usize) -> Result<Measured> {
+fn measure(
+    root: &Path,
+    bench: &Path,
+    pagefind: &Path,
+    bundler: &Path,
+    posts: usize,
+) -> Result<Measured> {
     let dir = bench.join(posts.to_string());
     let source = dir.join("source");
     let site = dir.join("site");
     println!("\nbench: {posts} generated posts in {}", source.display());
     gen_posts::write(posts, &source, true)?;
+    let bundler = time_bundler(root, bundler, &dir, &source, posts)?;
     println!("bench: building the site with cargo xtask build");
     build::run(
         root,
@@ -192,7 +207,66 @@ fn measure(root: &Path, bench: &Path, pagefind: &Path, posts: usize) -> Result<M
         folio_index,
         pagefind_index,
         results,
+        bundler,
     })
+}
+
+/// The bundler's data step on the posts of `source`, as they are (with the index) and with
+/// `search = false` (the same posts generated again beside them): a warm-up each, then
+/// `BUNDLER_RUNS` timed runs of each, alternating, each into a fresh folder.
+fn time_bundler(
+    root: &Path,
+    bundler: &Path,
+    dir: &Path,
+    source: &Path,
+    posts: usize,
+) -> Result<(Timing, Timing)> {
+    let without = dir.join("source-without-search");
+    gen_posts::write(posts, &without, true)?;
+    let settings = without.join("site.toml");
+    let text =
+        fs::read_to_string(&settings).with_context(|| format!("reading {}", settings.display()))?;
+    fs::write(&settings, format!("search = false\n{text}"))
+        .with_context(|| format!("writing {}", settings.display()))?;
+    let out = dir.join("bundler-out");
+    let run = |site: &Path| -> Result<Duration> {
+        build::remove_if_present(&out)?;
+        let mut command = cmd::command(root, bundler);
+        command
+            .arg("--site")
+            .arg(site)
+            .arg("--out")
+            .arg(&out)
+            .env("FOLIO_NOW", super::NOW);
+        let took = super::time(&mut command)?;
+        let indexed = out.join("data/search/index.json").is_file();
+        if indexed != (site == source) {
+            bail!(
+                "the bundler {} an index for {}",
+                if indexed { "wrote" } else { "wrote no" },
+                site.display()
+            );
+        }
+        Ok(took)
+    };
+    println!(
+        "bench: the bundler's data step on {posts} posts, with the index and without: a \
+         warm-up and {BUNDLER_RUNS} runs of each, alternating"
+    );
+    run(source)?;
+    run(&without)?;
+    let (mut with, mut plain) = (Timing { runs: Vec::new() }, Timing { runs: Vec::new() });
+    for _ in 0..BUNDLER_RUNS {
+        with.runs.push(run(source)?);
+        plain.runs.push(run(&without)?);
+    }
+    println!(
+        "bench: {:.2} s with the index, {:.2} s without",
+        with.median().as_secs_f64(),
+        plain.median().as_secs_f64()
+    );
+    build::remove_if_present(&out)?;
+    Ok((with, plain))
 }
 
 /// The JSON of `data/search/` and its brotli copies, in bytes.

@@ -154,11 +154,14 @@ impl TermReader {
     pub fn each_term(&mut self, text: &str, mut found: impl FnMut(&str)) {
         let folded = fold(text);
         for word in words(&folded) {
-            if !self.known.contains_key(word) {
-                let read = term(&self.stemmer, word);
-                self.known.insert(word.to_owned(), read);
-            }
-            if let Some(Some(term)) = self.known.get(word) {
+            let known = match self.known.get(word) {
+                Some(known) => known,
+                None => {
+                    let read = term(&self.stemmer, word);
+                    self.known.entry(word.to_owned()).or_insert(read)
+                }
+            };
+            if let Some(term) = known {
                 found(term);
             }
         }

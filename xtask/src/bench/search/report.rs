@@ -11,6 +11,9 @@ pub const HEADING: &str = "## Search";
 /// The goal for the 95th percentile, unthrottled at the largest size: one frame.
 const P95_GOAL_MS: f64 = 16.0;
 
+/// The goal for the bundler's time with the index, against its time without.
+const BUNDLER_GOAL: f64 = 1.30;
+
 /// The section, from its heading to its end.
 pub fn section(command: &str, env: &Environment, measured: &[Measured]) -> String {
     let browser = measured
@@ -32,7 +35,7 @@ pub fn section(command: &str, env: &Environment, measured: &[Measured]) -> Strin
          - latency: from the keystroke that completes a word to the next animation frame \
          after its results are in the page, {} words each (`QUERIES` in \
          xtask/src/bench/search.rs); 4× CPU is Chromium's throttling of the page's thread, \
-         which does not reach a dedicated worker (where Folio ranks).\n\n",
+         which does not reach a dedicated worker (where Folio ranks).\n         - bundler: its data step (`folio-bundler --site S --out O`, release with opt-level          3, as `cargo xtask bench bundler` times it) on the same posts, with the index and          with `search = false`; medians of {} runs each, alternating.\n\n",
         env.date,
         env.cores,
         env.cpu,
@@ -43,6 +46,7 @@ pub fn section(command: &str, env: &Environment, measured: &[Measured]) -> Strin
             .first()
             .and_then(|m| m.results.runs.first())
             .map_or(0, |run| run.latencies.len()),
+        super::BUNDLER_RUNS,
     );
     out.push_str("| Posts | Engine | Index on disk | First query | Second query | Latency p50 / p95, unthrottled | Latency p50 / p95, 4× CPU |\n");
     out.push_str("|---:|---|---:|---:|---:|---:|---:|\n");
@@ -101,15 +105,25 @@ fn ratios(size: &Measured) -> String {
         return String::new();
     };
     let p95 = percentile(&folio.latencies, 0.95);
+    let (with, without) = (
+        size.bundler.0.median().as_secs_f64(),
+        size.bundler.1.median().as_secs_f64(),
+    );
+    let bundler = with / without.max(f64::EPSILON);
     format!(
         "- At {} posts, Folio ÷ Pagefind: first query {:.2}× the bytes, second {:.2}×; p95 \
          latency {:.2}× unthrottled. Folio's p95 is {p95:.1} ms ({} the {P95_GOAL_MS:.0} ms of \
-         one frame).\n",
+         one frame). The bundler takes {with:.2} s with the index and {without:.2} s without:          {bundler:.2}× ({} the goal of {BUNDLER_GOAL:.2}×).\n",
         thousands(size.posts as u64),
         folio.first.bytes / pagefind.first.bytes,
         folio.second.bytes / pagefind.second.bytes,
         p95 / percentile(&pagefind.latencies, 0.95),
         if p95 < P95_GOAL_MS { "within" } else { "over" },
+        if bundler <= BUNDLER_GOAL {
+            "within"
+        } else {
+            "over"
+        },
     )
 }
 
