@@ -35,7 +35,10 @@ pub fn section(command: &str, env: &Environment, measured: &[Measured]) -> Strin
          - latency: from the keystroke that completes a word to the next animation frame \
          after its results are in the page, {} words each (`QUERIES` in \
          xtask/src/bench/search.rs); 4× CPU is Chromium's throttling of the page's thread, \
-         which does not reach a dedicated worker (where Folio ranks).\n         - bundler: its data step (`folio-bundler --site S --out O`, release with opt-level          3, as `cargo xtask bench bundler` times it) on the same posts, with the index and          with `search = false`; medians of {} runs each, alternating.\n\n",
+         which does not reach a dedicated worker (where Folio ranks).\n\
+         - bundler: its data step (`folio-bundler --site S --out O`, release with opt-level \
+         3, as `cargo xtask bench bundler` times it) on the same posts, with the index and \
+         with `search = false`; medians of {} runs each, alternating.\n\n",
         env.date,
         env.cores,
         env.cpu,
@@ -113,7 +116,8 @@ fn ratios(size: &Measured) -> String {
     format!(
         "- At {} posts, Folio ÷ Pagefind: first query {:.2}× the bytes, second {:.2}×; p95 \
          latency {:.2}× unthrottled. Folio's p95 is {p95:.1} ms ({} the {P95_GOAL_MS:.0} ms of \
-         one frame). The bundler takes {with:.2} s with the index and {without:.2} s without:          {bundler:.2}× ({} the goal of {BUNDLER_GOAL:.2}×).\n",
+         one frame). The bundler takes {with:.2} s with the index and {without:.2} s without: \
+         {bundler:.2}× ({} the goal of {BUNDLER_GOAL:.2}×).\n",
         thousands(size.posts as u64),
         folio.first.bytes / pagefind.first.bytes,
         folio.second.bytes / pagefind.second.bytes,
