@@ -163,25 +163,42 @@ pub fn SearchBox() -> impl IntoView {
             state.pending = timer.ok().map(|timer| (push, timer));
         }
     };
-    let on_submit = move |event: ev::SubmitEvent| {
-        event.prevent_default();
-        let query = text.get_untracked();
-        let pending = {
-            let mut state = typing.borrow_mut();
-            state.kept = true;
-            state.pending.take()
-        };
-        match pending {
-            // The address that typing was waiting for, made now.
-            Some((push, timer)) => {
+    // Makes the address that typing is waiting for, now; says whether there was one. Leaving
+    // the box (the down arrow to the results, Tab, a press of the mouse anywhere) does, so that
+    // back comes to the query one left.
+    let flush = {
+        let typing = Rc::clone(&typing);
+        let go = go.clone();
+        move || {
+            let pending = typing.borrow_mut().pending.take();
+            pending.is_some_and(|(push, timer)| {
                 timer.clear();
-                go(&query, push);
-            }
-            None if !on_search_page() => go(&query, true),
-            None => {}
+                go(&text.get_untracked(), push);
+                true
+            })
         }
     };
-    let on_keydown = |event: ev::KeyboardEvent| {
+    let leaving = window_event_listener(ev::mousedown, {
+        let flush = flush.clone();
+        move |_| {
+            flush();
+        }
+    });
+    on_cleanup(move || leaving.remove());
+    let on_submit = {
+        let flush = flush.clone();
+        move |event: ev::SubmitEvent| {
+            event.prevent_default();
+            if !flush() && !on_search_page() {
+                go(&text.get_untracked(), true);
+            }
+            typing.borrow_mut().kept = true;
+        }
+    };
+    let on_keydown = move |event: ev::KeyboardEvent| {
+        if matches!(event.key().as_str(), "ArrowDown" | "Tab") {
+            flush();
+        }
         if event.key() == "ArrowDown" {
             if let Some(first) = result_links().and_then(|links| links.into_iter().next()) {
                 event.prevent_default();

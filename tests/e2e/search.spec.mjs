@@ -131,6 +131,10 @@ test('the slash key goes to the box, the arrows through the results, Enter opens
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(page.locator('h1#page-heading')).toHaveText(found[0]);
+  // The address had not yet followed the last key when the box was left: leaving made it.
+  await page.goBack();
+  await expect(page).toHaveURL(at('/search/?q=council'));
+  await expect(page.locator(BOX)).toHaveValue('council');
 });
 
 test('no results say so and lead to the archive', async ({ page }) => {

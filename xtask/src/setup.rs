@@ -166,13 +166,14 @@ fn npm_packages(root: &Path) -> Result<()> {
         .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))
 }
 
-/// A `wasm-opt` first on the tools' PATH that runs `xtask wasm-opt`, so that trunk's release
-/// builds reuse the optimised wasm when it has not changed (see wasm_opt.rs).
+/// A `wasm-opt` first on the tools' PATH that runs `cargo xtask wasm-opt`, so that trunk's
+/// release builds reuse the optimised wasm when it has not changed (see wasm_opt.rs). It goes
+/// through cargo rather than naming the xtask program, which `cargo test` may build anew.
 fn cached_wasm_opt(root: &Path) -> Result<()> {
-    let xtask = std::env::current_exe().context("finding the xtask program")?;
-    let quoted = xtask.to_string_lossy().replace('\'', "'\\''");
+    let manifest = root.join("Cargo.toml");
+    let quoted = manifest.to_string_lossy().replace('\'', "'\\''");
     let script = format!(
-        "#!/bin/sh\n# Written by `cargo xtask setup`: wasm-opt through Folio's cache of its results.\nexec '{quoted}' wasm-opt \"$@\"\n"
+        "#!/bin/sh\n# Written by `cargo xtask setup`: wasm-opt through Folio's cache of its results.\nexec cargo run --quiet --manifest-path '{quoted}' --package xtask -- wasm-opt \"$@\"\n"
     );
     let folder = root.join(crate::cmd::OWN_TOOLS);
     let path = folder.join("wasm-opt");

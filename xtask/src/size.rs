@@ -51,8 +51,10 @@ use anyhow::{bail, Context, Result};
 /// they show changes (a memo of the list, with the snippets a result keeps until its new one
 /// comes), which took the app's part of a key's latency from 4-13 ms to about 1; the address
 /// follows typing after a pause (a cancellable timer); snippets are read after a pause. The
-/// budget is 248,000, raised openly.
-pub const BUDGET_BROTLI_BYTES: usize = 248_000;
+/// budget was 248,000, raised openly. Making the waiting address at once when one leaves the
+/// box (the down arrow, Tab, a press of the mouse), so that back finds the query one left,
+/// measured 248,771; the budget is 249,200, raised openly.
+pub const BUDGET_BROTLI_BYTES: usize = 249_200;
 
 /// The search worker's files (`search_worker.js`, `_bg.wasm`, `_loader.js`): loaded the first
 /// time a reader searches, so outside the first download and its budget, and reported apart.
