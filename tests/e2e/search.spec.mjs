@@ -131,10 +131,19 @@ test('the slash key goes to the box, the arrows through the results, Enter opens
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(page.locator('h1#page-heading')).toHaveText(found[0]);
-  // The address had not yet followed the last key when the box was left: leaving made it.
   await page.goBack();
   await expect(page).toHaveURL(at('/search/?q=council'));
   await expect(page.locator(BOX)).toHaveValue('council');
+  // Leaving the box as soon as the results show, before the address has followed the typing,
+  // makes the address: back comes to the query one left.
+  await page.locator(BOX).fill('moth');
+  await expect(page.locator(RESULT_LINKS).first()).toHaveText('A visitor in the archive');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('h1#page-heading')).toHaveText('A visitor in the archive');
+  await page.goBack();
+  await expect(page).toHaveURL(at('/search/?q=moth'));
+  await expect(page.locator(BOX)).toHaveValue('moth');
 });
 
 test('no results say so and lead to the archive', async ({ page }) => {
