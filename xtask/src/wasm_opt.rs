@@ -26,14 +26,14 @@ const KEEP: usize = 8;
 /// Runs wasm-opt with `args`, or copies its output from the cache.
 pub fn run(root: &Path, args: &[String]) -> Result<()> {
     let wasm_opt = root.join("node_modules/.bin/wasm-opt");
-    let Some(output) = output_of(args) else {
+    let (Some(output), rest) = split_output(args) else {
         // `--version` and the like: nothing to keep.
         return run_wasm_opt(&wasm_opt, args);
     };
     let version = cmd::first_line(root, &wasm_opt.to_string_lossy(), &["--version"])
         .context("wasm-opt is not installed: run `cargo xtask setup`")?;
     let cache = root.join(CACHE);
-    let cached = cache.join(format!("{}.wasm", key(&version, args)?));
+    let cached = cache.join(format!("{}.wasm", key(&version, &rest)?));
     if cached.is_file() {
         fs::copy(&cached, &output).with_context(|| format!("copying {}", cached.display()))?;
         // Marks it as recently used, so pruning keeps it.
@@ -52,34 +52,29 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     prune(&cache)
 }
 
-/// The file wasm-opt writes: `--output=FILE`, `--output FILE` or `-o FILE`.
-fn output_of(args: &[String]) -> Option<PathBuf> {
+/// The file wasm-opt writes (`--output=FILE`, `--output FILE` or `-o FILE`), and the other
+/// arguments.
+fn split_output(args: &[String]) -> (Option<PathBuf>, Vec<&str>) {
+    let (mut output, mut rest) = (None, Vec::new());
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         if let Some(file) = arg.strip_prefix("--output=") {
-            return Some(file.into());
-        }
-        if arg == "--output" || arg == "-o" {
-            return args.next().map(PathBuf::from);
+            output = Some(file.into());
+        } else if arg == "--output" || arg == "-o" {
+            output = args.next().map(PathBuf::from);
+        } else {
+            rest.push(arg.as_str());
         }
     }
-    None
+    (output, rest)
 }
 
-/// The hash of the version, the arguments but the output, and each named file's contents in
-/// place of its name (trunk's input is in a fresh staging folder every build).
-fn key(version: &str, args: &[String]) -> Result<String> {
+/// The hash of the version, the arguments but the output (`split_output`), and each named
+/// file's contents in place of its name (trunk's input is in a fresh staging folder every build).
+fn key(version: &str, args: &[&str]) -> Result<String> {
     let mut hash = Sha256::new();
     hash.update(version.as_bytes());
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        if arg.starts_with("--output=") {
-            continue;
-        }
-        if arg == "--output" || arg == "-o" {
-            args.next();
-            continue;
-        }
+    for &arg in args {
         let path = Path::new(arg);
         if path.is_file() {
             let contents = fs::read(path).with_context(|| format!("reading {arg}"))?;
@@ -136,14 +131,25 @@ mod tests {
 
     #[test]
     fn finds_the_output_in_each_spelling() {
-        for args in [
-            ["--output=out.wasm", "-Os", "in.wasm"].as_slice(),
-            &["-Os", "--output", "out.wasm", "in.wasm"],
-            &["in.wasm", "-o", "out.wasm"],
+        for (args, others) in [
+            (
+                ["--output=out.wasm", "-Os", "in.wasm"].as_slice(),
+                ["-Os", "in.wasm"].as_slice(),
+            ),
+            (
+                &["-Os", "--output", "out.wasm", "in.wasm"],
+                &["-Os", "in.wasm"],
+            ),
+            (&["in.wasm", "-o", "out.wasm"], &["in.wasm"]),
         ] {
-            assert_eq!(output_of(&strings(args)), Some("out.wasm".into()));
+            let args = strings(args);
+            assert_eq!(
+                split_output(&args),
+                (Some("out.wasm".into()), others.to_vec())
+            );
         }
-        assert_eq!(output_of(&strings(&["--version"])), None);
+        let version = strings(&["--version"]);
+        assert_eq!(split_output(&version), (None, vec!["--version"]));
     }
 
     #[test]
@@ -164,7 +170,7 @@ mod tests {
                 level.to_owned(),
                 input.display().to_string(),
             ];
-            key("wasm-opt version 123", &args).unwrap()
+            key("wasm-opt version 123", &split_output(&args).1).unwrap()
         };
         let original = call(&first, "a/out.wasm", "-Os");
         assert_eq!(call(&second, "b/out.wasm", "-Os"), original);
@@ -175,7 +181,10 @@ mod tests {
             "-Os".into(),
             first.display().to_string(),
         ];
-        assert_ne!(key("wasm-opt version 124", &args).unwrap(), original);
+        assert_ne!(
+            key("wasm-opt version 124", &split_output(&args).1).unwrap(),
+            original
+        );
     }
 
     #[test]
