@@ -20,7 +20,7 @@ use anyhow::{bail, Context, Result};
 use crate::{build::remove_if_present, cmd, gen_posts};
 
 /// "Today" for the bundler, after every generated date, so that no post counts as future-dated.
-pub(super) const NOW: &str = "2026-01-01";
+const NOW: &str = "2026-01-01";
 
 /// What to measure.
 #[derive(Debug, PartialEq, Eq)]
@@ -162,15 +162,7 @@ fn measure(root: &Path, bench: &Path, bundler: &Path, posts: usize, runs: usize)
         dir.join("hugo-cache"),
     );
     let folio_run = || -> Result<Duration> {
-        remove_if_present(&folio_out)?;
-        let mut command = cmd::command(root, bundler);
-        command
-            .arg("--site")
-            .arg(&site)
-            .arg("--out")
-            .arg(&folio_out)
-            .env("FOLIO_NOW", NOW);
-        let took = time(&mut command)?;
+        let took = time_data_step(root, bundler, &site, &folio_out)?;
         check_count(&folio_out.join("data/posts"), published, "json")?;
         Ok(took)
     };
@@ -218,8 +210,26 @@ fn measure(root: &Path, bench: &Path, bundler: &Path, posts: usize, runs: usize)
     })
 }
 
+/// The wall time of the bundler's data step on `site`, into `out`, made afresh.
+pub(super) fn time_data_step(
+    root: &Path,
+    bundler: &Path,
+    site: &Path,
+    out: &Path,
+) -> Result<Duration> {
+    remove_if_present(out)?;
+    let mut command = cmd::command(root, bundler);
+    command
+        .arg("--site")
+        .arg(site)
+        .arg("--out")
+        .arg(out)
+        .env("FOLIO_NOW", NOW);
+    time(&mut command)
+}
+
 /// The wall time of one run; a failed run is an error that shows what the program said.
-pub(super) fn time(command: &mut Command) -> Result<Duration> {
+fn time(command: &mut Command) -> Result<Duration> {
     let started = Instant::now();
     let output = command
         .stdin(Stdio::null())

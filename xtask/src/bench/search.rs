@@ -230,15 +230,7 @@ fn time_bundler(
         .with_context(|| format!("writing {}", settings.display()))?;
     let out = dir.join("bundler-out");
     let run = |site: &Path| -> Result<Duration> {
-        build::remove_if_present(&out)?;
-        let mut command = cmd::command(root, bundler);
-        command
-            .arg("--site")
-            .arg(site)
-            .arg("--out")
-            .arg(&out)
-            .env("FOLIO_NOW", super::NOW);
-        let took = super::time(&mut command)?;
+        let took = super::time_data_step(root, bundler, site, &out)?;
         let indexed = out.join("data/search/index.json").is_file();
         if indexed != (site == source) {
             bail!(
