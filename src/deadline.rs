@@ -7,7 +7,7 @@ use std::{cell::Cell, rc::Rc};
 use wasm_bindgen::{closure::Closure, prelude::wasm_bindgen, JsCast};
 use web_sys::{AbortController, AbortSignal};
 
-// The global timers, which a window and a worker (search runs in one) both have.
+// The global timers, which a window and a worker both have.
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_name = setTimeout, catch)]

@@ -1,8 +1,8 @@
-//! The app's side of search: starts the worker the first time a query is sent (so a page that
-//! is only read never loads it), sends it the newest query, and gives the search page the
-//! answers as a signal. For results that stay a moment, it reads their posts (kept in memory,
-//! so opening one is at once) into text with the app's own Markdown parser, and asks the worker
-//! for snippets.
+//! The app's side of search: loads the search engine (a wasm of its own, `search::engine`)
+//! into the page the first time a query is sent (so a page that is only read never loads it),
+//! sends it the newest query, and gives the search page the answers as a signal. For results
+//! that stay a moment, it reads their posts (kept in memory, so opening one is at once) into
+//! text with the app's own Markdown parser, and asks the engine for snippets.
 
 use std::{
     cell::{Cell, RefCell},
@@ -14,17 +14,18 @@ use folio_content::search::snippet::{section_texts, SnippetPart};
 use futures::future::join_all;
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
-use web_sys::{MessageEvent, Worker};
 
 use crate::{
     api::{self, ApiError, REQUEST_TIMEOUT_MS},
     base,
-    search::messages::{SearchReply, SearchRequest, SearchResult, WORKER_SCRIPT},
+    search::messages::{
+        SearchReply, SearchRequest, SearchResult, ENGINE_SCRIPT, REPLY_GLOBAL, REQUEST_GLOBAL,
+    },
 };
 
 /// How long a query's results stay before their posts are read for snippets: while one types,
 /// each key's results come without waiting for that reading (in the app) and marking (in the
-/// worker) of the key before.
+/// engine) of the key before.
 const SNIPPETS_AFTER: Duration = Duration::from_millis(150);
 
 /// What the search page shows of a query.
@@ -67,15 +68,15 @@ impl Found {
     }
 }
 
-/// The running worker.
+/// The engine, loading or started.
 struct Client {
-    worker: Worker,
-    /// Whether it listens yet: until it does, the newest request waits here.
-    ready: bool,
+    /// Its function that takes requests, once it has started: until then, the newest request
+    /// waits in `waiting`.
+    engine: Option<js_sys::Function>,
     waiting: Option<String>,
-    /// It failed to start; the next request starts a new one.
+    /// It failed to load; the next request loads it again.
     broken: bool,
-    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_reply: Closure<dyn Fn(JsValue)>,
     _on_error: Closure<dyn FnMut(JsValue)>,
 }
 
@@ -85,6 +86,8 @@ thread_local! {
     static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
     static ON_REPLY: RefCell<Option<OnReply>> = const { RefCell::new(None) };
     static NEWEST: Cell<u32> = const { Cell::new(0) };
+    /// How many times the engine has been loaded.
+    static LOADS: Cell<u32> = const { Cell::new(0) };
 }
 
 /// A query's results, and what the search page does with them.
@@ -96,7 +99,7 @@ pub struct Search {
     pub more: Callback<()>,
 }
 
-/// The results of `query`, `per_page` of them (more on request), as the worker answers; asked
+/// The results of `query`, `per_page` of them (more on request), as the engine answers; asked
 /// again when the query changes, and on retry.
 pub fn use_search(query: Memo<String>, per_page: u32) -> Search {
     let (state, set_state) = signal(SearchState::Idle);
@@ -193,7 +196,7 @@ async fn ask_for_snippets(id: u32, query: String, results: Vec<SearchResult>) {
     let _ = request(&SearchRequest::Snippets { id, query, posts });
 }
 
-/// Sends the worker a query.
+/// Sends the engine a query.
 fn send(query: String, limit: u32) {
     let id = NEWEST.get().wrapping_add(1);
     NEWEST.set(id);
@@ -205,24 +208,24 @@ fn send(query: String, limit: u32) {
     }
 }
 
-/// Sends the worker `request`, starting the worker first if need be.
+/// Sends the engine `request`, loading the engine first if need be. An engine that has started
+/// may reply before this returns (a snippets request); so it is called with nothing borrowed.
 fn request(request: &SearchRequest) -> Result<(), JsValue> {
     let text = serde_json::to_string(request).map_err(|_| JsValue::NULL)?;
-    CLIENT.with_borrow_mut(|client| {
+    let engine = CLIENT.with_borrow_mut(|client| {
         if client.as_ref().is_none_or(|client| client.broken) {
-            if let Some(old) = client.take() {
-                old.worker.terminate();
-            }
             *client = Some(start()?);
         }
-        if let Some(client) = client.as_mut() {
-            match client.ready {
-                true => client.worker.post_message(&JsValue::from_str(&text))?,
-                false => client.waiting = Some(text),
-            }
+        let client = client.as_mut().ok_or(JsValue::NULL)?;
+        if client.engine.is_none() {
+            client.waiting = Some(text.clone());
         }
-        Ok(())
-    })
+        Ok::<_, JsValue>(client.engine.clone())
+    })?;
+    if let Some(engine) = engine {
+        engine.call1(&JsValue::NULL, &JsValue::from_str(&text))?;
+    }
+    Ok(())
 }
 
 fn could_not_start() -> ApiError {
@@ -236,28 +239,38 @@ fn deliver(reply: SearchReply) {
     }
 }
 
-/// The worker, from its script at the site's root, listened to.
+/// The engine, loaded from its module script at the site's root: its replies come to the
+/// function left at `REPLY_GLOBAL` (the first says it has started and left its own at
+/// `REQUEST_GLOBAL`).
 fn start() -> Result<Client, JsValue> {
-    let worker = Worker::new(&format!("{}{WORKER_SCRIPT}", base::site_root()))?;
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
-        let reply = event
-            .data()
+    let window = web_sys::window().ok_or(JsValue::NULL)?;
+    let document = window.document().ok_or(JsValue::NULL)?;
+    let on_reply = Closure::<dyn Fn(JsValue)>::new(|text: JsValue| {
+        let reply = text
             .as_string()
             .and_then(|text| serde_json::from_str::<SearchReply>(&text).ok());
         match reply {
-            Some(SearchReply::Ready) => CLIENT.with_borrow_mut(|client| {
-                if let Some(client) = client.as_mut() {
-                    client.ready = true;
-                    if let Some(text) = client.waiting.take() {
-                        let _ = client.worker.post_message(&JsValue::from_str(&text));
-                    }
-                }
-            }),
+            Some(SearchReply::Ready) => started(),
             Some(reply) => deliver(reply),
             None => {}
         }
     });
-    // The script or its wasm could not be loaded (offline, or a missing file).
+    js_sys::Reflect::set(&window, &JsValue::from_str(REPLY_GLOBAL), on_reply.as_ref())?;
+    let script = document.create_element("script")?;
+    script.set_attribute("type", "module")?;
+    // A module that failed is not fetched again at the same address: a second load asks at
+    // another.
+    let loads = LOADS.get();
+    LOADS.set(loads + 1);
+    let again = match loads {
+        0 => String::new(),
+        loads => format!("?load={}", loads + 1),
+    };
+    script.set_attribute(
+        "src",
+        &format!("{}{ENGINE_SCRIPT}{again}", base::site_root()),
+    )?;
+    // The script could not be loaded (offline, or a missing file).
     let on_error = Closure::<dyn FnMut(JsValue)>::new(|_| {
         CLIENT.with_borrow_mut(|client| {
             if let Some(client) = client.as_mut() {
@@ -269,13 +282,17 @@ fn start() -> Result<Client, JsValue> {
             error: could_not_start(),
         });
     });
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    // A wasm that fails to load says nothing to this side: a worker not ready in time is broken.
+    script.add_event_listener_with_callback("error", on_error.as_ref().unchecked_ref())?;
+    document
+        .head()
+        .ok_or(JsValue::NULL)?
+        .append_child(&script)?;
+    // A wasm that fails to load says nothing to this side: an engine not started in time is
+    // broken.
     set_timeout(
         || {
             let late = CLIENT.with_borrow_mut(|client| match client.as_mut() {
-                Some(client) if !client.ready => {
+                Some(client) if client.engine.is_none() => {
                     client.broken = true;
                     true
                 }
@@ -291,11 +308,25 @@ fn start() -> Result<Client, JsValue> {
         Duration::from_millis(REQUEST_TIMEOUT_MS as u64),
     );
     Ok(Client {
-        worker,
-        ready: false,
+        engine: None,
         waiting: None,
         broken: false,
-        _on_message: on_message,
+        _on_reply: on_reply,
         _on_error: on_error,
     })
+}
+
+/// The engine has started: takes its request function, and sends it the request that waited.
+fn started() {
+    let engine = web_sys::window()
+        .and_then(|window| js_sys::Reflect::get(&window, &JsValue::from_str(REQUEST_GLOBAL)).ok())
+        .and_then(|engine| engine.dyn_into::<js_sys::Function>().ok());
+    let waiting = CLIENT.with_borrow_mut(|client| {
+        let client = client.as_mut()?;
+        client.engine = engine.clone();
+        client.waiting.take()
+    });
+    if let (Some(engine), Some(text)) = (engine, waiting) {
+        let _ = engine.call1(&JsValue::NULL, &JsValue::from_str(&text));
+    }
 }

@@ -1,15 +1,23 @@
-//! What the app and the search worker say to each other, as JSON text in `postMessage`: the
-//! app asks for a query's results; the worker says it is ready, then answers each request with
-//! its results, or with why it could not. The app then reads the results' posts (which opening
-//! one needs anyway) and asks for their snippets, which the worker cuts around the query's words.
+//! What the app and the search engine (a wasm of its own, in the same page) say to each other,
+//! as JSON text passed to each other's function: the app asks for a query's results; the engine
+//! says it is ready, then answers each request with its results, or with why it could not. The
+//! app then reads the results' posts (which opening one needs anyway) and asks for their
+//! snippets, which the engine cuts around the query's words.
 
 use folio_content::{search::snippet::SnippetPart, Date, Slug};
 use serde::{Deserialize, Serialize};
 
 use crate::api::ApiError;
 
-/// The file the worker starts from, at the site's root (trunk's loader for the worker's wasm).
-pub const WORKER_SCRIPT: &str = "search_worker_loader.js";
+/// The module script the engine starts from, at the site's root (trunk's loader for its wasm).
+pub const ENGINE_SCRIPT: &str = "search_engine_loader.js";
+
+/// Where, on the page's global object, the app leaves the function that takes the engine's
+/// replies before it loads the engine.
+pub const REPLY_GLOBAL: &str = "folioSearchReply";
+
+/// Where the engine, once started, leaves the function that takes the app's requests.
+pub const REQUEST_GLOBAL: &str = "folioSearchRequest";
 
 /// What the app asks. Each request's `id` counts up; an answer carries its request's, so an
 /// answer to an older query is dropped.
@@ -27,7 +35,7 @@ pub enum SearchRequest {
     },
 }
 
-/// What the worker says.
+/// What the engine says.
 // Externally tagged: the app's reading of it then needs no buffering (half the code).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -4,11 +4,15 @@
 // the bytes that the first query downloads (from the page being ready to its results and
 // snippets), the bytes of a second, different query, and, for every query of BENCH_QUERIES,
 // the time from the keystroke that completes it to the next frame after its results are in
-// the page.
+// the page. Beside each, the time from the same keystroke to the next frame after its letter
+// is in the box: the frame that shows the letter, which no results can come before. The
+// browser makes a frame every 16.7 ms whatever is typed, so that time alone is spread
+// evenly over one frame.
 //
 //   BENCH_FOLIO_URL     Folio's search page          BENCH_PAGEFIND_URL  the Pagefind page
 //   BENCH_QUERIES       JSON list of words           BENCH_OUT           where the JSON goes
-//   BENCH_CHROMIUM      the browser
+//   BENCH_CHROMIUM      the browser                  BENCH_ENGINES       optional: "folio" or
+//                                                                        "pagefind" alone
 
 import { chromium } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
@@ -65,7 +69,10 @@ async function search(page, engine, query) {
   await until(page, 'benchComplete', query);
 }
 
-/** The milliseconds from the keystroke that completes `query` to the frame after its results. */
+/**
+ * The milliseconds from the keystroke that completes `query` to the frame after its results
+ * (`results`) and to the frame after its letter is in the box (`letter`).
+ */
 async function latency(page, engine, query) {
   await page.locator(engine.box).fill('');
   await page.locator(engine.box).focus();
@@ -75,9 +82,16 @@ async function latency(page, engine, query) {
   await page.evaluate(
     ([box, query]) => {
       const shown = window.benchShown;
-      window.benchLatency = new Promise((resolve) => {
-        let typed = null;
-        document.querySelector(box).addEventListener('keydown', () => (typed = performance.now()), { once: true, capture: true });
+      const input = document.querySelector(box);
+      let typed = null;
+      input.addEventListener('keydown', () => (typed = performance.now()), { once: true, capture: true });
+      const letter = new Promise((resolve) => {
+        input.addEventListener('input', () => requestAnimationFrame(() => resolve(performance.now() - typed)), {
+          once: true,
+          capture: true,
+        });
+      });
+      const results = new Promise((resolve) => {
         const observer = new MutationObserver(() => {
           if (typed === null || !shown(query)) return;
           observer.disconnect();
@@ -85,6 +99,7 @@ async function latency(page, engine, query) {
         });
         observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
       });
+      window.benchLatency = Promise.all([results, letter]).then(([results, letter]) => ({ results, letter }));
     },
     [engine.box, query],
   );
@@ -134,7 +149,9 @@ async function measure(name, condition) {
 
 const runs = [];
 for (const condition of CONDITIONS) {
-  for (const name of Object.keys(ENGINES)) runs.push(await measure(name, condition));
+  for (const name of Object.keys(ENGINES)) {
+    if (!process.env.BENCH_ENGINES || process.env.BENCH_ENGINES === name) runs.push(await measure(name, condition));
+  }
 }
 writeFileSync(process.env.BENCH_OUT, JSON.stringify({ browser: browser.version(), queries: QUERIES, runs }, null, 2));
 await browser.close();

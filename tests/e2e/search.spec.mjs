@@ -175,7 +175,7 @@ test('reading the home page or a post loads nothing of search', async ({ page })
   await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
   await page.waitForLoadState('networkidle');
   expect(urls.length).toBeGreaterThan(4);
-  const search = urls.filter((url) => /search_worker|\/data\/search\//.test(url));
+  const search = urls.filter((url) => /search_engine|\/data\/search\//.test(url));
   expect(search, 'requests for search on a cold load').toEqual([]);
 });
 

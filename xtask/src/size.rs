@@ -1,5 +1,5 @@
 //! The size of what the browser downloads: the wasm and the JS in `dist/`, raw and brotli; the
-//! app's first download against its budget, the search worker apart.
+//! app's first download against its budget, the search engine apart.
 
 use std::{fs, io::Write, path::Path};
 
@@ -56,9 +56,9 @@ use anyhow::{bail, Context, Result};
 /// measured 248,771; the budget is 249,200, raised openly.
 pub const BUDGET_BROTLI_BYTES: usize = 249_200;
 
-/// The search worker's files (`search_worker.js`, `_bg.wasm`, `_loader.js`): loaded the first
+/// The search engine's files (`search_engine.js`, `_bg.wasm`, `_loader.js`): loaded the first
 /// time a reader searches, so outside the first download and its budget, and reported apart.
-pub const WORKER_PREFIX: &str = "search_worker";
+pub const ENGINE_PREFIX: &str = "search_engine";
 
 /// One file's size.
 pub struct FileSize {
@@ -104,10 +104,10 @@ pub fn report(sizes: &[FileSize]) {
         "{:<40} {raw:>10} {brotli:>10}  (budget {BUDGET_BROTLI_BYTES} brotli)",
         "first download (app)"
     );
-    let (raw, brotli) = worker_totals(sizes);
+    let (raw, brotli) = engine_totals(sizes);
     println!(
         "{:<40} {raw:>10} {brotli:>10}",
-        "search worker (on first search)"
+        "search engine (on first search)"
     );
 }
 
@@ -116,12 +116,12 @@ pub fn check_budget(sizes: &[FileSize]) -> Result<()> {
     let (_, brotli) = totals(sizes);
     if sizes
         .iter()
-        .all(|s| !s.name.ends_with(".wasm") || s.name.starts_with(WORKER_PREFIX))
+        .all(|s| !s.name.ends_with(".wasm") || s.name.starts_with(ENGINE_PREFIX))
     {
         bail!("no .wasm file in dist/: the build did not produce the app");
     }
-    if worker_totals(sizes).0 == 0 {
-        bail!("no {WORKER_PREFIX} files in dist/: the build did not produce the search worker");
+    if engine_totals(sizes).0 == 0 {
+        bail!("no {ENGINE_PREFIX} files in dist/: the build did not produce the search engine");
     }
     if brotli > BUDGET_BROTLI_BYTES {
         bail!("wasm + JS is {brotli} bytes brotli, over the budget of {BUDGET_BROTLI_BYTES}: find what grew (cargo bloat, twiggy) or justify raising the budget");
@@ -132,14 +132,14 @@ pub fn check_budget(sizes: &[FileSize]) -> Result<()> {
     Ok(())
 }
 
-/// The first download: every wasm and JS file but the search worker's.
+/// The first download: every wasm and JS file but the search engine's.
 fn totals(sizes: &[FileSize]) -> (usize, usize) {
-    sum(sizes.iter().filter(|s| !s.name.starts_with(WORKER_PREFIX)))
+    sum(sizes.iter().filter(|s| !s.name.starts_with(ENGINE_PREFIX)))
 }
 
-/// The search worker's files.
-fn worker_totals(sizes: &[FileSize]) -> (usize, usize) {
-    sum(sizes.iter().filter(|s| s.name.starts_with(WORKER_PREFIX)))
+/// The search engine's files.
+fn engine_totals(sizes: &[FileSize]) -> (usize, usize) {
+    sum(sizes.iter().filter(|s| s.name.starts_with(ENGINE_PREFIX)))
 }
 
 fn sum<'a>(sizes: impl Iterator<Item = &'a FileSize>) -> (usize, usize) {

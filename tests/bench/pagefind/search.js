@@ -1,6 +1,6 @@
 // Runs each query typed with Pagefind's JavaScript API and shows its best ten results, title
 // and excerpt, as Folio's search page does; marks the list with the query once it is shown.
-// Pagefind's script loads on the first keystroke, as Folio's search worker does, so the first
+// Pagefind's script loads on the first keystroke, as Folio's search engine does, so the first
 // query's bytes are all that search costs on either side.
 const box = document.getElementById('query');
 const list = document.getElementById('results');

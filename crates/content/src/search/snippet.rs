@@ -2,7 +2,7 @@
 //! matches, in the section the result opens at, as parts of plain text with the matched words
 //! marked. The parts are text, never HTML: the app puts each in its own text node (a marked one
 //! inside `<mark>`), so nothing in a post can become markup. The app reads the post's text by
-//! section (`section_texts`, with the Markdown parser it renders with); the search worker,
+//! section (`section_texts`, with the Markdown parser it renders with); the search engine,
 //! which has the query's terms, cuts the snippet (`snippet`).
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};

@@ -31,11 +31,11 @@ pub fn section(command: &str, env: &Environment, measured: &[Measured]) -> Strin
          excerpt.\n\
          - bytes: as transferred (brotli from nginx), from the page being ready until the \
          query's results and their snippets (Pagefind: its excerpts) are shown; Pagefind's \
-         script loads on the first keystroke, as Folio's search worker does.\n\
+         script loads on the first keystroke, as Folio's search engine does.\n\
          - latency: from the keystroke that completes a word to the next animation frame \
          after its results are in the page, {} words each (`QUERIES` in \
          xtask/src/bench/search.rs); 4× CPU is Chromium's throttling of the page's thread, \
-         which does not reach a dedicated worker (where Folio ranks).\n\
+         where Folio's engine runs.\n\
          - bundler: its data step (`folio-bundler --site S --out O`, release with opt-level \
          3, as `cargo xtask bench bundler` times it) on the same posts, with the index and \
          with `search = false`; medians of {} runs each, alternating.\n\n",
