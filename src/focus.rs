@@ -1,6 +1,6 @@
-//! Moves focus to the new page's heading after a client-side navigation, so keyboard and
-//! screen-reader users start reading where the page starts. The first load keeps the browser's
-//! own focus. The skip link focuses the main content. After back or forward, the page's scroll
+//! Moves focus to the new page's heading after a client-side navigation to another path, so
+//! keyboard and screen-reader users start reading where the page starts. The first load keeps
+//! the browser's own focus. The skip link focuses the main content. After back or forward, the page's scroll
 //! position is put back at the same moment (`scroll.rs`); a link to a heading of another page
 //! (`/posts/other/#why`) scrolls to that heading once the page shows it.
 
@@ -67,8 +67,11 @@ fn fragment_target() -> Option<web_sys::Element> {
 pub fn FocusOnNavigate() -> impl IntoView {
     let location = use_location();
     let generation = Rc::new(Cell::new(0_u32));
+    // The path, not the query: a new query (the search page's address following what is
+    // typed, or made as one leaves the box for its results) keeps the page, and the focus
+    // where the reader has put it.
     Effect::new(move |first: Option<()>| {
-        let _ = (location.pathname.get(), location.search.get());
+        location.pathname.track();
         if first.is_some() {
             let mine = generation.get().wrapping_add(1);
             generation.set(mine);

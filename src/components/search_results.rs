@@ -52,7 +52,12 @@ pub fn SearchResults(
     });
     view! {
         <p class="search-status" role="status">{status}</p>
-        {move || match shown.get() {
+        {move || {
+            // The list is made anew when what it shows changes (the snippets coming, say): the
+            // result one has arrowed to keeps the focus. (Not in the pages built natively.)
+            #[cfg(target_arch = "wasm32")]
+            keep_focus_after_render();
+            match shown.get() {
             Shown::Nothing => ().into_any(),
             Shown::Failed(error) => view! { <ErrorWithRetry error on_retry=retry /> }.into_any(),
             Shown::NoMatch => view! {
@@ -61,6 +66,7 @@ pub fn SearchResults(
                 </p>
             }.into_any(),
             Shown::Results { rows, more: has_more } => results(rows, has_more, more),
+            }
         }}
         <noscript>
             <p>
@@ -154,16 +160,9 @@ fn move_between_results(event: ev::KeyboardEvent) {
         "ArrowUp" => -1,
         _ => return,
     };
-    let Some(links) = result_links() else { return };
-    let active = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.active_element());
-    let at = links.iter().position(|link| {
-        active
-            .as_ref()
-            .is_some_and(|active| active == link.unchecked_ref::<web_sys::Element>())
-    });
-    let Some(at) = at else { return };
+    let (Some(links), Some(at)) = (result_links(), focused_result()) else {
+        return;
+    };
     event.prevent_default();
     match at as i32 + step {
         -1 => focus_search_box(false),
@@ -173,6 +172,26 @@ fn move_between_results(event: ev::KeyboardEvent) {
             }
         }
     }
+}
+
+/// Gives the focus back, once the list is made anew, to the result that has it now.
+#[cfg(target_arch = "wasm32")]
+fn keep_focus_after_render() {
+    if let Some(at) = focused_result() {
+        leptos::task::spawn_local(async move {
+            if let Some(link) = result_links().and_then(|links| links.into_iter().nth(at)) {
+                let _ = link.focus();
+            }
+        });
+    }
+}
+
+/// Which of the results' links has the focus.
+fn focused_result() -> Option<usize> {
+    let active = web_sys::window()?.document()?.active_element()?;
+    result_links()?
+        .iter()
+        .position(|link| &active == link.unchecked_ref::<web_sys::Element>())
 }
 
 /// The results' links, in order.

@@ -1,6 +1,6 @@
 //! The page the address names: `routed_page.rs` reads the route and shows the fetching states,
-//! `load.rs` fetches each route's data, `content.rs` holds the one view of each kind of page; `search_page.rs` asks the search
-//! worker instead of loading data.
+//! `load.rs` fetches each route's data, `content.rs` holds the one view of each kind of page;
+//! `search_page.rs` asks the search engine instead of loading data.
 
 mod content;
 mod load;

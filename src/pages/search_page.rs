@@ -1,5 +1,5 @@
 //! The search page: the query from the address (`?q=`), so results can be shared, bookmarked
-//! and reached again with back and forward; its results from the search worker; more of them
+//! and reached again with back and forward; its results from the search engine; more of them
 //! on request. The query is the header box's text (`SearchBox`), which the address sets and
 //! typing changes before the address follows.
 

@@ -257,19 +257,15 @@ fn start() -> Result<Client, JsValue> {
     });
     js_sys::Reflect::set(&window, &JsValue::from_str(REPLY_GLOBAL), on_reply.as_ref())?;
     let script = document.create_element("script")?;
-    script.set_attribute("type", "module")?;
-    // A module that failed is not fetched again at the same address: a second load asks at
-    // another.
-    let loads = LOADS.get();
-    LOADS.set(loads + 1);
-    let again = match loads {
-        0 => String::new(),
-        loads => format!("?load={}", loads + 1),
-    };
-    script.set_attribute(
+    // A module that failed is not fetched again at the same address: each load asks at its own
+    // (the first's is always the same, so a cached copy serves it).
+    let loads = LOADS.get() + 1;
+    LOADS.set(loads);
+    let _ = script.set_attribute("type", "module");
+    let _ = script.set_attribute(
         "src",
-        &format!("{}{ENGINE_SCRIPT}{again}", base::site_root()),
-    )?;
+        &format!("{}{ENGINE_SCRIPT}?load={loads}", base::site_root()),
+    );
     // The script could not be loaded (offline, or a missing file).
     let on_error = Closure::<dyn FnMut(JsValue)>::new(|_| {
         CLIENT.with_borrow_mut(|client| {
@@ -282,11 +278,10 @@ fn start() -> Result<Client, JsValue> {
             error: could_not_start(),
         });
     });
-    script.add_event_listener_with_callback("error", on_error.as_ref().unchecked_ref())?;
-    document
-        .head()
-        .ok_or(JsValue::NULL)?
-        .append_child(&script)?;
+    let _ = script.add_event_listener_with_callback("error", on_error.as_ref().unchecked_ref());
+    if let Some(body) = document.body() {
+        body.append_child(&script)?;
+    }
     // A wasm that fails to load says nothing to this side: an engine not started in time is
     // broken.
     set_timeout(

@@ -1,9 +1,9 @@
 // Search, end to end, on the search fixture site (tests/fixtures/sites/search, whose posts each
 // answer one query best), built for a sub-path: the header's box shows results as one types,
 // Enter and a shared /search/?q= address show the same results, back and forward bring queries
-// back, a result opens its post at the heading it matched under, `/` and the arrow keys, the
-// error with Retry, and that reading a page never loads any of it. Axe on the search page is in
-// a11y.spec.mjs.
+// back, the results of a key paint with its letter, a result opens its post at the heading it
+// matched under, `/` and the arrow keys, the error with Retry, and that reading a page never
+// loads any of it. Axe on the search page is in a11y.spec.mjs.
 
 import { test, expect } from '@playwright/test';
 import { openApp, watchErrors } from './support.mjs';
@@ -53,6 +53,26 @@ test('typing in the header box shows ranked results with the matched words marke
   await expect(first.locator('.search-snippet')).toHaveText(/^How a council decides/);
   await expect(page.locator('.search-snippet mark').first()).toHaveText(/^budget/i);
   noErrors();
+});
+
+test('the results of a key are in the page by the frame that shows its letter', async ({ page }) => {
+  await openApp(page, at('/search/?q=budge'));
+  await expect(page.locator(STATUS)).toContainText('“budge”');
+  await page.locator(BOX).focus();
+  await page.keyboard.press('End');
+  // What the status says in the first frame after the letter is in the box.
+  await page.evaluate(
+    ([box, status]) => {
+      window.statusInLettersFrame = new Promise((resolve) => {
+        const input = document.querySelector(box);
+        const read = () => requestAnimationFrame(() => resolve(document.querySelector(status).textContent));
+        input.addEventListener('input', read, { once: true });
+      });
+    },
+    [BOX, STATUS],
+  );
+  await page.keyboard.press('t');
+  expect(await page.evaluate(() => window.statusInLettersFrame)).toMatch(/posts? match “budget”/);
 });
 
 test('folded, stemmed and unspaced words are found, and a prefix while typing', async ({ page }) => {

@@ -45,7 +45,42 @@ pub struct Run {
     pub condition: String,
     pub first: Query,
     pub second: Query,
-    pub latencies: Vec<f64>,
+    pub latencies: Vec<Latency>,
+}
+
+/// One keystroke's times, in milliseconds: to the frame after its results are in the page, and
+/// to the frame after its letter is in the box (the soonest its results can show).
+#[derive(Deserialize)]
+pub struct Latency {
+    pub results: f64,
+    pub letter: f64,
+}
+
+impl Run {
+    /// The keystrokes' times to their results' frame.
+    pub fn results(&self) -> Vec<f64> {
+        self.latencies
+            .iter()
+            .map(|latency| latency.results)
+            .collect()
+    }
+
+    /// The keystrokes' times to their letter's frame.
+    pub fn letters(&self) -> Vec<f64> {
+        self.latencies
+            .iter()
+            .map(|latency| latency.letter)
+            .collect()
+    }
+
+    /// How many keystrokes' results were in the frame that showed their letter (a frame is
+    /// 16.7 ms apart, so within a millisecond is the same one).
+    pub fn in_letters_frame(&self) -> usize {
+        self.latencies
+            .iter()
+            .filter(|latency| latency.results - latency.letter < 1.0)
+            .count()
+    }
 }
 
 /// What one query downloaded.
