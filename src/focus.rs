@@ -1,8 +1,8 @@
 //! Moves focus to the new page's heading after a client-side navigation to another path, so
 //! keyboard and screen-reader users start reading where the page starts. The first load keeps
-//! the browser's own focus. The skip link focuses the main content. After back or forward, the page's scroll
-//! position is put back at the same moment (`scroll.rs`); a link to a heading of another page
-//! (`/posts/other/#why`) scrolls to that heading once the page shows it.
+//! the browser's own focus. The skip link focuses the main content. After back or forward, the
+//! page's scroll position is put back at the same moment (`scroll.rs`); a link to a heading of
+//! another page (`/posts/other/#why`) scrolls to that heading once the page shows it.
 
 use std::{cell::Cell, rc::Rc, time::Duration};
 

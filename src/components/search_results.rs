@@ -58,14 +58,16 @@ pub fn SearchResults(
             #[cfg(target_arch = "wasm32")]
             keep_focus_after_render();
             match shown.get() {
-            Shown::Nothing => ().into_any(),
-            Shown::Failed(error) => view! { <ErrorWithRetry error on_retry=retry /> }.into_any(),
-            Shown::NoMatch => view! {
-                <p class="search-none">
-                    "Try other words, or browse "<A href=Route::Archive>"the archive"</A>"."
-                </p>
-            }.into_any(),
-            Shown::Results { rows, more: has_more } => results(rows, has_more, more),
+                Shown::Nothing => ().into_any(),
+                Shown::Failed(error) => {
+                    view! { <ErrorWithRetry error on_retry=retry /> }.into_any()
+                }
+                Shown::NoMatch => view! {
+                    <p class="search-none">
+                        "Try other words, or browse "<A href=Route::Archive>"the archive"</A>"."
+                    </p>
+                }.into_any(),
+                Shown::Results { rows, more: has_more } => results(rows, has_more, more),
             }
         }}
         <noscript>

@@ -311,7 +311,8 @@ fn start() -> Result<Client, JsValue> {
     })
 }
 
-/// The engine has started: takes its request function, and sends it the request that waited.
+/// The engine has started (later than it was given up on, maybe): takes its request function,
+/// and sends it the request that waited.
 fn started() {
     let engine = web_sys::window()
         .and_then(|window| js_sys::Reflect::get(&window, &JsValue::from_str(REQUEST_GLOBAL)).ok())
@@ -319,6 +320,7 @@ fn started() {
     let waiting = CLIENT.with_borrow_mut(|client| {
         let client = client.as_mut()?;
         client.engine = engine.clone();
+        client.broken = false;
         client.waiting.take()
     });
     if let (Some(engine), Some(text)) = (engine, waiting) {
