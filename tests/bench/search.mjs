@@ -6,8 +6,8 @@
 // the time from the keystroke that completes it to the next frame after its results are in
 // the page. Beside each, the time from the same keystroke to the next frame after its letter
 // is in the box: the frame that shows the letter, which no results can come before. The
-// browser makes a frame every 16.7 ms whatever is typed, so that time alone is spread
-// evenly over one frame.
+// browser makes frames at its own pace (60 a second here), so that time alone is anywhere
+// up to a frame or so.
 //
 //   BENCH_FOLIO_URL     Folio's search page          BENCH_PAGEFIND_URL  the Pagefind page
 //   BENCH_QUERIES       JSON list of words           BENCH_OUT           where the JSON goes

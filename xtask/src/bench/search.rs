@@ -344,3 +344,22 @@ fn files(dir: &Path) -> Result<Vec<PathBuf>> {
     }
     Ok(found)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_key_is_in_its_letters_frame_when_its_results_paint_with_the_letter() {
+        let run: Run = serde_json::from_str(
+            r#"{"engine": "folio", "condition": "unthrottled",
+                "first": {"bytes": 1, "requests": 1}, "second": {"bytes": 1, "requests": 1},
+                "latencies": [{"results": 5.2, "letter": 5.1}, {"results": 22.0, "letter": 5.3},
+                              {"results": 17.7, "letter": 17.6}]}"#,
+        )
+        .unwrap();
+        assert_eq!(run.in_letters_frame(), 2);
+        assert_eq!(run.results(), vec![5.2, 22.0, 17.7]);
+        assert_eq!(run.letters(), vec![5.1, 5.3, 17.6]);
+    }
+}
