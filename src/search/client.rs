@@ -19,7 +19,8 @@ use crate::{
     api::{self, ApiError, REQUEST_TIMEOUT_MS},
     base,
     search::messages::{
-        SearchReply, SearchRequest, SearchResult, ENGINE_SCRIPT, REPLY_GLOBAL, REQUEST_GLOBAL,
+        function_at, leave_at, SearchReply, SearchRequest, SearchResult, ENGINE_SCRIPT,
+        REPLY_GLOBAL, REQUEST_GLOBAL,
     },
 };
 
@@ -255,7 +256,7 @@ fn start() -> Result<Client, JsValue> {
             None => {}
         }
     });
-    js_sys::Reflect::set(&window, &JsValue::from_str(REPLY_GLOBAL), on_reply.as_ref())?;
+    leave_at(REPLY_GLOBAL, on_reply.as_ref())?;
     let script = document.create_element("script")?;
     // A module that failed is not fetched again at the same address: each load asks at its own
     // (the first's is always the same, so a cached copy serves it).
@@ -314,9 +315,7 @@ fn start() -> Result<Client, JsValue> {
 /// The engine has started (later than it was given up on, maybe): takes its request function,
 /// and sends it the request that waited.
 fn started() {
-    let engine = web_sys::window()
-        .and_then(|window| js_sys::Reflect::get(&window, &JsValue::from_str(REQUEST_GLOBAL)).ok())
-        .and_then(|engine| engine.dyn_into::<js_sys::Function>().ok());
+    let engine = function_at(REQUEST_GLOBAL);
     let waiting = CLIENT.with_borrow_mut(|client| {
         let client = client.as_mut()?;
         client.engine = engine.clone();

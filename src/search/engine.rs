@@ -26,11 +26,14 @@ use folio_content::{
 };
 use futures::future::try_join_all;
 use serde::de::DeserializeOwned;
-use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use wasm_bindgen::{closure::Closure, JsValue};
 
 use crate::{
     api::{self, ApiError},
-    search::messages::{SearchReply, SearchRequest, SearchResult, REPLY_GLOBAL, REQUEST_GLOBAL},
+    search::messages::{
+        function_at, leave_at, SearchReply, SearchRequest, SearchResult, REPLY_GLOBAL,
+        REQUEST_GLOBAL,
+    },
 };
 
 /// The parts of the index read so far, decoded, by path, and the stemmer queries are read with.
@@ -54,11 +57,7 @@ thread_local! {
 /// says it is ready. Without the app's function (the script loaded by something else) it
 /// does nothing.
 pub fn start() {
-    let global = js_sys::global();
-    let Some(reply) = js_sys::Reflect::get(&global, &JsValue::from_str(REPLY_GLOBAL))
-        .ok()
-        .and_then(|reply| reply.dyn_into::<js_sys::Function>().ok())
-    else {
+    let Some(reply) = function_at(REPLY_GLOBAL) else {
         return;
     };
     REPLY.set(Some(reply));
@@ -76,11 +75,7 @@ pub fn start() {
             None => {}
         }
     });
-    let _ = js_sys::Reflect::set(
-        &global,
-        &JsValue::from_str(REQUEST_GLOBAL),
-        on_request.as_ref(),
-    );
+    let _ = leave_at(REQUEST_GLOBAL, on_request.as_ref());
     on_request.forget();
     post(&SearchReply::Ready);
 }

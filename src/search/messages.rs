@@ -6,6 +6,7 @@
 
 use folio_content::{search::snippet::SnippetPart, Date, Slug};
 use serde::{Deserialize, Serialize};
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::api::ApiError;
 
@@ -18,6 +19,19 @@ pub const REPLY_GLOBAL: &str = "folioSearchReply";
 
 /// Where the engine, once started, leaves the function that takes the app's requests.
 pub const REQUEST_GLOBAL: &str = "folioSearchRequest";
+
+/// The function left at `name` on the page's global object, if there is one.
+pub fn function_at(name: &str) -> Option<js_sys::Function> {
+    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str(name))
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
+/// Leaves `function` at `name` on the page's global object, for the other half to take.
+pub fn leave_at(name: &str, function: &JsValue) -> Result<(), JsValue> {
+    js_sys::Reflect::set(&js_sys::global(), &JsValue::from_str(name), function).map(|_| ())
+}
 
 /// What the app asks. Each request's `id` counts up; an answer carries its request's, so an
 /// answer to an older query is dropped.
