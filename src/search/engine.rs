@@ -24,7 +24,10 @@ use folio_content::{
     },
     Slug, Versioned,
 };
-use futures::future::try_join_all;
+use futures::{
+    future::{try_join_all, LocalBoxFuture, Shared},
+    FutureExt,
+};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::{closure::Closure, JsValue};
 
@@ -36,10 +39,19 @@ use crate::{
     },
 };
 
-/// The parts of the index read so far, decoded, by path, and the stemmer queries are read with.
+/// How many results past the shown ones have their posts' chunk fetched ahead, as a multiple
+/// of the shown: the next letter of a word often moves some of them up, and then its results
+/// are ready in its own frame instead of waiting for the network.
+const AHEAD: usize = 3;
+
+/// A part of the index, decoded, once fetched: every query that needs it while it is on its way
+/// waits for the same fetch.
+type Part = Shared<LocalBoxFuture<'static, Result<Rc<dyn Any>, ApiError>>>;
+
+/// The parts of the index asked for so far, by path, and the stemmer queries are read with.
 struct Store {
     stemmer: Stemmer,
-    parts: HashMap<String, Rc<dyn Any>>,
+    parts: HashMap<String, Part>,
 }
 
 thread_local! {
@@ -118,13 +130,33 @@ async fn results(id: u32, query: &str, limit: u32) -> Result<(), ApiError> {
         return Ok(());
     }
     let shards: Vec<&TermShard> = shards.iter().map(Rc::as_ref).collect();
-    let ranked = query.rank(&shards, limit as usize);
+    let limit = limit as usize;
+    let ranked = query.rank(&shards, limit * AHEAD);
     let total = u32::try_from(ranked.total).unwrap_or(u32::MAX);
-    let results = try_join_all(ranked.hits.iter().map(|hit| shown(hit.post, hit.section))).await?;
+    let (hits, next) = ranked.hits.split_at(ranked.hits.len().min(limit));
+    let results = try_join_all(hits.iter().map(|hit| shown(hit.post, hit.section))).await?;
     if is_newest(id) {
         post(&SearchReply::Results { id, total, results });
+        fetch_ahead(next.iter().map(|hit| hit.post));
     }
     Ok(())
+}
+
+/// Fetches, after the results are shown, the chunks of `posts` not yet kept. A failure here
+/// is left for the query that needs the chunk to report.
+fn fetch_ahead(posts: impl Iterator<Item = u32>) {
+    let mut numbers: Vec<u32> = posts.map(|post| post / POSTS_PER_CHUNK).collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    for number in numbers {
+        let asked =
+            STORE.with_borrow(|store| store.parts.contains_key(&paths::search_posts(number)));
+        if !asked {
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = chunk(number).await;
+            });
+        }
+    }
 }
 
 /// The snippet of each post of request `id`'s results, from its text by section.
@@ -151,16 +183,39 @@ async fn chunk(number: u32) -> Result<Rc<SearchPosts>, ApiError> {
     kept(paths::search_posts(number)).await
 }
 
-/// The part of the index at `path`, fetched and decoded the first time, then kept.
+/// The part of the index at `path`, fetched and decoded the first time, then kept. A failed
+/// fetch is forgotten, so the next query that needs the part fetches it again.
 async fn kept<T: DeserializeOwned + Versioned + 'static>(path: String) -> Result<Rc<T>, ApiError> {
-    let known = STORE.with_borrow(|store| store.parts.get(&path).cloned());
-    if let Some(part) = known.and_then(|part| part.downcast::<T>().ok()) {
-        return Ok(part);
+    let part = STORE.with_borrow_mut(|store| {
+        let fetch = || {
+            let path = path.clone();
+            async move { Ok(Rc::new(api::get::<T>(&path).await?) as Rc<dyn Any>) }
+                .boxed_local()
+                .shared()
+        };
+        store
+            .parts
+            .entry(path.clone())
+            .or_insert_with(fetch)
+            .clone()
+    });
+    match part.clone().await {
+        Ok(found) => found
+            .downcast::<T>()
+            .map_err(|_| ApiError::BadData(format!("{path} was read as two kinds of part"))),
+        Err(error) => {
+            STORE.with_borrow_mut(|store| {
+                if store
+                    .parts
+                    .get(&path)
+                    .is_some_and(|kept| kept.ptr_eq(&part))
+                {
+                    store.parts.remove(&path);
+                }
+            });
+            Err(error)
+        }
     }
-    let part = Rc::new(api::get::<T>(&path).await?);
-    let stored: Rc<dyn Any> = Rc::clone(&part) as Rc<dyn Any>;
-    STORE.with_borrow_mut(|store| store.parts.insert(path, stored));
-    Ok(part)
 }
 
 /// What the result for post `post` shows, opening at its `section`.
