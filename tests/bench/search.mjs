@@ -116,30 +116,46 @@ async function measure(name, condition) {
   await page.addInitScript({
     content: `window.benchShown = ${engine.shown.toString()}; window.benchComplete = ${engine.complete.toString()};`,
   });
-  let bytes = 0;
-  const files = [];
-  context.on('requestfinished', async (request) => {
-    const sizes = await request.sizes().catch(() => null);
-    if (!sizes) return;
-    bytes += sizes.responseBodySize + sizes.responseHeadersSize;
-    files.push(new URL(request.url()).pathname);
+  // Each request counts for the step (the page, the first query, the second) in which it
+  // started, however late its sizes are read; a step is read once all its sizes are in.
+  let step = null;
+  const steps = new WeakMap();
+  const pending = new Set();
+  const begin = () => (step = { bytes: 0, files: [] });
+  const end = async () => {
+    await Promise.all(pending);
+    const { bytes, files } = step;
+    return { bytes, requests: files.length, files };
+  };
+  context.on('request', (request) => steps.set(request, step));
+  context.on('requestfinished', (request) => {
+    const into = steps.get(request);
+    const counted = request
+      .sizes()
+      .then((sizes) => {
+        into.bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+        into.files.push(new URL(request.url()).pathname);
+      })
+      .catch(() => {})
+      .finally(() => pending.delete(counted));
+    pending.add(counted);
   });
+  begin();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: condition.rate });
   await page.goto(engine.url);
   await page.waitForFunction(engine.ready, null, { timeout: 60_000 });
   await page.waitForLoadState('networkidle');
-  const pageBytes = bytes;
-  bytes = 0;
-  files.length = 0;
+  const pageBytes = (await end()).bytes;
+  begin();
   await search(page, engine, QUERIES[0]);
   await page.waitForLoadState('networkidle');
-  const first = { bytes, requests: files.length, files: [...files] };
-  bytes = 0;
-  files.length = 0;
+  const first = await end();
+  begin();
   await search(page, engine, QUERIES[1]);
   await page.waitForLoadState('networkidle');
-  const second = { bytes, requests: files.length, files: [...files] };
+  const second = await end();
+  begin();
   const latencies = [];
   for (const query of QUERIES) latencies.push(await latency(page, engine, query));
   await context.close();
