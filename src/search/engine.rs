@@ -142,8 +142,9 @@ async fn results(id: u32, query: &str, limit: u32) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// Fetches, after the results are shown, the chunks of `posts` not yet kept. A failure here
-/// is left for the query that needs the chunk to report.
+/// Fetches, after the results are shown, the chunks of `posts` not yet asked for (`kept` would
+/// find the others at once; this only spares their tasks). A failure here is left for the
+/// query that needs the chunk to report.
 fn fetch_ahead(posts: impl Iterator<Item = u32>) {
     let mut numbers: Vec<u32> = posts.map(|post| post / POSTS_PER_CHUNK).collect();
     numbers.sort_unstable();
