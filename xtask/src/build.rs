@@ -1,7 +1,10 @@
-//! `cargo xtask build`: the deployable site in `dist/`. trunk builds into a fresh folder, and
-//! only a successful build replaces `dist/`, so a failed one leaves the previous site as it was.
-//! The site is built for the path of its base URL (`site.toml`'s `base_url`, or `--base-url`):
-//! `https://example.org/blog/` gives a site that works under `/blog/`.
+//! `cargo xtask build`: the deployable site in `dist/`, in two steps. trunk builds the app (the
+//! page template, the wasm, the JS and the style sheet) into a folder of its own under
+//! `target/app/`; then the bundler (`bundler.rs`) builds the site around it into `dist/`,
+//! making and writing only what changed since the last build there. A failure in either step
+//! leaves the previous `dist/` as it was. The site is built for the path of its base URL
+//! (`site.toml`'s `base_url`, or `--base-url`): `https://example.org/blog/` gives a site that
+//! works under `/blog/`.
 
 use std::{
     fs,
@@ -12,7 +15,7 @@ use anyhow::{bail, Context, Result};
 
 pub use folio_content::pages::url_path;
 
-use crate::{cmd, setup, size};
+use crate::{bundler, cmd, setup, size};
 
 /// What to build and where.
 pub struct Options {
@@ -64,40 +67,58 @@ fn absolute(path: PathBuf) -> Result<PathBuf> {
 /// Installs what is missing, builds the release site into `options.dist` and prints its size.
 pub fn run(root: &Path, options: &Options) -> Result<()> {
     setup::all(root, setup::Purpose::Serve)?;
-    let next = sibling(&options.dist, "next")?;
-    remove_if_present(&next)?;
+    let bundler = bundler::build(root)?;
     let base_url = options
         .base_url
         .clone()
         .or_else(|| site_base_url(&options.site));
     let public_url = base_url.as_deref().map_or_else(|| "/".to_owned(), url_path);
-    let mut trunk = cmd::command(root, "trunk");
-    trunk
-        .args([
-            "build",
-            "--release",
-            "--offline",
-            "--public-url",
-            &public_url,
-        ])
-        .arg("--dist")
-        .arg(&next)
-        .env("FOLIO_SITE_DIR", &options.site);
-    if let Some(base_url) = &options.base_url {
-        trunk.env("FOLIO_BASE_URL", base_url);
-    }
-    let built = cmd::run(&mut trunk);
-    if let Err(error) = built {
-        let _ = fs::remove_dir_all(&next);
-        return Err(error.context(format!(
+    let app = app_dir(root, "release", &public_url);
+    let kept = || {
+        format!(
             "the build failed; {} was left as it was",
             options.dist.display()
-        )));
+        )
+    };
+    cmd::run(
+        cmd::command(root, "trunk")
+            .args([
+                "build",
+                "--release",
+                "--offline",
+                "--public-url",
+                &public_url,
+            ])
+            .arg("--dist")
+            .arg(&app),
+    )
+    .with_context(kept)?;
+    let mut site = cmd::command(root, &bundler);
+    site.arg("--site")
+        .arg(&options.site)
+        .arg("--app")
+        .arg(&app)
+        .arg("--out")
+        .arg(&options.dist);
+    if let Some(base_url) = &options.base_url {
+        site.env("FOLIO_BASE_URL", base_url);
     }
-    replace(&next, &options.dist)?;
+    cmd::run(&mut site).with_context(kept)?;
     println!("build: the site is in {}", options.dist.display());
     size::report(&size::measure(&options.dist)?);
     Ok(())
+}
+
+/// Where trunk builds the app for `profile` and the site's public path: one folder each, so
+/// that builds for other paths do not undo each other.
+pub fn app_dir(root: &Path, profile: &str, public_url: &str) -> PathBuf {
+    let path = public_url.trim_matches('/').replace('/', "+");
+    let name = if path.is_empty() {
+        "root".to_owned()
+    } else {
+        format!("at+{path}")
+    };
+    root.join("target/app").join(profile).join(name)
 }
 
 /// `base_url` from the site's `site.toml`, if the file says. The bundler checks the file and
@@ -106,25 +127,6 @@ pub fn site_base_url(site: &Path) -> Option<String> {
     let text = fs::read_to_string(site.join("site.toml")).ok()?;
     let table: toml::Table = toml::from_str(&text).ok()?;
     Some(table.get("base_url")?.as_str()?.to_owned())
-}
-
-fn sibling(dist: &Path, suffix: &str) -> Result<PathBuf> {
-    let name = dist
-        .file_name()
-        .with_context(|| format!("{} has no folder name", dist.display()))?;
-    Ok(dist.with_file_name(format!("{}.{suffix}", name.to_string_lossy())))
-}
-
-/// Puts `next` in the place of `dist` with two renames; the old site is removed last.
-fn replace(next: &Path, dist: &Path) -> Result<()> {
-    let old = sibling(dist, "old")?;
-    remove_if_present(&old)?;
-    if dist.exists() {
-        fs::rename(dist, &old).with_context(|| format!("moving {} aside", dist.display()))?;
-    }
-    fs::rename(next, dist)
-        .with_context(|| format!("moving the new site into {}", dist.display()))?;
-    remove_if_present(&old)
 }
 
 /// Removes the folder `path` and all in it; a folder that is not there is fine.

@@ -2,6 +2,7 @@
 
 mod bench;
 mod build;
+mod bundler;
 mod cmd;
 mod gen_posts;
 mod serve;

@@ -10,7 +10,7 @@ use folio_content::{pages, paths, Site};
 use crate::{
     outputs::{
         deploy::{HEADERS_FILE, NGINX_REDIRECTS_FILE, REDIRECTS_FILE},
-        site_pages::{PageKind, SitePage, MANIFEST},
+        site_pages::{PageKind, SitePage},
     },
     post::Post,
     problem::Problem,
@@ -38,7 +38,6 @@ const RESERVED: &[&str] = &[
     HEADERS_FILE,
     REDIRECTS_FILE,
     NGINX_REDIRECTS_FILE,
-    MANIFEST,
 ];
 
 /// The address an alias names, from `text` as written: a path on this site, with or without

@@ -1,18 +1,31 @@
-//! Folio's build step: reads a site folder (`site.toml`, `posts/`, `static/`), checks
-//! everything, and makes the files the app fetches: the JSON documents under `data/`, the
-//! feeds, `sitemap.xml` and `robots.txt`, with the posts' own files and `static/` copied
-//! beside them. Every problem in every post is collected before the build gives up, and
-//! nothing is written unless there are none.
+//! Folio's build: reads a site folder (`site.toml`, `posts/`, `pages/`, `static/`), checks
+//! everything, and makes the whole site in three steps:
+//!
+//! 1. `build`: the files the app fetches (the JSON documents under `data/`), the feeds,
+//!    `sitemap.xml`, `robots.txt` and the one list of the site's pages, in memory, with the
+//!    files copied as they are. Every problem in every post is collected before the build gives
+//!    up, and nothing is written unless there are none.
+//! 2. `plan`: with the app trunk built (`outputs::page_files::App`), every page's HTML file,
+//!    the app's files and the deploy files, each with the fingerprint of what it is made from.
+//! 3. `publish`: into the output folder, making, compressing and writing only what changed
+//!    since the last build there.
 //!
 //! ```no_run
 //! use std::path::Path;
+//! use folio_bundler::{outputs::page_files::{App, PageOptions}, publish::*};
 //!
 //! let today = folio_bundler::clock::today_utc().ok_or("the system clock is wrong")?;
 //! let options = folio_bundler::BuildOptions::new(today);
-//! match folio_bundler::build(Path::new("."), &options) {
-//!     Ok(output) => folio_bundler::write(&output, Path::new("dist"))?,
-//!     Err(problems) => problems.iter().for_each(|problem| eprintln!("{problem}")),
-//! }
+//! let output = match folio_bundler::build(Path::new("."), &options) {
+//!     Ok(output) => output,
+//!     Err(problems) => return Ok(problems.iter().for_each(|problem| eprintln!("{problem}"))),
+//! };
+//! let app = App::read(Path::new("target/app"))?;
+//! let plan = folio_bundler::plan(&output, Some(&app), &PageOptions::default())?;
+//! let out = Path::new("dist");
+//! let ledger = ledger::path_for(Path::new(".folio-cache"), out);
+//! let publish_options = PublishOptions { compress: true, ledger };
+//! publish(plan, out, &publish_options, &indicatif::ProgressBar::hidden())?;
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
@@ -29,8 +42,11 @@ pub mod markdown;
 mod menu;
 pub mod output;
 pub mod outputs;
+pub mod pipeline;
 pub mod post;
 pub mod problem;
+pub mod publish;
+pub mod serve;
 pub mod site;
 mod site_wide;
 mod split;
@@ -38,10 +54,10 @@ pub mod standalone;
 mod suggest;
 mod taxonomy;
 mod value;
-mod write;
 mod yaml;
 
 use std::{
+    borrow::Cow,
     collections::HashMap,
     fs,
     path::{Path, PathBuf},
@@ -49,7 +65,11 @@ use std::{
 
 use folio_content::{pages, Author, Date, Slug};
 use markdown::images::ImageWork;
-use outputs::copies::Copy;
+use outputs::{
+    copies::Copy,
+    page_files::{page_files, App, PageError, PageOptions},
+};
+use publish::{Planned, Source};
 use rayon::prelude::*;
 use site_wide::{link_all, measure_images, without_alt};
 use standalone::Standalone;
@@ -60,7 +80,6 @@ pub use outputs::feed::FEED_POSTS;
 pub use post::Post;
 pub use problem::Problem;
 pub use site::SiteConfig;
-pub use write::{write, WriteError};
 
 /// What to build.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,13 +91,13 @@ pub struct BuildOptions {
     /// Where the site is deployed, in place of `site.toml`'s `base_url` (checked with
     /// `site::base_url`), as for a preview deployed elsewhere.
     pub base_url: Option<String>,
-    /// Where the smaller copies of images are kept between builds; `None`:
-    /// `DEFAULT_CACHE_DIR` in the site folder.
+    /// Where what is kept between builds goes (the smaller copies of images, in `images/`);
+    /// `None`: `DEFAULT_CACHE_DIR` in the site folder.
     pub cache_dir: Option<PathBuf>,
 }
 
-/// The image cache's folder in the site folder, unless `BuildOptions::cache_dir` says another.
-pub const DEFAULT_CACHE_DIR: &str = ".folio-cache/images";
+/// The cache's folder in the site folder, unless `BuildOptions::cache_dir` says another.
+pub const DEFAULT_CACHE_DIR: &str = ".folio-cache";
 
 impl BuildOptions {
     /// Builds as of `now`, without drafts, for the `base_url` in `site.toml`.
@@ -90,6 +109,38 @@ impl BuildOptions {
             cache_dir: None,
         }
     }
+
+    /// The cache folder of the site in `site_dir`.
+    pub fn cache_dir(&self, site_dir: &Path) -> PathBuf {
+        self.cache_dir
+            .clone()
+            .unwrap_or_else(|| site_dir.join(DEFAULT_CACHE_DIR))
+    }
+}
+
+/// Every file of the built site: `output`'s files and copies and, with the `app` trunk built,
+/// every page's file, the app's files and the deploy files.
+pub fn plan<'a>(
+    output: &'a Output,
+    app: Option<&App>,
+    options: &PageOptions,
+) -> Result<Vec<Planned<'a>>, PageError> {
+    let mut planned: Vec<Planned<'a>> = output
+        .files
+        .iter()
+        .map(|(path, bytes)| Planned {
+            path: path.clone(),
+            source: Source::Bytes(Cow::Borrowed(bytes)),
+        })
+        .chain(output.copies.iter().map(|(path, source)| Planned {
+            path: path.clone(),
+            source: Source::File(source.clone()),
+        }))
+        .collect();
+    if let Some(app) = app {
+        planned.extend(page_files(output, app, options)?);
+    }
+    Ok(planned)
 }
 
 /// Reads and checks the site in `site_dir` and makes its files in memory. Posts are read and
@@ -181,11 +232,8 @@ pub fn build(site_dir: &Path, options: &BuildOptions) -> Result<Output, Vec<Prob
     let mut copies = outputs::copies::copies(site_dir, folders)
         .map_err(|found| later.extend(found))
         .unwrap_or_default();
-    let cache_dir = options
-        .cache_dir
-        .clone()
-        .unwrap_or_else(|| site_dir.join(DEFAULT_CACHE_DIR));
     // Absolute, as the copies' sources below are joined to the site folder.
+    let cache_dir = options.cache_dir(site_dir).join("images");
     let cache_dir = std::path::absolute(&cache_dir).unwrap_or(cache_dir);
     let image_work = match measure_images(site_dir, &cache_dir, &mut posts, &mut standalone) {
         Ok((variants, work)) => {

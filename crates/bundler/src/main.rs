@@ -1,47 +1,59 @@
-//! The `folio-bundler` command: finds the site and output folders, the date and whether to
+//! The `folio-bundler` command: finds the site, app and output folders, the date and whether to
 //! publish drafts from the arguments and the environment, builds, and reports every problem or
-//! writes the files.
+//! publishes the site, with a progress bar and a last line saying what it did.
 
-use std::{env, ffi::OsString, path::PathBuf, process::ExitCode, time::Instant};
+use std::{env, ffi::OsString, path::PathBuf, process::ExitCode};
 
 use anyhow::{bail, Context};
 use folio_bundler::{
-    build,
     clock::today_utc,
-    outputs::page_files::{write_pages, PageOptions},
-    site, write, BuildOptions,
+    outputs::page_files::{App, PageOptions},
+    pipeline::{self, plural, Failed, Job},
+    serve::{serve, ServeOptions},
+    site, BuildOptions,
 };
 use folio_content::Date;
+use indicatif::{ProgressBar, ProgressStyle};
 
-const USAGE: &str = "usage: folio-bundler [--site DIR] [--out DIR] [--drafts] [--pages]
+const USAGE: &str =
+    "usage: folio-bundler --out DIR [--site DIR] [--app DIR] [--drafts] [--no-compress]
+       folio-bundler --serve ADDRESS --app DIR --out DIR [--site DIR] [--drafts]
 
-  --site DIR   the site folder, with site.toml and posts/
-               (default: $FOLIO_SITE_DIR, else the current folder)
-  --out DIR    where to write data/, feed.xml, sitemap.xml and robots.txt
-               (default: $TRUNK_STAGING_DIR)
-  --drafts     publish posts marked draft = true too (or set FOLIO_DRAFTS=1)
-  --pages      after trunk (post_build): write each page's HTML file (posts/<slug>/index.html,
-               ...) from the index.html trunk wrote and the data written before, then
-               _headers, _redirects and the .br and .gz copies of every text file
-  --help       show this help
+  --site DIR     the site folder, with site.toml and posts/
+                 (default: $FOLIO_SITE_DIR, else the current folder)
+  --out DIR      the output folder: what the build makes goes there, and what it no longer
+                 makes is removed (hidden entries at its top, such as .git, are kept)
+  --app DIR      the app as trunk built it (index.html, the wasm, JS and CSS): with it, the
+                 whole deployable site, every page's HTML file, the app's files and the
+                 host files; without it, the data, feeds, sitemap and copied files only
+  --drafts       publish posts marked draft = true too (or set FOLIO_DRAFTS=1)
+  --no-compress  no .br and .gz copies beside the text files
+  --serve ADDRESS
+                 the dev server: build, serve the site at ADDRESS (127.0.0.1:8080), and build
+                 again after every change to the content or the app, reloading the pages;
+                 problems show in the browser, over the last good build
+  --help         show this help
+
+Only what changed since the last build into the same output folder is made and written again;
+the cache folder keeps what that takes.
 
 environment:
   FOLIO_NOW=YYYY-MM-DD  build as of that day (default: today in UTC);
                         posts dated after it are scheduled and left out
   FOLIO_DRAFTS=1        the same as --drafts
   FOLIO_BASE_URL=URL    where the site is deployed, in place of base_url in site.toml
-  FOLIO_CACHE_DIR=DIR   where the smaller copies of images are kept between builds
-                        (default: .folio-cache/images in the site folder)
-  TRUNK_PROFILE=debug   (set by trunk serve) pages without the Content-Security-Policy, which
-                        would stop trunk's live reload, and no precompressed copies";
+  FOLIO_CACHE_DIR=DIR   what is kept between builds: smaller copies of images, and what each
+                        output folder holds (default: .folio-cache in the site folder)";
 
 /// The command line, parsed.
 #[derive(Debug, Default, PartialEq, Eq)]
 struct Args {
     site: Option<PathBuf>,
     out: Option<PathBuf>,
+    app: Option<PathBuf>,
+    serve: Option<PathBuf>,
     drafts: bool,
-    pages: bool,
+    no_compress: bool,
     help: bool,
 }
 
@@ -67,21 +79,12 @@ fn main() -> ExitCode {
 }
 
 fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let started = Instant::now();
-    if args.pages {
-        let Some(out_dir) = args.out.or_else(|| env_path("TRUNK_STAGING_DIR")) else {
-            bail!(
-                "no output folder: pass --out DIR (when run by trunk, TRUNK_STAGING_DIR names it)"
-            );
-        };
-        return pages(&out_dir, started);
-    }
     let site_dir = match args.site.or_else(|| env_path("FOLIO_SITE_DIR")) {
         Some(dir) => dir,
         None => env::current_dir().context("cannot find the current folder; pass --site DIR")?,
     };
-    let Some(out_dir) = args.out.or_else(|| env_path("TRUNK_STAGING_DIR")) else {
-        bail!("no output folder: pass --out DIR (when run by trunk, TRUNK_STAGING_DIR names it)");
+    let Some(out_dir) = args.out else {
+        bail!("no output folder: pass --out DIR");
     };
     let options = BuildOptions {
         drafts: args.drafts || flag("FOLIO_DRAFTS", env_text("FOLIO_DRAFTS")?.as_deref())?,
@@ -97,10 +100,42 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
         },
         cache_dir: env_path("FOLIO_CACHE_DIR"),
     };
-
-    let output = match build(&site_dir, &options) {
-        Ok(output) => output,
-        Err(problems) => {
+    if let Some(address) = args.serve {
+        let Some(app_dir) = args.app else {
+            bail!("the dev server needs the app: pass --app DIR");
+        };
+        let options = ServeOptions {
+            site_dir,
+            app_dir,
+            out_dir,
+            build: options,
+            address: address.to_string_lossy().into_owned(),
+        };
+        serve(&options)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    // The app first: a missing app is found before the posts are read.
+    let app = args.app.as_deref().map(App::read).transpose()?;
+    let job = Job {
+        site_dir: &site_dir,
+        app: app.as_ref(),
+        out_dir: &out_dir,
+        options: &options,
+        pages: PageOptions::default(),
+        compress: !args.no_compress,
+    };
+    let bar = progress_bar();
+    let done = pipeline::run(&job, &bar);
+    bar.finish_and_clear();
+    match done {
+        Ok(done) => {
+            for warning in &done.warnings {
+                eprintln!("{}", warning.as_warning());
+            }
+            eprintln!("{}", done.summary(&out_dir));
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(Failed::Problems(problems)) => {
             for problem in &problems {
                 eprintln!("{problem}");
             }
@@ -109,63 +144,23 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
                 "folio-bundler: {count} in {}; nothing was written",
                 site_dir.display()
             );
-            return Ok(ExitCode::FAILURE);
+            Ok(ExitCode::FAILURE)
         }
-    };
-    write(&output, &out_dir)
-        .with_context(|| format!("cannot write the site to {}", out_dir.display()))?;
-    for warning in &output.warnings {
-        eprintln!("{}", warning.as_warning());
+        Err(error) => {
+            Err(error).with_context(|| format!("cannot build the site into {}", out_dir.display()))
+        }
     }
-
-    let elapsed = started.elapsed();
-    let read = output.published + output.drafts_skipped + output.scheduled;
-    // Every post read counts: drafts and scheduled posts are checked too.
-    let rate = read as f64 / elapsed.as_secs_f64().max(1e-6);
-    eprintln!(
-        "folio-bundler: {} ({} skipped, {} scheduled) -> {} in {} ms ({rate:.0} posts/s)",
-        plural(output.published, "post", "posts"),
-        plural(output.drafts_skipped, "draft", "drafts"),
-        output.scheduled,
-        out_dir.display(),
-        elapsed.as_millis()
-    );
-    let images = output.images;
-    if images.encoded + images.cached > 0 {
-        eprintln!(
-            "folio-bundler: {} measured; smaller copies: {} encoded, {} from the cache, in {} ms",
-            plural(images.images, "image", "images"),
-            images.encoded,
-            images.cached,
-            images.millis
-        );
-    }
-    Ok(ExitCode::SUCCESS)
 }
 
-/// The step after trunk: each page's file, the deploy files and the compressed copies.
-fn pages(out_dir: &std::path::Path, started: Instant) -> anyhow::Result<ExitCode> {
-    let options = PageOptions {
-        dev: env_text("TRUNK_PROFILE")?.as_deref() == Some("debug"),
-    };
-    let progress = |done: usize, total: usize| eprintln!("folio-bundler: {done}/{total} pages");
-    let written = write_pages(out_dir, options, &progress)?;
-    let compressed = match &written.compressed {
-        Some(done) => format!(
-            "; {} compressed ({} KB -> {} KB brotli)",
-            plural(done.files, "file", "files"),
-            done.original / 1024,
-            done.brotli / 1024
-        ),
-        None => String::new(),
-    };
-    eprintln!(
-        "folio-bundler: {} -> {}{compressed} in {} ms",
-        plural(written.pages, "page", "pages"),
-        out_dir.display(),
-        started.elapsed().as_millis()
-    );
-    Ok(ExitCode::SUCCESS)
+/// A bar over the files of the site, drawn only on a terminal.
+fn progress_bar() -> ProgressBar {
+    let bar = ProgressBar::new(0).with_prefix("folio-bundler: files");
+    if let Ok(style) = ProgressStyle::with_template(
+        "{prefix} {bar:30} {human_pos}/{human_len} ({per_sec}, {eta} left)",
+    ) {
+        bar.set_style(style);
+    }
+    bar
 }
 
 /// The value of the environment variable `name`, if it is set and not empty.
@@ -199,11 +194,8 @@ fn env_path(name: &str) -> Option<PathBuf> {
         .map(PathBuf::from)
 }
 
-fn plural(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
-}
-
-/// Reads `--site DIR`, `--out DIR` (or `--site=DIR`, `--out=DIR`), `--drafts` and `--help`.
+/// Reads `--site DIR`, `--out DIR`, `--app DIR`, `--serve ADDRESS` (or `--site=DIR` and so
+/// on), `--drafts`, `--no-compress` and `--help`.
 fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Args, String> {
     let mut parsed = Args::default();
     let mut args = args.into_iter();
@@ -218,12 +210,14 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Args, String> 
         let slot = match flag.as_str() {
             "--site" => &mut parsed.site,
             "--out" => &mut parsed.out,
+            "--app" => &mut parsed.app,
+            "--serve" => &mut parsed.serve,
             "--drafts" if inline.is_none() => {
                 parsed.drafts = true;
                 continue;
             }
-            "--pages" if inline.is_none() => {
-                parsed.pages = true;
+            "--no-compress" if inline.is_none() => {
+                parsed.no_compress = true;
                 continue;
             }
             "-h" | "--help" if inline.is_none() => {
@@ -257,17 +251,20 @@ mod tests {
 
     #[test]
     fn reads_flags_in_both_spellings() {
-        let args = parse(&["--site", "s", "--out=o", "--drafts"]).unwrap();
+        let args = parse(&["--site", "s", "--out=o", "--app", "a", "--drafts"]).unwrap();
         assert_eq!(
             args,
             Args {
                 site: Some("s".into()),
                 out: Some("o".into()),
+                app: Some("a".into()),
+                serve: None,
                 drafts: true,
-                pages: false,
+                no_compress: false,
                 help: false
             }
         );
+        assert!(parse(&["--no-compress"]).unwrap().no_compress);
         assert_eq!(parse(&[]).unwrap(), Args::default());
         assert!(parse(&["-h"]).unwrap().help);
     }
@@ -313,11 +310,5 @@ mod tests {
             error.starts_with("invalid N: \"2015-13-01\" is not a date"),
             "{error}"
         );
-    }
-
-    #[test]
-    fn counts_in_words() {
-        assert_eq!(plural(1, "post", "posts"), "1 post");
-        assert_eq!(plural(0, "draft", "drafts"), "0 drafts");
     }
 }

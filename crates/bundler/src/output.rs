@@ -24,7 +24,7 @@ use crate::{
         json_feed::json_feed,
         robots::robots,
         search_index::search_files,
-        site_pages::{PageKind, SitePage, MANIFEST},
+        site_pages::{PageKind, SitePage},
         sitemap::sitemap,
     },
     post::Post,
@@ -52,7 +52,7 @@ pub struct Output {
     pub drafts_skipped: usize,
     /// How many posts were left out because they are dated after today.
     pub scheduled: usize,
-    /// Every page of the site, in sitemap order; also in `files` at `MANIFEST`.
+    /// Every page of the site, in sitemap order.
     pub pages: Vec<SitePage>,
 }
 
@@ -108,10 +108,6 @@ pub fn documents(
         files.extend(search);
     }
     files.extend(bundles(posts).map_err(one)?);
-    files.insert(
-        MANIFEST.to_owned(),
-        json(MANIFEST, &site_pages).map_err(one)?,
-    );
     Ok((files, site_pages))
 }
 

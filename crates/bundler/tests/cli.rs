@@ -13,13 +13,16 @@ use std::{
 
 use support::site;
 
-/// The bundler with a clean environment, as of `support::NOW`.
+/// The bundler with a clean environment, as of `support::NOW`, its cache out of the fixtures.
 fn bundler() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_folio-bundler"));
     command
         .env_remove("FOLIO_SITE_DIR")
-        .env_remove("TRUNK_STAGING_DIR")
         .env_remove("FOLIO_DRAFTS")
+        .env(
+            "FOLIO_CACHE_DIR",
+            std::env::temp_dir().join("folio-cli-test-cache"),
+        )
         .env("FOLIO_NOW", support::NOW);
     command
 }
@@ -32,15 +35,22 @@ fn is_empty_dir(dir: &Path) -> bool {
     fs::read_dir(dir).unwrap().next().is_none()
 }
 
-/// The one line a successful run prints, up to " in ", checked for its shape after.
+/// The one line a successful run prints, up to where the times begin, checked for its shape
+/// after.
 fn summary(output: &Output) -> String {
     let text = stderr(output);
     assert_eq!(output.status.code(), Some(0), "{text}");
     assert_eq!(text.lines().count(), 1, "{text}");
-    let (head, tail) = text.split_once(" in ").unwrap();
-    let (ms, rate) = tail.trim_end().split_once(" ms (").unwrap();
-    assert!(ms.parse::<u64>().is_ok(), "{text}");
-    assert!(rate.ends_with(" posts/s)"), "{text}");
+    let (head, times) = text.split_once("; read ").unwrap();
+    assert!(times.trim_end().ends_with(" in all"), "{text}");
+    for stage in [
+        ", render ",
+        ", compress ",
+        ", write ",
+        "(time over all threads); ",
+    ] {
+        assert!(times.contains(stage), "{text}");
+    }
     head.to_owned()
 }
 
@@ -71,13 +81,18 @@ fn a_valid_site_is_written_with_its_feed_sitemap_and_robots() {
         .arg(out.path())
         .output()
         .unwrap();
+    let files = fs::read_dir(out.path()).unwrap().count();
     assert_eq!(
         summary(&output),
         format!(
-            "folio-bundler: 2 posts (1 draft skipped, 0 scheduled) -> {}",
-            out.path().display()
+            "folio-bundler: 2 posts (1 draft skipped, 0 scheduled), 11 pages -> {}: \
+             {n} files, {n} written, 0 reused, {c} compressed, 0 removed",
+            out.path().display(),
+            n = 18,
+            c = 18,
         )
     );
+    assert!(files > 0);
     for file in [
         "data/site.json",
         "data/index/page-1.json",
@@ -103,12 +118,13 @@ fn settings_can_come_from_the_environment() {
     let out = tempfile::tempdir().unwrap();
     let output = bundler()
         .env("FOLIO_SITE_DIR", site("valid"))
-        .env("TRUNK_STAGING_DIR", out.path())
+        .arg("--out")
+        .arg(out.path())
         .env("FOLIO_DRAFTS", "1")
         .output()
         .unwrap();
     assert!(
-        summary(&output).starts_with("folio-bundler: 3 posts (0 drafts skipped, 0 scheduled) -> "),
+        summary(&output).starts_with("folio-bundler: 3 posts (0 drafts skipped, 0 scheduled), "),
         "{}",
         stderr(&output)
     );
@@ -170,7 +186,7 @@ fn bad_settings_in_the_environment_are_errors() {
 }
 
 #[test]
-fn a_rebuild_replaces_data_whole_and_keeps_other_files() {
+fn a_rebuild_writes_what_changed_and_removes_what_the_build_no_longer_makes() {
     let dir = tempfile::tempdir().unwrap();
     let site_dir = dir.path().join("site");
     let out = dir.path().join("out");
@@ -183,8 +199,6 @@ fn a_rebuild_replaces_data_whole_and_keeps_other_files() {
         )
         .unwrap();
     }
-    fs::create_dir_all(&out).unwrap();
-    fs::write(out.join("index.html"), "the app's shell").unwrap();
     let run = || {
         bundler()
             .arg("--site")
@@ -196,7 +210,16 @@ fn a_rebuild_replaces_data_whole_and_keeps_other_files() {
     };
     summary(&run());
     assert!(out.join("data/posts/second-post.json").is_file());
+    // Nothing changed: nothing is written.
+    assert!(
+        summary(&run()).ends_with(" 0 written, 18 reused, 0 compressed, 0 removed"),
+        "{}",
+        stderr(&run())
+    );
 
+    fs::create_dir_all(out.join(".git")).unwrap();
+    fs::write(out.join(".git/HEAD"), "a deploy's own").unwrap();
+    fs::write(out.join("stray.txt"), "not the build's").unwrap();
     fs::remove_file(site_dir.join("posts/second-post.md")).unwrap();
     summary(&run());
     assert!(
@@ -207,10 +230,8 @@ fn a_rebuild_replaces_data_whole_and_keeps_other_files() {
         !out.join("data/authors/grace-hopper").exists(),
         "a stale listing was kept"
     );
-    assert_eq!(
-        fs::read_to_string(out.join("index.html")).unwrap(),
-        "the app's shell"
-    );
+    assert!(!out.join("stray.txt").exists());
+    assert!(out.join(".git/HEAD").is_file(), "hidden entries are kept");
 
     // A broken site leaves the last good build as it was.
     fs::write(site_dir.join("posts/broken.md"), "+++\ntitle = \"x\"\n").unwrap();
@@ -223,8 +244,29 @@ fn a_rebuild_replaces_data_whole_and_keeps_other_files() {
     let names: Vec<_> = fs::read_dir(&out)
         .unwrap()
         .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .filter(|name| name != ".git")
         .collect();
     assert!(names.iter().all(|name| !name.starts_with('.')), "{names:?}");
+}
+
+#[test]
+fn a_folder_of_other_files_is_not_written_into() {
+    let out = tempfile::tempdir().unwrap();
+    fs::write(out.path().join("notes.txt"), "mine").unwrap();
+    let output = bundler()
+        .arg("--site")
+        .arg(site("valid"))
+        .arg("--out")
+        .arg(out.path())
+        .output()
+        .unwrap();
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("holds files, but no site that Folio built"),
+        "{text}"
+    );
+    assert_eq!(fs::read_dir(out.path()).unwrap().count(), 1);
 }
 
 #[test]
@@ -261,7 +303,7 @@ fn unknown_arguments_show_the_usage() {
         "{text}"
     );
     assert!(
-        text.contains("usage: folio-bundler [--site DIR] [--out DIR] [--drafts]"),
+        text.contains("usage: folio-bundler --out DIR [--site DIR] [--app DIR] [--drafts]"),
         "{text}"
     );
     assert!(text.contains("FOLIO_NOW=YYYY-MM-DD"), "{text}");

@@ -51,7 +51,6 @@ fn makes_every_file_and_leaves_out_drafts_and_scheduled_posts() {
             "data/tags/local-government/page-1.json",
             "feed.json",
             "feed.xml",
-            "folio-pages.json",
             "robots.txt",
             "sitemap.xml",
         ]

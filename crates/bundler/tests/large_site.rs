@@ -119,7 +119,6 @@ fn a_site_without_posts_still_has_a_first_page() {
             "data/tags.json",
             "feed.json",
             "feed.xml",
-            "folio-pages.json",
             "robots.txt",
             "sitemap.xml"
         ]

@@ -8,37 +8,12 @@ mod support;
 
 use std::{collections::HashSet, fs, path::Path};
 
-use folio_bundler::outputs::{
-    page_files::{write_pages, PageOptions},
-    site_pages::{PageKind, SitePage},
-};
+use folio_bundler::outputs::site_pages::{PageKind, SitePage};
 use folio_content::pages;
 use scraper::{Html, Selector};
 use serde_json::Value;
 
 const BASE_URL: &str = "https://full.example.org/blog/";
-
-/// trunk's output for a site under /blog/: the theme script inline, the loader inline.
-const TEMPLATE: &str = r#"<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <base href="/blog/" />
-    <title>Folio</title>
-    <script>document.documentElement.dataset.x = '1';</script>
-    <link rel="stylesheet" href="/blog/main-0123456789abcdef.css" />
-    <link rel="modulepreload" href="/blog/folio-0123456789abcdef.js" crossorigin="anonymous" integrity="sha384-js">
-<link rel="preload" href="/blog/folio-0123456789abcdef_bg.wasm" crossorigin="anonymous" integrity="sha384-wasm" as="fetch" type="application/wasm">
-<script type="module">
-import init from '/blog/folio-0123456789abcdef.js';
-await init({ module_or_path: '/blog/folio-0123456789abcdef_bg.wasm' });
-</script>
-  </head>
-  <body>
-    <noscript>Please enable JavaScript. This webapp requires JavaScript to work.</noscript>
-  </body>
-</html>
-"#;
 
 /// The full fixture, built and written with the data step, then the page step.
 fn built_site() -> (tempfile::TempDir, Vec<SitePage>) {
@@ -49,14 +24,9 @@ fn built_site() -> (tempfile::TempDir, Vec<SitePage>) {
 fn built(source: &Path) -> (tempfile::TempDir, Vec<SitePage>) {
     let output = support::build(source, false);
     let dir = tempfile::tempdir().unwrap();
-    folio_bundler::write(&output, dir.path()).unwrap();
-    fs::write(dir.path().join("index.html"), TEMPLATE).unwrap();
-    fs::write(
-        dir.path().join("folio-0123456789abcdef.js"),
-        "export default 1;",
-    )
-    .unwrap();
-    write_pages(dir.path(), PageOptions::default(), &|_, _| {}).unwrap();
+    let (app_dir, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let app = support::app(app_dir.path());
+    support::publish(&output, Some(&app), dir.path(), cache.path(), true);
     (dir, output.pages)
 }
 
@@ -485,19 +455,17 @@ fn the_loaders_become_files_and_the_host_files_carry_the_same_policy() {
         "{headers}"
     );
     assert!(read(dir.path(), "_redirects").contains("/blog/atom.xml /blog/feed.xml 301"));
-    // Every text file has its compressed copies; the page list is gone.
+    // Every text file has its compressed copies, the app's files too.
     for file in [
         "index.html",
         "posts/bugs/index.html",
         "data/site.json",
         "feed.xml",
+        "folio-0123456789abcdef.js",
         loader,
     ] {
         assert!(dir.path().join(format!("{file}.br")).is_file(), "{file}.br");
         assert!(dir.path().join(format!("{file}.gz")).is_file(), "{file}.gz");
     }
-    assert!(!dir
-        .path()
-        .join(folio_bundler::outputs::site_pages::MANIFEST)
-        .exists());
+    assert!(!dir.path().join("index.html.br.br").exists());
 }

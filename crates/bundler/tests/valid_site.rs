@@ -38,7 +38,6 @@ fn makes_every_file_for_the_published_posts() {
             "data/tags/notes/page-1.json",
             "feed.json",
             "feed.xml",
-            "folio-pages.json",
             "robots.txt",
             "sitemap.xml",
         ]
@@ -141,7 +140,8 @@ fn whole_output_snapshot() {
 fn writes_compact_json_and_the_rest_as_made() {
     let output = build(&site("valid"), false);
     let out = tempfile::tempdir().unwrap();
-    folio_bundler::write(&output, out.path()).unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    support::publish(&output, None, out.path(), cache.path(), false);
     for path in output.files.keys() {
         let written = std::fs::read(out.path().join(path)).unwrap();
         assert_eq!(&written, &output.files[path], "{path}");

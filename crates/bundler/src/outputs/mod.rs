@@ -1,8 +1,7 @@
 //! What a build writes besides the data: the one list of the site's pages and, from it, the
-//! sitemap, the feeds, the search index, `robots.txt`, each page's HTML file with its head, the deploy files and
-//! the precompressed copies; and the files copied as they are.
+//! sitemap, the feeds, the search index, `robots.txt`, each page's HTML file with its head and
+//! the deploy files; and the files copied as they are.
 
-pub mod compress;
 pub mod copies;
 pub mod deploy;
 pub mod feed;

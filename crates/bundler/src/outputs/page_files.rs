@@ -1,120 +1,217 @@
-//! The step after trunk: every page of the list (`site_pages.rs`, left by the step before) as
-//! its own HTML file, made from the `index.html` trunk wrote: the page's head (`head.rs`) and
-//! its body rendered natively by the app's own components (`folio::prerender`) from the data
-//! files already written. Then the deploy files and the precompressed copies. The posts are not
-//! read again.
+//! Every page of the list (`site_pages.rs`) as its own HTML file, made from the `index.html`
+//! trunk wrote for the app: the page's head (`head.rs`) and its body rendered natively by the
+//! app's own components (`folio::prerender`) from the data the build made. With them, the app's
+//! files, its scripts (`scripts.rs`) and the deploy files. Each page is planned with the
+//! fingerprint of everything it is made from, so a page whose inputs did not change is not
+//! rendered again (`publish`).
 
 use std::{
     fs, io,
     path::{Path, PathBuf},
-    sync::atomic::{AtomicUsize, Ordering},
+    sync::Arc,
 };
 
 use folio::{pages::PageContent, prerender::render_body};
 use folio_content::{pages::url_path, paths, Site};
-use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
-use crate::outputs::{
-    compress::{compress_all, Compressed},
-    deploy::{
-        headers_file, meta_policy, nginx_redirects, redirects_file, HEADERS_FILE,
-        NGINX_REDIRECTS_FILE, REDIRECTS_FILE,
+use crate::{
+    output::{Files, Output},
+    outputs::{
+        deploy::{
+            headers_file, meta_policy, nginx_redirects, redirects_file, HEADERS_FILE,
+            NGINX_REDIRECTS_FILE, REDIRECTS_FILE,
+        },
+        head::head,
+        redirect_page::redirect_page,
+        scripts::separate,
+        site_pages::{PageKind, SitePage},
     },
-    head::head,
-    redirect_page::redirect_page,
-    scripts::separate,
-    site_pages::{PageKind, SitePage, MANIFEST},
+    publish::{fingerprint, Planned, Source},
 };
 
+/// The template's name in trunk's output.
+const TEMPLATE_FILE: &str = "index.html";
+
 /// How the pages are built.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PageOptions {
-    /// For `trunk serve`: no policy in the pages (trunk's live reload runs inline code) and no
-    /// precompressed copies.
-    pub dev: bool,
+    /// For the dev server: this script (its address under the site's base path) loaded by
+    /// every page, which reloads the page when the site changes.
+    pub dev_script: Option<String>,
 }
 
-/// What the step did.
-#[derive(Debug, Default)]
-pub struct PagesWritten {
-    pub pages: usize,
-    pub compressed: Option<Compressed>,
-}
-
-/// Why the pages could not be built.
+/// Why the pages could not be planned.
 #[derive(Debug, thiserror::Error)]
 pub enum PageError {
-    #[error("cannot read {0}: {1} (the page list and the data are written by folio-bundler before trunk, and index.html by trunk; run this after both, as Trunk.toml's post_build hook does)")]
+    #[error("cannot read {0}: {1} (the app is built by trunk: cargo xtask build does both)")]
     Missing(String, io::Error),
-    #[error(
-        "cannot read {0}: {1} (it was written by another version of folio-bundler; build again)"
-    )]
-    Decode(String, serde_json::Error),
     #[error("{0} has no {1}: keep it in index.html")]
     Template(String, &'static str),
-    #[error("cannot write {0}: {1}")]
-    Write(String, io::Error),
+    #[error("cannot read the build's {0}: {1} (this is a bug in folio-bundler; please report it)")]
+    Decode(String, String),
 }
 
-/// Builds every page's file in `out_dir`, then `_headers`, `_redirects` and, unless `dev`, the
-/// precompressed copies; removes the page list. `progress` hears of every thousandth page.
-pub fn write_pages(
-    out_dir: &Path,
-    options: PageOptions,
-    progress: &(dyn Fn(usize, usize) + Sync),
-) -> Result<PagesWritten, PageError> {
-    let pages: Vec<SitePage> = read_json(out_dir, MANIFEST)?;
-    let site: Site = read_json(out_dir, paths::SITE)?;
-    let base_path = url_path(&site.base_url);
-    let index = out_dir.join("index.html");
-    let template = fs::read_to_string(&index).map_err(|error| missing(&index, error))?;
-    let scripts = separate(&template, &base_path);
-    for (name, body) in &scripts.files {
-        write(&out_dir.join(name), body.as_bytes())?;
-    }
-    let policy = (!options.dev).then(|| meta_policy(&scripts.hashes));
-    let template = Template::parse(&scripts.html, &site.language)
-        .map_err(|part| PageError::Template(index.display().to_string(), part))?;
+/// The app as trunk built it: the page template and the files beside it (the wasm, the JS, the
+/// style sheet, the icon).
+#[derive(Clone, Debug)]
+pub struct App {
+    dir: PathBuf,
+    template: String,
+    /// Every file but the template, relative to `dir`, `/`-separated.
+    files: Vec<String>,
+}
 
-    let done = AtomicUsize::new(0);
-    pages.par_iter().try_for_each(|page| {
-        let html = match &page.kind {
-            PageKind::Redirect { to } => redirect_page(&site, &base_path, page, to),
-            _ => {
-                let content = content(out_dir, page)?;
-                let body = render_body(&site, &base_path, &page.path, content);
-                template.page(&head(&site, &base_path, page, policy.as_deref()), &body)
+impl App {
+    /// Reads the app trunk built into `dir`.
+    pub fn read(dir: &Path) -> Result<App, PageError> {
+        let index = dir.join(TEMPLATE_FILE);
+        let template = fs::read_to_string(&index).map_err(|error| missing(&index, error))?;
+        let mut files = Vec::new();
+        for entry in walkdir::WalkDir::new(dir).min_depth(1) {
+            let entry = entry.map_err(|error| missing(dir, io::Error::other(error)))?;
+            if !entry.file_type().is_file() {
+                continue;
             }
-        };
-        write(&out_dir.join(page.file()), html.as_bytes())?;
-        let count = done.fetch_add(1, Ordering::Relaxed) + 1;
-        if count.is_multiple_of(1000) {
-            progress(count, pages.len());
+            let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+            let parts: Vec<_> = relative.iter().map(|part| part.to_string_lossy()).collect();
+            let name = parts.join("/");
+            if name != TEMPLATE_FILE {
+                files.push(name);
+            }
         }
-        Ok::<(), PageError>(())
-    })?;
+        files.sort();
+        Ok(App {
+            dir: dir.to_owned(),
+            template,
+            files,
+        })
+    }
+}
 
-    let hashed = hashed_files(out_dir).map_err(|error| missing(out_dir, error))?;
-    let headers = headers_file(&base_path, &scripts.hashes, &hashed);
-    write(&out_dir.join(HEADERS_FILE), headers.as_bytes())?;
-    let redirects = redirects_file(&base_path, paths::FEED, &pages);
-    write(
-        &out_dir.join(NGINX_REDIRECTS_FILE),
-        nginx_redirects(&base_path, &pages).as_bytes(),
-    )?;
-    write(&out_dir.join(REDIRECTS_FILE), redirects.as_bytes())?;
-    let manifest = out_dir.join(MANIFEST);
-    fs::remove_file(&manifest).map_err(|error| PageError::Write(shown(&manifest), error))?;
-    let compressed = match options.dev {
-        true => None,
-        false => {
-            Some(compress_all(out_dir).map_err(|error| PageError::Write(shown(out_dir), error))?)
+/// What every page's file is made from, shared by the pages rendered in parallel.
+struct Shared {
+    site: Site,
+    base_path: String,
+    template: Template,
+    policy: String,
+}
+
+/// Plans every page of `output`'s list, the app's files and scripts, and the deploy files.
+pub fn page_files<'a>(
+    output: &'a Output,
+    app: &App,
+    options: &PageOptions,
+) -> Result<Vec<Planned<'a>>, PageError> {
+    let site_json = output
+        .files
+        .get(paths::SITE)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let site: Site = decode(paths::SITE, site_json)?;
+    let base_path = url_path(&site.base_url);
+    let scripts = separate(&app.template, &base_path);
+    let mut planned: Vec<Planned<'a>> = scripts
+        .files
+        .iter()
+        .map(|(name, body)| Planned::bytes(name.clone(), body.as_bytes()))
+        .collect();
+    planned.extend(app.files.iter().map(|name| Planned {
+        path: name.clone(),
+        source: Source::File(app.dir.join(name)),
+    }));
+    let mut html = scripts.html.clone();
+    if let Some(script) = &options.dev_script {
+        if let Some(end) = html.rfind("</body>") {
+            html.insert_str(
+                end,
+                &format!("<script type=\"module\" src=\"{base_path}{script}\"></script>"),
+            );
         }
+    }
+    // The dev server's script is a file of the site's own: the policy stays as deployed.
+    let policy = meta_policy(&scripts.hashes);
+    let index = app.dir.join(TEMPLATE_FILE);
+    let template = Template::parse(&html, &site.language)
+        .map_err(|part| PageError::Template(index.display().to_string(), part))?;
+    let template_key = fingerprint::of_parts([
+        fingerprint::of_this_program().as_bytes(),
+        template.before_title.as_bytes(),
+        template.before_body.as_bytes(),
+        template.after_body.as_bytes(),
+        site_json,
+        policy.as_bytes(),
+    ]);
+    let shared = Arc::new(Shared {
+        site,
+        base_path,
+        template,
+        policy,
+    });
+    for page in &output.pages {
+        planned.push(page_file(&shared, &template_key, &output.files, page)?);
+    }
+
+    let base_path = &shared.base_path;
+    let mut hashed: Vec<String> = app
+        .files
+        .iter()
+        .chain(scripts.files.iter().map(|(name, _)| name))
+        .filter(|name| is_hashed(name))
+        .cloned()
+        .collect();
+    hashed.sort();
+    let headers = headers_file(base_path, &scripts.hashes, &hashed);
+    planned.push(Planned::bytes(HEADERS_FILE, headers));
+    let redirects = redirects_file(base_path, paths::FEED, &output.pages);
+    planned.push(Planned::bytes(REDIRECTS_FILE, redirects));
+    planned.push(Planned::bytes(
+        NGINX_REDIRECTS_FILE,
+        nginx_redirects(base_path, &output.pages),
+    ));
+    Ok(planned)
+}
+
+/// The file of one page: an old address's page at once, any other rendered when needed.
+fn page_file<'a>(
+    shared: &Arc<Shared>,
+    template_key: &str,
+    files: &'a Files,
+    page: &'a SitePage,
+) -> Result<Planned<'a>, PageError> {
+    if let PageKind::Redirect { to } = &page.kind {
+        let html = redirect_page(&shared.site, &shared.base_path, page, to);
+        return Ok(Planned::bytes(page.file(), html));
+    }
+    let data_path = page.data();
+    let data: &[u8] = match &data_path {
+        Some(path) => files.get(path).map(Vec::as_slice).ok_or_else(|| {
+            PageError::Decode(path.clone(), "the page's data is missing".to_owned())
+        })?,
+        None => &[],
     };
-    Ok(PagesWritten {
-        pages: pages.len(),
-        compressed,
+    let described = serde_json::to_vec(page)
+        .map_err(|error| PageError::Decode(page.path.clone(), error.to_string()))?;
+    let key = fingerprint::of_parts([template_key.as_bytes(), &described, data]);
+    let shared = Arc::clone(shared);
+    let make = move || {
+        let content = content(page, data).map_err(|error| error.to_string())?;
+        let Shared {
+            site,
+            base_path,
+            template,
+            policy,
+        } = shared.as_ref();
+        let body = render_body(site, base_path, &page.path, content);
+        let head = head(site, base_path, page, Some(policy));
+        Ok(template.page(&head, &body).into_bytes())
+    };
+    Ok(Planned {
+        path: page.file(),
+        source: Source::Made {
+            key,
+            make: Box::new(make),
+        },
     })
 }
 
@@ -168,63 +265,41 @@ impl Template {
     }
 }
 
-/// What `page` shows, read from the data files the step before trunk wrote.
-fn content(out_dir: &Path, page: &SitePage) -> Result<PageContent, PageError> {
-    let data = page.data();
-    let data = data.as_deref().unwrap_or_default();
+/// What `page` shows, decoded from its data document.
+fn content(page: &SitePage, data: &[u8]) -> Result<PageContent, PageError> {
+    let path = page.data().unwrap_or_default();
+    let read = || path.as_str();
     Ok(match &page.kind {
-        PageKind::Home { .. } => PageContent::Home(read_json(out_dir, data)?),
-        PageKind::Post { .. } => PageContent::Post(Box::new(read_json(out_dir, data)?)),
-        PageKind::Tags => PageContent::Tags(read_json(out_dir, data)?),
-        PageKind::Tag { slug, .. } => PageContent::Tag(slug.clone(), read_json(out_dir, data)?),
-        PageKind::Author { slug, .. } => {
-            PageContent::Author(slug.clone(), read_json(out_dir, data)?)
-        }
-        PageKind::Archive => PageContent::Archive(read_json(out_dir, data)?),
-        PageKind::Standalone { .. } => PageContent::Standalone(Box::new(read_json(out_dir, data)?)),
+        PageKind::Home { .. } => PageContent::Home(decode(read(), data)?),
+        PageKind::Post { .. } => PageContent::Post(Box::new(decode(read(), data)?)),
+        PageKind::Tags => PageContent::Tags(decode(read(), data)?),
+        PageKind::Tag { slug, .. } => PageContent::Tag(slug.clone(), decode(read(), data)?),
+        PageKind::Author { slug, .. } => PageContent::Author(slug.clone(), decode(read(), data)?),
+        PageKind::Archive => PageContent::Archive(decode(read(), data)?),
+        PageKind::Standalone { .. } => PageContent::Standalone(Box::new(decode(read(), data)?)),
         PageKind::Search => PageContent::Search,
         // An old address has a page of its own (`redirect_page`), never this one.
         PageKind::NotFound | PageKind::Redirect { .. } => PageContent::NotFound,
     })
 }
 
-fn read_json<T: DeserializeOwned>(out_dir: &Path, file: &str) -> Result<T, PageError> {
-    let path = out_dir.join(file);
-    let bytes = fs::read(&path).map_err(|error| missing(&path, error))?;
-    serde_json::from_slice(&bytes).map_err(|error| PageError::Decode(shown(&path), error))
+fn decode<T: DeserializeOwned>(path: &str, bytes: &[u8]) -> Result<T, PageError> {
+    serde_json::from_slice(bytes)
+        .map_err(|error| PageError::Decode(path.to_owned(), error.to_string()))
 }
 
-/// The files at the root whose names carry their content's hash, as trunk names them
-/// (`name-0123456789abcdef.js`, `name-0123456789abcdef_bg.wasm`; a hash that starts with zeros
-/// is written shorter): the ones kept for a year.
-fn hashed_files(out_dir: &Path) -> io::Result<Vec<String>> {
-    let mut names = Vec::new();
-    for entry in fs::read_dir(out_dir)? {
-        let name = entry?.file_name().to_string_lossy().into_owned();
-        let stem = name.split('.').next().unwrap_or_default();
-        let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-        let hashed = stem.rsplit_once('-').is_some_and(|(_, hash)| {
-            (10..=16).contains(&hash.len()) && hash.bytes().all(|byte| byte.is_ascii_hexdigit())
-        });
-        if hashed && !name.ends_with(".br") && !name.ends_with(".gz") {
-            names.push(name);
-        }
+/// Whether `name` is a file at the root whose name carries its content's hash, as trunk names
+/// them (`name-0123456789abcdef.js`, `name-0123456789abcdef_bg.wasm`; a hash that starts with
+/// zeros is written shorter): the ones kept for a year.
+fn is_hashed(name: &str) -> bool {
+    if name.contains('/') {
+        return false;
     }
-    names.sort();
-    Ok(names)
-}
-
-/// Writes `path` whole: to a temporary name first, then renamed.
-fn write(path: &Path, bytes: &[u8]) -> Result<(), PageError> {
-    let failed = |error| PageError::Write(shown(path), error);
-    if let Some(folder) = path.parent() {
-        fs::create_dir_all(folder).map_err(failed)?;
-    }
-    let mut temporary = path.as_os_str().to_owned();
-    temporary.push(".folio-tmp");
-    let temporary = PathBuf::from(temporary);
-    fs::write(&temporary, bytes).map_err(failed)?;
-    fs::rename(&temporary, path).map_err(failed)
+    let stem = name.split('.').next().unwrap_or_default();
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-').is_some_and(|(_, hash)| {
+        (10..=16).contains(&hash.len()) && hash.bytes().all(|byte| byte.is_ascii_hexdigit())
+    })
 }
 
 fn missing(path: &Path, error: io::Error) -> PageError {
@@ -261,19 +336,17 @@ mod tests {
 
     #[test]
     fn hashed_files_are_trunks() {
-        let dir = tempfile::tempdir().unwrap();
-        for name in [
+        let names = [
             "folio-0123456789abcdef.js",
             "folio-0123456789abcdef_bg.wasm",
             "main-0123456789abcdef.css",
-            "folio-0123456789abcdef.js.br",
             "feed.xml",
             "x-123.js",
-        ] {
-            fs::write(dir.path().join(name), "").unwrap();
-        }
+            "snippets/a-0123456789abcdef/x.js",
+        ];
+        let hashed: Vec<&str> = names.into_iter().filter(|name| is_hashed(name)).collect();
         assert_eq!(
-            hashed_files(dir.path()).unwrap(),
+            hashed,
             [
                 "folio-0123456789abcdef.js",
                 "folio-0123456789abcdef_bg.wasm",

@@ -1,16 +1,12 @@
 //! The one list of the site's pages: every address the site has, with its title, what kind of
 //! page it is and its dates. The sitemap, the page files, the deploy files and the head of every
-//! page are made from it, so they cannot disagree. The step before trunk makes it with the data;
-//! the step after trunk reads it back (`MANIFEST`) instead of reading the posts again.
+//! page are made from it, so they cannot disagree.
 
 pub use folio_content::pages::absolute;
 use folio_content::{pages, paths, Author, Date, ImageFacts, Site, Slug};
 use serde::{Deserialize, Serialize};
 
 use crate::aliases::alias_file;
-
-/// Where the step before trunk leaves the list for the step after it, which removes it.
-pub const MANIFEST: &str = "folio-pages.json";
 
 /// What a page is, and which data it shows.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -6,7 +6,11 @@
 use std::path::{Path, PathBuf};
 
 use folio_bundler::{
-    outputs::site_pages::{SitePage, MANIFEST},
+    outputs::{
+        page_files::{App, PageOptions},
+        site_pages::SitePage,
+    },
+    publish::{ledger, PublishOptions, Published},
     BuildOptions, Output, Problem,
 };
 use folio_content::{
@@ -55,6 +59,52 @@ pub fn build_with(dir: &Path, options: &BuildOptions) -> Output {
     })
 }
 
+/// trunk's `index.html` for a site under /blog/: the theme script inline, the loader inline.
+const TEMPLATE: &str = r#"<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <base href="/blog/" />
+    <title>Folio</title>
+    <script>document.documentElement.dataset.x = '1';</script>
+    <link rel="stylesheet" href="/blog/main-0123456789abcdef.css" />
+    <link rel="modulepreload" href="/blog/folio-0123456789abcdef.js" crossorigin="anonymous" integrity="sha384-js">
+<link rel="preload" href="/blog/folio-0123456789abcdef_bg.wasm" crossorigin="anonymous" integrity="sha384-wasm" as="fetch" type="application/wasm">
+<script type="module">
+import init from '/blog/folio-0123456789abcdef.js';
+await init({ module_or_path: '/blog/folio-0123456789abcdef_bg.wasm' });
+</script>
+  </head>
+  <body>
+    <noscript>Please enable JavaScript. This webapp requires JavaScript to work.</noscript>
+  </body>
+</html>
+"#;
+
+/// An app as trunk builds it, written into `dir`: `TEMPLATE` and the JS it names.
+pub fn app(dir: &Path) -> App {
+    std::fs::write(dir.join("index.html"), TEMPLATE).unwrap();
+    std::fs::write(dir.join("folio-0123456789abcdef.js"), "export default 1;").unwrap();
+    App::read(dir).unwrap()
+}
+
+/// Publishes `output` into `out`, with the pages, the app's files and the deploy files when
+/// `app` is given, and compressed copies when `compress`; the ledger goes into `cache`.
+pub fn publish(
+    output: &Output,
+    app: Option<&App>,
+    out: &Path,
+    cache: &Path,
+    compress: bool,
+) -> Published {
+    let plan = folio_bundler::plan(output, app, &PageOptions::default()).unwrap();
+    let options = PublishOptions {
+        compress,
+        ledger: ledger::path_for(cache, out),
+    };
+    folio_bundler::publish::publish(plan, out, &options, &indicatif::ProgressBar::hidden()).unwrap()
+}
+
 /// The document at `path`, decoded.
 pub fn document<T: DeserializeOwned>(output: &Output, path: &str) -> T {
     let bytes = output
@@ -97,6 +147,8 @@ pub fn shown(output: &Output) -> String {
             "==> {path} <==\n(a copy of {name}, {bytes} bytes)\n\n"
         ));
     }
+    let pages = serde_json::to_string_pretty::<Vec<SitePage>>(&output.pages).unwrap();
+    shown.push_str(&format!("==> (the list of pages) <==\n{pages}\n\n"));
     shown
 }
 
@@ -113,7 +165,6 @@ fn pretty(output: &Output, path: &str) -> String {
         _ if path.starts_with("data/posts/") => as_type::<PostBundle>(output, path),
         _ if path.starts_with("data/pages/") => as_type::<PageBundle>(output, path),
         _ if path.contains("/page-") => as_type::<PostPage>(output, path),
-        MANIFEST => as_type::<Vec<SitePage>>(output, path),
         paths::SEARCH_INDEX => as_type::<SearchIndex>(output, path),
         _ if path.starts_with("data/search/posts-") => as_type::<SearchPosts>(output, path),
         // A term a line: what each post's impact is, and where.

@@ -1,0 +1,166 @@
+//! The whole build of a site, stage by stage: read and check everything (`build`), plan every
+//! file of the site (`plan`), publish what changed (`publish`); then what each stage did and
+//! how long it took, in one line.
+
+use std::{
+    fmt,
+    path::Path,
+    time::{Duration, Instant},
+};
+
+use indicatif::ProgressBar;
+
+use crate::{
+    build,
+    markdown::images::ImageWork,
+    outputs::page_files::{App, PageError, PageOptions},
+    plan,
+    publish::{ledger, publish, PublishError, PublishOptions, Published},
+    BuildOptions, Problem,
+};
+
+/// One build of a site into an output folder.
+pub struct Job<'a> {
+    pub site_dir: &'a Path,
+    /// The app trunk built; without it, the data, feeds, sitemap and copied files only.
+    pub app: Option<&'a App>,
+    pub out_dir: &'a Path,
+    pub options: &'a BuildOptions,
+    pub pages: PageOptions,
+    /// Write `.br` and `.gz` copies beside the text files.
+    pub compress: bool,
+}
+
+/// What a build did.
+#[derive(Debug)]
+pub struct Done {
+    /// Posts published, drafts left out, posts left out until their date.
+    pub posts: usize,
+    pub drafts_skipped: usize,
+    pub scheduled: usize,
+    /// The site's pages.
+    pub pages: usize,
+    pub images: ImageWork,
+    /// What is worth mending but did not stop the build.
+    pub warnings: Vec<Problem>,
+    pub published: Published,
+    /// How long reading and checking took, and the whole build.
+    pub read: Duration,
+    pub all: Duration,
+}
+
+/// Why a build stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum Failed {
+    /// Problems in the site, each located: nothing was written.
+    #[error("{} in the site; nothing was written", plural(.0.len(), "problem", "problems"))]
+    Problems(Vec<Problem>),
+    #[error(transparent)]
+    Page(#[from] PageError),
+    #[error(transparent)]
+    Publish(#[from] PublishError),
+}
+
+/// Builds `job`'s site and publishes it. `progress` counts the files of the site.
+pub fn run(job: &Job<'_>, progress: &ProgressBar) -> Result<Done, Failed> {
+    let started = Instant::now();
+    let output = build(job.site_dir, job.options).map_err(Failed::Problems)?;
+    let read = started.elapsed();
+    let planned = plan(&output, job.app, &job.pages)?;
+    progress.set_length(planned.len() as u64);
+    let options = PublishOptions {
+        compress: job.compress,
+        ledger: ledger::path_for(&job.options.cache_dir(job.site_dir), job.out_dir),
+    };
+    let published = publish(planned, job.out_dir, &options, progress)?;
+    Ok(Done {
+        posts: output.published,
+        drafts_skipped: output.drafts_skipped,
+        scheduled: output.scheduled,
+        pages: output.pages.len(),
+        images: output.images,
+        warnings: output.warnings,
+        published,
+        read,
+        all: started.elapsed(),
+    })
+}
+
+impl Done {
+    /// The last line of a build into `out_dir`: what was read, made, written and kept, and
+    /// where the time went.
+    pub fn summary(&self, out_dir: &Path) -> String {
+        format!(
+            "folio-bundler: {} -> {}: {self}",
+            self.read_part(),
+            out_dir.display()
+        )
+    }
+
+    fn read_part(&self) -> String {
+        let images = &self.images;
+        let images = match images.encoded + images.cached {
+            0 => String::new(),
+            _ => format!(
+                "; {} (smaller copies: {} encoded, {} from the cache)",
+                plural(images.images, "image", "images"),
+                images.encoded,
+                images.cached
+            ),
+        };
+        format!(
+            "{} ({} skipped, {} scheduled), {}{images}",
+            plural(self.posts, "post", "posts"),
+            plural(self.drafts_skipped, "draft", "drafts"),
+            self.scheduled,
+            plural(self.pages, "page", "pages"),
+        )
+    }
+}
+
+/// What was written and kept, and where the time went.
+impl fmt::Display for Done {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let published = &self.published;
+        write!(
+            f,
+            "{}, {} written, {} reused, {} compressed, {} removed; read {}, render {}, compress {}, write {} (time over all threads); {} in all",
+            plural(published.files, "file", "files"),
+            published.written,
+            published.reused(),
+            published.compressed,
+            published.removed,
+            seconds(self.read),
+            seconds(published.making),
+            seconds(published.compressing),
+            seconds(published.writing),
+            seconds(self.all),
+        )
+    }
+}
+
+/// A duration the way a person reads it: `850 ms`, `12.3 s`.
+pub fn seconds(time: Duration) -> String {
+    match time.as_millis() {
+        millis @ 0..1000 => format!("{millis} ms"),
+        _ => format!("{:.1} s", time.as_secs_f64()),
+    }
+}
+
+/// `count` with the word for one or many.
+pub fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_and_counts_read_as_a_person_would() {
+        assert_eq!(seconds(Duration::from_millis(850)), "850 ms");
+        assert_eq!(seconds(Duration::from_millis(12_345)), "12.3 s");
+        assert_eq!(plural(1, "post", "posts"), "1 post");
+        assert_eq!(plural(0, "draft", "drafts"), "0 drafts");
+    }
+}

@@ -1,0 +1,52 @@
+//! Fingerprints: a 128-bit hash of bytes (xxh3), written as 32 hex digits in the ledger. Two
+//! outputs with one fingerprint are taken to be the same bytes.
+
+use std::sync::OnceLock;
+
+use xxhash_rust::xxh3::{xxh3_128, Xxh3};
+
+/// The fingerprint of `bytes`.
+pub fn of(bytes: &[u8]) -> String {
+    hex(xxh3_128(bytes))
+}
+
+/// The fingerprint of several parts, each length-prefixed so that no two lists of parts share
+/// one.
+pub fn of_parts<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String {
+    let mut hasher = Xxh3::new();
+    for part in parts {
+        hasher.update(&(part.len() as u64).to_le_bytes());
+        hasher.update(part);
+    }
+    hex(hasher.digest128())
+}
+
+/// The fingerprint of the running program: what it makes may change with its code, so a page
+/// made by another build of the bundler is made again. If the program cannot be read, a
+/// fingerprint that matches nothing kept.
+pub fn of_this_program() -> &'static str {
+    static PROGRAM: OnceLock<String> = OnceLock::new();
+    PROGRAM.get_or_init(|| {
+        std::env::current_exe()
+            .and_then(std::fs::read)
+            .map(|bytes| of(&bytes))
+            .unwrap_or_else(|_| format!("unread-{}", std::process::id()))
+    })
+}
+
+fn hex(value: u128) -> String {
+    format!("{value:032x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parts_are_kept_apart() {
+        assert_eq!(of(b"ab").len(), 32);
+        assert_ne!(of_parts([&b"ab"[..], b"c"]), of_parts([&b"a"[..], b"bc"]));
+        assert_eq!(of_parts([&b"ab"[..]]), of_parts([&b"ab"[..]]));
+        assert_ne!(of(b"a"), of(b"b"));
+    }
+}

@@ -1,0 +1,454 @@
+//! Puts a build into its output folder, redoing only what changed. Every file of the build is
+//! planned with its source: bytes already made, a file to copy, or a page to render with the
+//! fingerprint of what it is made from. A file whose fingerprint and stamp match the ledger of
+//! the last build (`ledger.rs`) is left as it is, bytes and modification time; any other is made,
+//! and written and compressed only if its bytes differ from what is there. Then the output
+//! folder holds exactly the planned files and their compressed copies: anything else the build
+//! once wrote, or that does not belong there, is removed (hidden entries at the top, such as
+//! `.git`, are kept).
+//!
+//! Nothing in the output changes until every new file is written: they go into a temporary
+//! folder inside the output folder first, then each is renamed into place. A failure before
+//! that leaves the output as it was.
+
+pub mod compress;
+pub mod fingerprint;
+pub mod ledger;
+
+use std::{
+    borrow::Cow,
+    collections::{BTreeMap, HashSet},
+    fs, io,
+    path::{Path, PathBuf},
+    sync::atomic::{AtomicU64, AtomicUsize, Ordering},
+    time::{Duration, Instant},
+};
+
+use indicatif::ProgressBar;
+use rayon::prelude::*;
+
+use ledger::{Entry, Ledger, Stamp};
+
+/// The prefix of the temporary folders the bundler makes inside the output folder.
+pub const TEMPORARY_PREFIX: &str = ".folio-tmp-";
+
+/// Makes a file's bytes, when they are needed; the error says what went wrong.
+pub type Make<'a> = Box<dyn Fn() -> Result<Vec<u8>, String> + Send + Sync + 'a>;
+
+/// One file of the build.
+pub struct Planned<'a> {
+    /// Its path in the output folder, `/`-separated, e.g. `posts/hello/index.html`.
+    pub path: String,
+    pub source: Source<'a>,
+}
+
+/// Where a planned file's bytes come from.
+pub enum Source<'a> {
+    /// Bytes already made (the data, the feeds): their fingerprint is their key.
+    Bytes(Cow<'a, [u8]>),
+    /// A file copied as it is: read every time, its bytes' fingerprint is its key (a size and
+    /// a time would miss two edits within the file system's clock tick).
+    File(PathBuf),
+    /// Bytes made on demand (a page): `key` fingerprints everything they are made from.
+    Made { key: String, make: Make<'a> },
+}
+
+impl<'a> Planned<'a> {
+    /// A file of `bytes` at `path`.
+    pub fn bytes(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Planned<'a> {
+        Planned {
+            path: path.into(),
+            source: Source::Bytes(Cow::Owned(bytes.into())),
+        }
+    }
+}
+
+/// How to publish.
+#[derive(Clone, Debug)]
+pub struct PublishOptions {
+    /// Write `.br` and `.gz` copies beside every text file.
+    pub compress: bool,
+    /// The ledger of the output folder (`ledger::path_for`).
+    pub ledger: PathBuf,
+}
+
+/// What publishing did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Published {
+    /// The files the output holds now, compressed copies left out.
+    pub files: usize,
+    /// Files whose key changed: pages rendered again, bytes compared with what is there.
+    pub made: usize,
+    /// Files written because their bytes changed or were missing.
+    pub written: usize,
+    /// Files compressed (each into a brotli and a gzip copy).
+    pub compressed: usize,
+    /// Files removed: what the build no longer makes, with its copies.
+    pub removed: usize,
+    /// Time spent, added up over the threads: making files (rendering pages), compressing and
+    /// writing them.
+    pub making: Duration,
+    pub compressing: Duration,
+    pub writing: Duration,
+}
+
+impl Published {
+    /// Files taken as they were: neither made nor written.
+    pub fn reused(&self) -> usize {
+        self.files - self.made
+    }
+}
+
+/// Why the output could not be published.
+#[derive(Debug, thiserror::Error)]
+pub enum PublishError {
+    #[error("cannot read {}: {source}", path.display())]
+    Read { path: PathBuf, source: io::Error },
+    #[error("cannot write {}: {source}", path.display())]
+    Write { path: PathBuf, source: io::Error },
+    #[error("cannot make {path}: {message} (this is a bug in folio-bundler; please report it)")]
+    Make { path: String, message: String },
+    #[error("{} holds files, but no site that Folio built; empty it, or choose another output folder", .0.display())]
+    NotOurs(PathBuf),
+}
+
+/// Publishes `plan` into `out_dir` (made if missing). `progress` advances by one for every
+/// planned file.
+pub fn publish(
+    plan: Vec<Planned<'_>>,
+    out_dir: &Path,
+    options: &PublishOptions,
+    progress: &ProgressBar,
+) -> Result<Published, PublishError> {
+    let old = Ledger::load(&options.ledger);
+    if old.files.is_empty() && holds_foreign_files(out_dir) {
+        return Err(PublishError::NotOurs(out_dir.to_owned()));
+    }
+    fs::create_dir_all(out_dir).map_err(write_error(out_dir))?;
+    let staging = out_dir.join(format!("{TEMPORARY_PREFIX}{}", std::process::id()));
+    remove_all(&staging)?;
+    let counts = Counts::default();
+    let settled: Result<Vec<(String, Entry, Vec<String>)>, PublishError> = plan
+        .into_par_iter()
+        .map(|planned| {
+            let result = settle(
+                &planned,
+                old.files.get(&planned.path),
+                out_dir,
+                &staging,
+                options,
+                &counts,
+            );
+            progress.inc(1);
+            result.map(|(entry, staged)| (planned.path, entry, staged))
+        })
+        .collect();
+    let settled = match settled {
+        Ok(settled) => settled,
+        Err(error) => {
+            let _ = remove_all(&staging);
+            return Err(error);
+        }
+    };
+    let staged: Vec<&String> = settled.iter().flat_map(|(_, _, staged)| staged).collect();
+    let placed = staged
+        .par_iter()
+        .try_for_each(|relative| place(out_dir, &staging, relative));
+    remove_all(&staging)?;
+    placed?;
+
+    let files: BTreeMap<String, Entry> = settled
+        .into_iter()
+        .map(|(path, entry, _)| (path, entry))
+        .collect();
+    let removed = sweep(out_dir, &files)?;
+    let published = Published {
+        files: files.len(),
+        made: counts.made.load(Ordering::Relaxed),
+        written: counts.written.load(Ordering::Relaxed),
+        compressed: counts.compressed.load(Ordering::Relaxed),
+        removed,
+        making: counts.making.total(),
+        compressing: counts.compressing.total(),
+        writing: counts.writing.total(),
+    };
+    Ledger::new(files)
+        .save(&options.ledger)
+        .map_err(write_error(&options.ledger))?;
+    Ok(published)
+}
+
+#[derive(Default)]
+struct Counts {
+    made: AtomicUsize,
+    written: AtomicUsize,
+    compressed: AtomicUsize,
+    making: Clock,
+    compressing: Clock,
+    writing: Clock,
+}
+
+/// Time added up over the threads.
+#[derive(Default)]
+struct Clock(AtomicU64);
+
+impl Clock {
+    /// Runs `work`, adding the time it took.
+    fn time<T>(&self, work: impl FnOnce() -> T) -> T {
+        let started = Instant::now();
+        let result = work();
+        let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        self.0.fetch_add(nanos, Ordering::Relaxed);
+        result
+    }
+
+    fn total(&self) -> Duration {
+        Duration::from_nanos(self.0.load(Ordering::Relaxed))
+    }
+}
+
+/// Decides what one planned file needs, and writes what changed into `staging`: its entry in
+/// the new ledger and the paths it staged.
+fn settle(
+    planned: &Planned<'_>,
+    old: Option<&Entry>,
+    out_dir: &Path,
+    staging: &Path,
+    options: &PublishOptions,
+    counts: &Counts,
+) -> Result<(Entry, Vec<String>), PublishError> {
+    let path = planned.path.as_str();
+    // The bytes of a file given or copied are at hand: their fingerprint is the key. A made
+    // file's key says what it is made from, and its bytes are made only when needed.
+    let (given, key): (Option<Cow<'_, [u8]>>, String) = match &planned.source {
+        Source::Bytes(bytes) => (Some(Cow::Borrowed(bytes.as_ref())), fingerprint::of(bytes)),
+        Source::File(source) => {
+            let bytes = fs::read(source).map_err(|error| PublishError::Read {
+                path: source.clone(),
+                source: error,
+            })?;
+            let key = fingerprint::of(&bytes);
+            (Some(Cow::Owned(bytes)), key)
+        }
+        Source::Made { key, .. } => (None, key.clone()),
+    };
+    let wants_copies = options.compress && compress::is_text(path);
+    let target = out_dir.join(path);
+    let main_intact = |entry: &Entry| Stamp::of(&target).ok() == Some(entry.stamp);
+    let copies_intact = |entry: &Entry| match (wants_copies, entry.copies) {
+        (false, _) => true,
+        (true, None) => false,
+        (true, Some([br, gz])) => {
+            Stamp::of(&beside(&target, "br")).ok() == Some(br)
+                && Stamp::of(&beside(&target, "gz")).ok() == Some(gz)
+        }
+    };
+    if let Some(entry) = old.filter(|entry| entry.key == key) {
+        if main_intact(entry) && copies_intact(entry) {
+            let copies = if wants_copies { entry.copies } else { None };
+            return Ok((
+                Entry {
+                    copies,
+                    ..entry.clone()
+                },
+                Vec::new(),
+            ));
+        }
+    }
+
+    counts.made.fetch_add(1, Ordering::Relaxed);
+    let (bytes, hash) = match (given, &planned.source) {
+        (Some(bytes), _) => (bytes, key.clone()),
+        (None, Source::Made { make, .. }) => {
+            let bytes = counts
+                .making
+                .time(make)
+                .map_err(|message| PublishError::Make {
+                    path: path.to_owned(),
+                    message,
+                })?;
+            let hash = fingerprint::of(&bytes);
+            (Cow::Owned(bytes), hash)
+        }
+        (None, _) => (Cow::Borrowed(&[][..]), key.clone()),
+    };
+    let bytes = bytes.as_ref();
+    let same = old.filter(|entry| entry.bytes == hash && main_intact(entry));
+    let mut staged = Vec::new();
+    let stamp = match same {
+        Some(entry) => entry.stamp,
+        None => {
+            counts.written.fetch_add(1, Ordering::Relaxed);
+            staged.push(path.to_owned());
+            counts.writing.time(|| stage(staging, path, bytes))?
+        }
+    };
+    let kept_copies = same
+        .filter(|entry| wants_copies && copies_intact(entry))
+        .and_then(|entry| entry.copies);
+    let copies = match (wants_copies, kept_copies) {
+        (false, _) => None,
+        (true, Some(copies)) => Some(copies),
+        (true, None) => {
+            counts.compressed.fetch_add(1, Ordering::Relaxed);
+            let compressed = counts.compressing.time(|| compress::compress(path, bytes));
+            let (br, gz) = compressed.map_err(|error| PublishError::Make {
+                path: path.to_owned(),
+                message: format!("compressing: {error}"),
+            })?;
+            let mut stamps = [None, None];
+            for (slot, (extension, bytes)) in stamps.iter_mut().zip([("br", br), ("gz", gz)]) {
+                let name = format!("{path}.{extension}");
+                *slot = Some(counts.writing.time(|| stage(staging, &name, &bytes))?);
+                staged.push(name);
+            }
+            match stamps {
+                [Some(br), Some(gz)] => Some([br, gz]),
+                _ => None,
+            }
+        }
+    };
+    let entry = Entry {
+        key,
+        bytes: hash,
+        stamp,
+        copies,
+    };
+    Ok((entry, staged))
+}
+
+/// Writes `bytes` at `relative` under `staging`; the stamp the file has.
+fn stage(staging: &Path, relative: &str, bytes: &[u8]) -> Result<Stamp, PublishError> {
+    let path = staging.join(relative);
+    if let Some(folder) = path.parent() {
+        fs::create_dir_all(folder).map_err(write_error(folder))?;
+    }
+    fs::write(&path, bytes).map_err(write_error(&path))?;
+    Stamp::of(&path).map_err(write_error(&path))
+}
+
+/// Moves the staged file at `relative` into its place in `out_dir`, replacing a folder there
+/// and removing a file where it needs a folder (both left from an earlier build).
+fn place(out_dir: &Path, staging: &Path, relative: &str) -> Result<(), PublishError> {
+    let target = out_dir.join(relative);
+    if let Some(folder) = target.parent() {
+        if fs::create_dir_all(folder).is_err() {
+            let mut at = out_dir.to_owned();
+            for part in Path::new(relative)
+                .parent()
+                .into_iter()
+                .flat_map(Path::components)
+            {
+                at.push(part);
+                if fs::symlink_metadata(&at).is_ok_and(|meta| !meta.is_dir()) {
+                    fs::remove_file(&at).map_err(write_error(&at))?;
+                }
+            }
+            fs::create_dir_all(folder).map_err(write_error(folder))?;
+        }
+    }
+    if fs::symlink_metadata(&target).is_ok_and(|meta| meta.is_dir()) {
+        fs::remove_dir_all(&target).map_err(write_error(&target))?;
+    }
+    fs::rename(staging.join(relative), &target).map_err(write_error(&target))
+}
+
+/// Removes from `out_dir` every file that is not in `files` or one of their copies, and the
+/// folders left empty; hidden entries at the top are kept, but for temporary folders. How many
+/// files it removed.
+fn sweep(out_dir: &Path, files: &BTreeMap<String, Entry>) -> Result<usize, PublishError> {
+    let mut kept: HashSet<String> = HashSet::with_capacity(files.len() * 3);
+    for (path, entry) in files {
+        if entry.copies.is_some() {
+            kept.insert(format!("{path}.br"));
+            kept.insert(format!("{path}.gz"));
+        }
+        kept.insert(path.clone());
+    }
+    let mut removed = 0;
+    let mut folders = Vec::new();
+    // Not contents first: a hidden folder's contents are skipped only when it comes first.
+    let walk = walkdir::WalkDir::new(out_dir)
+        .min_depth(1)
+        .into_iter()
+        .filter_entry(|entry| entry.depth() > 1 || !kept_hidden(entry.file_name()));
+    for entry in walk {
+        let entry = entry.map_err(|error| PublishError::Read {
+            path: error.path().unwrap_or(out_dir).to_owned(),
+            source: io::Error::other(error.to_string()),
+        })?;
+        let path = entry.path();
+        if entry.file_type().is_dir() {
+            folders.push(path.to_owned());
+            continue;
+        }
+        let relative = relative_path(out_dir, path);
+        if !kept.contains(&relative) {
+            fs::remove_file(path).map_err(write_error(path))?;
+            removed += 1;
+        }
+    }
+    // The deepest first; only an empty folder goes.
+    for folder in folders.iter().rev() {
+        let _ = fs::remove_dir(folder);
+    }
+    Ok(removed)
+}
+
+/// Whether a hidden entry at the top of the output folder is left alone: any but the
+/// bundler's own temporary folders.
+fn kept_hidden(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    name.starts_with('.') && !name.starts_with(TEMPORARY_PREFIX)
+}
+
+/// Whether `out_dir` holds visible files but no site that Folio built (`data/site.json`).
+fn holds_foreign_files(out_dir: &Path) -> bool {
+    let Ok(entries) = fs::read_dir(out_dir) else {
+        return false;
+    };
+    let visible = entries.flatten().any(|entry| {
+        !kept_hidden(&entry.file_name())
+            && !entry
+                .file_name()
+                .to_string_lossy()
+                .starts_with(TEMPORARY_PREFIX)
+    });
+    visible && !out_dir.join(folio_content::paths::SITE).is_file()
+}
+
+/// `path` under `root`, `/`-separated.
+fn relative_path(root: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    let parts: Vec<_> = relative
+        .components()
+        .map(|part| part.as_os_str().to_string_lossy())
+        .collect();
+    parts.join("/")
+}
+
+/// `file` with `.extension` added to its name.
+fn beside(file: &Path, extension: &str) -> PathBuf {
+    let mut name = file.as_os_str().to_owned();
+    name.push(".");
+    name.push(extension);
+    PathBuf::from(name)
+}
+
+/// Removes `path` and everything in it, if it exists.
+fn remove_all(path: &Path) -> Result<(), PublishError> {
+    match fs::remove_dir_all(path) {
+        Err(error) if error.kind() != io::ErrorKind::NotFound => Err(write_error(path)(error)),
+        _ => Ok(()),
+    }
+}
+
+fn write_error(path: &Path) -> impl FnOnce(io::Error) -> PublishError + '_ {
+    move |source| PublishError::Write {
+        path: path.to_owned(),
+        source,
+    }
+}
+
+#[cfg(test)]
+mod tests;

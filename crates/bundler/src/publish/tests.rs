@@ -1,0 +1,244 @@
+//! Publishing: what is written, kept, compressed and removed, and what a failure leaves.
+
+use std::sync::atomic::AtomicUsize;
+
+use super::*;
+
+fn options(cache: &Path, compress: bool) -> PublishOptions {
+    PublishOptions {
+        compress,
+        ledger: cache.join("ledger.json"),
+    }
+}
+
+fn bytes<'a>(files: &[(&str, &str)]) -> Vec<Planned<'a>> {
+    files
+        .iter()
+        .map(|(path, text)| Planned::bytes(*path, text.as_bytes()))
+        .collect()
+}
+
+/// Every file under `dir`, relative, with its bytes and modification time.
+fn tree(dir: &Path) -> Vec<(String, Vec<u8>, u128)> {
+    let mut found: Vec<_> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|entry| entry.file_type().is_file())
+        .map(|entry| {
+            let stamp = Stamp::of(entry.path()).unwrap();
+            (
+                relative_path(dir, entry.path()),
+                fs::read(entry.path()).unwrap(),
+                stamp.modified,
+            )
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    tree(dir).into_iter().map(|(name, _, _)| name).collect()
+}
+
+fn run(plan: Vec<Planned<'_>>, out: &Path, options: &PublishOptions) -> Published {
+    publish(plan, out, options, &ProgressBar::hidden()).unwrap()
+}
+
+#[test]
+fn a_second_publish_of_the_same_files_touches_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, options) = (dir.path().join("out"), options(dir.path(), true));
+    let files = [("data/site.json", "{}"), ("posts/a/photo.png", "png")];
+    let first = run(bytes(&files), &out, &options);
+    assert_eq!((first.files, first.written, first.compressed), (2, 2, 1));
+    assert_eq!(
+        names(&out),
+        [
+            "data/site.json",
+            "data/site.json.br",
+            "data/site.json.gz",
+            "posts/a/photo.png"
+        ]
+    );
+    let before = tree(&out);
+    let second = run(bytes(&files), &out, &options);
+    let counts = |done: &Published| {
+        (
+            done.files,
+            done.made,
+            done.written,
+            done.compressed,
+            done.removed,
+        )
+    };
+    assert_eq!(counts(&second), (2, 0, 0, 0, 0));
+    assert_eq!(second.reused(), 2);
+    assert_eq!(tree(&out), before);
+}
+
+#[test]
+fn changed_files_are_written_and_gone_ones_removed_with_their_copies_and_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, options) = (dir.path().join("out"), options(dir.path(), true));
+    run(
+        bytes(&[
+            ("data/site.json", "{}"),
+            ("posts/old/index.html", "old"),
+            ("x.txt", "x"),
+        ]),
+        &out,
+        &options,
+    );
+    let kept = tree(&out)
+        .into_iter()
+        .find(|(name, _, _)| name == "x.txt")
+        .unwrap();
+    let done = run(
+        bytes(&[("data/site.json", "{\"a\":1}"), ("x.txt", "x")]),
+        &out,
+        &options,
+    );
+    assert_eq!((done.written, done.compressed, done.removed), (1, 1, 3));
+    assert!(!out.join("posts").exists(), "empty folders go too");
+    let now = tree(&out);
+    assert!(now.contains(&kept), "an unchanged file keeps its time");
+    assert_eq!(
+        fs::read_to_string(out.join("data/site.json")).unwrap(),
+        "{\"a\":1}"
+    );
+}
+
+#[test]
+fn a_made_file_is_made_again_only_when_its_key_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, options) = (dir.path().join("out"), options(dir.path(), false));
+    let calls = AtomicUsize::new(0);
+    let page = |key: &str, text: &'static str| Planned {
+        path: "index.html".into(),
+        source: Source::Made {
+            key: key.into(),
+            make: Box::new(|| {
+                calls.fetch_add(1, Ordering::Relaxed);
+                Ok(text.as_bytes().to_vec())
+            }),
+        },
+    };
+    run(vec![page("k1", "<p>a</p>")], &out, &options);
+    run(vec![page("k1", "<p>a</p>")], &out, &options);
+    assert_eq!(calls.load(Ordering::Relaxed), 1);
+    // A new key with the same bytes: made, but not written.
+    let before = tree(&out);
+    let done = run(vec![page("k2", "<p>a</p>")], &out, &options);
+    assert_eq!((done.made, done.written), (1, 0));
+    assert_eq!(tree(&out), before);
+    // A file changed in the output is put right, even with its key unchanged.
+    fs::write(out.join("index.html"), "tampered!").unwrap();
+    let done = run(vec![page("k2", "<p>a</p>")], &out, &options);
+    assert_eq!(done.written, 1);
+    assert_eq!(
+        fs::read_to_string(out.join("index.html")).unwrap(),
+        "<p>a</p>"
+    );
+}
+
+#[test]
+fn a_failure_leaves_the_output_as_it_was_and_no_temporary_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, options) = (dir.path().join("out"), options(dir.path(), true));
+    run(
+        bytes(&[("data/site.json", "{}"), ("a.html", "a")]),
+        &out,
+        &options,
+    );
+    let before = tree(&out);
+    let mut plan = bytes(&[("data/site.json", "{\"new\":1}"), ("b.html", "b")]);
+    plan.push(Planned {
+        path: "c.html".into(),
+        source: Source::Made {
+            key: "k".into(),
+            make: Box::new(|| Err("no template".into())),
+        },
+    });
+    let error = publish(plan, &out, &options, &ProgressBar::hidden()).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "cannot make c.html: no template (this is a bug in folio-bundler; please report it)"
+    );
+    assert_eq!(tree(&out), before);
+    let missing = Planned {
+        path: "d.png".into(),
+        source: Source::File(dir.path().join("missing.png")),
+    };
+    let error = publish(vec![missing], &out, &options, &ProgressBar::hidden()).unwrap_err();
+    assert!(error.to_string().starts_with("cannot read "), "{error}");
+    assert_eq!(tree(&out), before);
+}
+
+#[test]
+fn files_and_folders_in_the_way_are_replaced_and_hidden_entries_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, options) = (dir.path().join("out"), options(dir.path(), false));
+    run(
+        bytes(&[
+            ("data/site.json", "{}"),
+            ("a", "file"),
+            ("b/c", "in a folder"),
+        ]),
+        &out,
+        &options,
+    );
+    fs::create_dir_all(out.join(".git")).unwrap();
+    fs::write(out.join(".git/HEAD"), "ref").unwrap();
+    fs::create_dir_all(out.join(".folio-tmp-1/x")).unwrap();
+    run(
+        bytes(&[
+            ("data/site.json", "{}"),
+            ("a/inner", "now a folder"),
+            ("b", "now a file"),
+        ]),
+        &out,
+        &options,
+    );
+    assert_eq!(names(&out), [".git/HEAD", "a/inner", "b", "data/site.json"]);
+}
+
+#[test]
+fn a_folder_of_other_files_is_not_taken_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("home");
+    fs::create_dir_all(&out).unwrap();
+    fs::write(out.join("notes.txt"), "mine").unwrap();
+    let error = publish(
+        bytes(&[("data/site.json", "{}")]),
+        &out,
+        &options(dir.path(), false),
+        &ProgressBar::hidden(),
+    )
+    .unwrap_err();
+    assert!(matches!(error, PublishError::NotOurs(_)), "{error}");
+    assert_eq!(names(&out), ["notes.txt"]);
+}
+
+#[test]
+fn a_copied_file_is_written_again_only_when_it_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, options) = (dir.path().join("out"), options(dir.path(), true));
+    let source = dir.path().join("style.css");
+    fs::write(&source, "body{}").unwrap();
+    let plan = || {
+        vec![Planned {
+            path: "main.css".into(),
+            source: Source::File(source.clone()),
+        }]
+    };
+    assert_eq!(run(plan(), &out, &options).compressed, 1);
+    assert_eq!(run(plan(), &out, &options).made, 0);
+    fs::write(&source, "body{color:red}").unwrap();
+    let done = run(plan(), &out, &options);
+    assert_eq!((done.made, done.written, done.compressed), (1, 1, 1));
+    assert_eq!(
+        fs::read_to_string(out.join("main.css")).unwrap(),
+        "body{color:red}"
+    );
+}
