@@ -39,6 +39,7 @@ pub mod files;
 pub mod front_matter;
 mod listing;
 pub mod markdown;
+mod memo;
 mod menu;
 pub mod output;
 pub mod outputs;
@@ -61,10 +62,12 @@ use std::{
     collections::HashMap,
     fs,
     path::{Path, PathBuf},
+    time::Instant,
 };
 
 use folio_content::{pages, Author, Date, Slug};
 use markdown::images::ImageWork;
+pub use memo::Memo;
 use outputs::{
     copies::Copy,
     page_files::{page_files, App, PageError, PageOptions},
@@ -75,7 +78,7 @@ use site_wide::{link_all, measure_images, without_alt};
 use standalone::Standalone;
 
 pub use files::POSTS_DIR;
-pub use output::Output;
+pub use output::{Output, Stages};
 pub use outputs::feed::FEED_POSTS;
 pub use post::Post;
 pub use problem::Problem;
@@ -148,6 +151,17 @@ pub fn plan<'a>(
 /// scheduled posts are checked like the others even when they are left out. Fails with every
 /// problem found, in `site.toml` first, then in the posts in file name order.
 pub fn build(site_dir: &Path, options: &BuildOptions) -> Result<Output, Vec<Problem>> {
+    build_with(site_dir, options, None)
+}
+
+/// `build`, taking the posts whose files did not change from `memo` rather than reading them
+/// again, and keeping the others there for the next build.
+pub fn build_with(
+    site_dir: &Path,
+    options: &BuildOptions,
+    memo: Option<&Memo>,
+) -> Result<Output, Vec<Problem>> {
+    let started = Instant::now();
     let mut problems = Vec::new();
     let config = read_site(site_dir)
         .map_err(|found| problems.extend(found))
@@ -164,10 +178,13 @@ pub fn build(site_dir: &Path, options: &BuildOptions) -> Result<Output, Vec<Prob
         .par_iter()
         .cloned()
         .map(|file| {
-            let post = read_post(site_dir, &file, authors);
+            let post = read_post(site_dir, &file, authors, memo);
             (file, post)
         })
         .collect();
+    if let Some(memo) = memo {
+        memo.keep_only(&files);
+    }
 
     let page_files = files::page_files(site_dir)
         .map_err(|problem| problems.push(problem))
@@ -198,6 +215,7 @@ pub fn build(site_dir: &Path, options: &BuildOptions) -> Result<Output, Vec<Prob
     }
     // Broken links leave the posts whole: the checks of the site's pages and addresses run
     // on, so that one build reports every problem.
+    let read = started.elapsed();
     let sources: Vec<PathBuf> = files.iter().chain(&page_files).cloned().collect();
     let mut later = link_all(site_dir, &mut posts, &mut standalone, &sources, options);
 
@@ -248,6 +266,7 @@ pub fn build(site_dir: &Path, options: &BuildOptions) -> Result<Output, Vec<Prob
             ImageWork::default()
         }
     };
+    let resolved = started.elapsed();
     let (files, pages) = match output::documents(&config.site, posts, standalone, options.now) {
         Ok(documents) => documents,
         Err(found) => {
@@ -272,6 +291,11 @@ pub fn build(site_dir: &Path, options: &BuildOptions) -> Result<Output, Vec<Prob
         files,
         copies,
         images: image_work,
+        stages: Stages {
+            read,
+            resolve: resolved - read,
+            documents: started.elapsed() - resolved,
+        },
         warnings,
         published,
         drafts_skipped,
@@ -323,9 +347,18 @@ fn read_pages(site_dir: &Path, files: &[PathBuf], problems: &mut Vec<Problem>) -
     pages
 }
 
-/// Reads and checks one post; `file` is relative to the site folder.
-fn read_post(site_dir: &Path, file: &Path, authors: &[Author]) -> Result<Post, Vec<Problem>> {
-    post::parse(file, &read_file(site_dir, file)?, authors)
+/// Reads and checks one post, or takes it from `memo`; `file` is relative to the site folder.
+fn read_post(
+    site_dir: &Path,
+    file: &Path,
+    authors: &[Author],
+    memo: Option<&Memo>,
+) -> Result<Post, Vec<Problem>> {
+    let bytes = read_file(site_dir, file)?;
+    match memo {
+        Some(memo) => memo.post(file, &bytes, authors, || post::parse(file, &bytes, authors)),
+        None => post::parse(file, &bytes, authors),
+    }
 }
 
 /// The bytes of `file`, relative to the site folder.

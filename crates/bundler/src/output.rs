@@ -5,7 +5,7 @@
 //! (`outputs::site_pages`), which the sitemap is made from and the step after trunk builds each
 //! page's HTML file from.
 
-use std::{collections::BTreeMap, path::PathBuf};
+use std::{collections::BTreeMap, path::PathBuf, time::Duration};
 
 use folio_content::{
     pages, paths, AuthorCount, AuthorIndex, Date, PostBundle, PostPage, PostSummary, Site,
@@ -44,6 +44,8 @@ pub struct Output {
     pub copies: BTreeMap<String, PathBuf>,
     /// What the image step measured and encoded.
     pub images: ImageWork,
+    /// How long each stage took.
+    pub stages: Stages,
     /// What is worth mending but does not stop the build: images without alt text.
     pub warnings: Vec<Problem>,
     /// How many posts were published (drafts included when asked to).
@@ -54,6 +56,17 @@ pub struct Output {
     pub scheduled: usize,
     /// Every page of the site, in sitemap order.
     pub pages: Vec<SitePage>,
+}
+
+/// How long the stages of a build took, each in wall time.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Stages {
+    /// Reading and checking every post and page, each on its own.
+    pub read: Duration,
+    /// Site-wide: links between posts, images measured and encoded, files to copy.
+    pub resolve: Duration,
+    /// The data documents, listings, feeds, sitemap and search index.
+    pub documents: Duration,
 }
 
 /// Each file's contents by its path, as in `Output::files`.

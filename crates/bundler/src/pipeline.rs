@@ -11,12 +11,12 @@ use std::{
 use indicatif::ProgressBar;
 
 use crate::{
-    build,
+    build_with,
     markdown::images::ImageWork,
     outputs::page_files::{App, PageError, PageOptions},
     plan,
     publish::{ledger, publish, PublishError, PublishOptions, Published},
-    BuildOptions, Problem,
+    BuildOptions, Memo, Problem, Stages,
 };
 
 /// One build of a site into an output folder.
@@ -29,6 +29,8 @@ pub struct Job<'a> {
     pub pages: PageOptions,
     /// Write `.br` and `.gz` copies beside the text files.
     pub compress: bool,
+    /// The posts of the build before, for a build that follows it in the same process.
+    pub memo: Option<&'a Memo>,
 }
 
 /// What a build did.
@@ -41,11 +43,13 @@ pub struct Done {
     /// The site's pages.
     pub pages: usize,
     pub images: ImageWork,
+    /// How long reading, resolving and making the documents took.
+    pub stages: Stages,
     /// What is worth mending but did not stop the build.
     pub warnings: Vec<Problem>,
     pub published: Published,
-    /// How long reading and checking took, and the whole build.
-    pub read: Duration,
+    /// How long planning the files took, and the whole build.
+    pub plan: Duration,
     pub all: Duration,
 }
 
@@ -64,9 +68,10 @@ pub enum Failed {
 /// Builds `job`'s site and publishes it. `progress` counts the files of the site.
 pub fn run(job: &Job<'_>, progress: &ProgressBar) -> Result<Done, Failed> {
     let started = Instant::now();
-    let output = build(job.site_dir, job.options).map_err(Failed::Problems)?;
-    let read = started.elapsed();
+    let output = build_with(job.site_dir, job.options, job.memo).map_err(Failed::Problems)?;
+    let planning = Instant::now();
     let planned = plan(&output, job.app, &job.pages)?;
+    let planned_in = planning.elapsed();
     progress.set_length(planned.len() as u64);
     let options = PublishOptions {
         compress: job.compress,
@@ -79,9 +84,10 @@ pub fn run(job: &Job<'_>, progress: &ProgressBar) -> Result<Done, Failed> {
         scheduled: output.scheduled,
         pages: output.pages.len(),
         images: output.images,
+        stages: output.stages,
         warnings: output.warnings,
         published,
-        read,
+        plan: planned_in,
         all: started.elapsed(),
     })
 }
@@ -124,13 +130,16 @@ impl fmt::Display for Done {
         let published = &self.published;
         write!(
             f,
-            "{}, {} written, {} reused, {} compressed, {} removed; read {}, render {}, compress {}, write {} (time over all threads); {} in all",
+            "{}, {} written, {} reused, {} compressed, {} removed; read {}, resolve {}, documents {}, plan {}, then render {}, compress {}, write {} (time over all threads); {} in all",
             plural(published.files, "file", "files"),
             published.written,
             published.reused(),
             published.compressed,
             published.removed,
-            seconds(self.read),
+            seconds(self.stages.read),
+            seconds(self.stages.resolve),
+            seconds(self.stages.documents),
+            seconds(self.plan),
             seconds(published.making),
             seconds(published.compressing),
             seconds(published.writing),

@@ -22,7 +22,7 @@ use indicatif::ProgressBar;
 use crate::{
     outputs::page_files::{App, PageOptions},
     pipeline::{self, seconds, Failed, Job},
-    BuildOptions, Problem,
+    BuildOptions, Memo, Problem,
 };
 
 /// What to serve, and where.
@@ -43,9 +43,10 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
         base_path: RwLock::new("/".to_owned()),
         live: live::Live::default(),
     });
+    let memo = Memo::default();
     let mut watch = watch::Watch::start(&options.site_dir, &options.app_dir)
         .with_context(|| format!("cannot watch {}", options.site_dir.display()))?;
-    build(options, &served, "the first build");
+    build(options, &served, &memo, "the first build");
     http::start(&options.address, Arc::clone(&served))
         .with_context(|| format!("cannot listen on {}", options.address))?;
     let base = served
@@ -68,13 +69,14 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
             (Some(first), count) => format!("{first} and {} more", count - 1),
             (None, _) => "a change".to_owned(),
         };
-        build(options, &served, &what);
+        build(options, &served, &memo, &what);
     }
     Ok(())
 }
 
-/// One build after `what` changed: the outcome printed and told to the pages.
-fn build(options: &ServeOptions, served: &http::Served, what: &str) {
+/// One build after `what` changed, with the posts of the builds before in `memo`: the outcome
+/// printed and told to the pages.
+fn build(options: &ServeOptions, served: &http::Served, memo: &Memo, what: &str) {
     let started = Instant::now();
     let outcome = App::read(&options.app_dir)
         .map_err(Failed::from)
@@ -88,6 +90,7 @@ fn build(options: &ServeOptions, served: &http::Served, what: &str) {
                     dev_script: Some(http::SCRIPT.to_owned()),
                 },
                 compress: false,
+                memo: Some(memo),
             };
             pipeline::run(&job, &ProgressBar::hidden())
         });

@@ -1,0 +1,56 @@
+//! Posts already read, for builds that follow one another in one process (the dev server): a
+//! post whose file and authors did not change since the last build is not parsed, highlighted
+//! and checked again, but taken as it was, problems included.
+
+use std::{
+    collections::HashMap,
+    path::{Path, PathBuf},
+    sync::Mutex,
+};
+
+use folio_content::Author;
+
+use crate::{post::Post, problem::Problem, publish::fingerprint};
+
+/// What reading one post gave.
+type Read = Result<Post, Vec<Problem>>;
+
+/// Each post file's last reading, with the fingerprint of what it was read from.
+#[derive(Default)]
+pub struct Memo {
+    posts: Mutex<HashMap<PathBuf, (String, Read)>>,
+}
+
+impl Memo {
+    /// The reading of `file` from `bytes` with `authors`: the kept one if they are the same as
+    /// last time, else `read()`, kept for next time.
+    pub fn post(
+        &self,
+        file: &Path,
+        bytes: &[u8],
+        authors: &[Author],
+        read: impl FnOnce() -> Read,
+    ) -> Read {
+        let key = fingerprint::of_parts([bytes, format!("{authors:?}").as_bytes()]);
+        if let Ok(posts) = self.posts.lock() {
+            if let Some((kept, reading)) = posts.get(file) {
+                if *kept == key {
+                    return reading.clone();
+                }
+            }
+        }
+        let reading = read();
+        if let Ok(mut posts) = self.posts.lock() {
+            posts.insert(file.to_owned(), (key, reading.clone()));
+        }
+        reading
+    }
+
+    /// Forgets the posts whose files are not among `files` (deleted or renamed).
+    pub fn keep_only(&self, files: &[PathBuf]) {
+        if let Ok(mut posts) = self.posts.lock() {
+            let wanted: std::collections::HashSet<&PathBuf> = files.iter().collect();
+            posts.retain(|file, _| wanted.contains(file));
+        }
+    }
+}
