@@ -1,6 +1,7 @@
-//! `cargo xtask bench bundler [--sizes 100,1000,10000] [--runs R]`: times Folio's bundler (release,
-//! opt-level 3) against Hugo on the same generated posts, in the same run, and writes the table to
-//! BENCHMARKS.md. Each run starts from a fresh output folder; a failed run is an error.
+//! `cargo xtask bench build [--sizes 1000,10000] [--runs R]`: whole builds of the same
+//! generated posts with `cargo xtask build` and with Hugo, side by side in one run: from
+//! scratch, and again after one post is edited, each with its wall time, CPU time and peak
+//! memory; the "Whole builds" section of BENCHMARKS.md. (`bench bundler` is the same.)
 //! `cargo xtask bench pages` is in `pages`, `cargo xtask bench search` in `search`.
 
 mod hugo;
@@ -17,30 +18,35 @@ use std::{
 
 use anyhow::{bail, Context, Result};
 
-use crate::{build::remove_if_present, cmd, gen_posts};
+use crate::{build::remove_if_present, bundler, cmd, gen_posts};
 
 /// "Today" for the bundler, after every generated date, so that no post counts as future-dated.
 const NOW: &str = "2026-01-01";
+/// Above this many posts Hugo is not run: it needed 4.1 GB at 10,000 posts, and this machine
+/// has 24.
+const HUGO_MAX_POSTS: usize = 10_000;
+/// What is added to one post for the build after an edit.
+const EDIT: &str = "\nOne more sentence, added for the benchmark's edit.\n";
 
 /// What to measure.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Options {
     pub sizes: Vec<usize>,
-    /// Timed runs per tool and size; by default 5 up to 1,000 posts, 3 above.
+    /// Timed runs per tool, size and kind of build; by default 3 up to 10,000 posts, 1 above.
     pub runs: Option<usize>,
 }
 
 impl Options {
     pub fn parse(args: &[String]) -> Result<Options> {
-        let usage = "usage: cargo xtask bench bundler [--sizes 100,1000,10000] [--runs R]";
+        let usage = "usage: cargo xtask bench build [--sizes 1000,10000] [--runs R]";
         let Some((what, rest)) = args.split_first() else {
             bail!("bench needs a subject\n{usage}");
         };
-        if what != "bundler" {
-            bail!("unknown benchmark {what:?}: they are `bundler`, `pages` and `search`\n{usage}");
+        if what != "build" && what != "bundler" {
+            bail!("unknown benchmark {what:?}: they are `build`, `pages` and `search`\n{usage}");
         }
         let mut options = Options {
-            sizes: vec![100, 1_000, 10_000],
+            sizes: vec![1_000, 10_000],
             runs: None,
         };
         let number = |text: &str| -> Result<usize> {
@@ -65,16 +71,51 @@ impl Options {
     }
 
     fn runs(&self, posts: usize) -> usize {
-        self.runs.unwrap_or(if posts <= 1_000 { 5 } else { 3 })
+        self.runs.unwrap_or(if posts <= 10_000 { 3 } else { 1 })
     }
 }
 
-/// The measurements of one tool at one size.
+/// What one run of a build used.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Usage {
+    pub wall: Duration,
+    /// User and system time of the process and all it ran.
+    pub cpu: Duration,
+    /// The largest resident set of the process or any it ran, in bytes.
+    pub peak: u64,
+}
+
+/// The timed runs of one tool, one size, one kind of build.
+#[derive(Default)]
+pub struct Runs(pub Vec<Usage>);
+
+impl Runs {
+    /// The median of each measure on its own.
+    pub fn median(&self) -> Usage {
+        let wall = median(self.0.iter().map(|usage| usage.wall).collect());
+        let cpu = median(self.0.iter().map(|usage| usage.cpu).collect());
+        let peak = median(self.0.iter().map(|usage| usage.peak).collect());
+        Usage { wall, cpu, peak }
+    }
+}
+
+/// The median of `values`: the middle one, or the lower of the middle two.
+pub fn median<T: Ord + Copy + Default>(mut values: Vec<T>) -> T {
+    values.sort();
+    match values.len() {
+        0 => T::default(),
+        n => values[(n - 1) / 2],
+    }
+}
+
+/// Wall times of the bundler's data step (`bench search` compares it with and without the
+/// index).
 pub struct Timing {
     pub runs: Vec<Duration>,
 }
 
 impl Timing {
+    /// The middle run, or the mean of the middle two.
     pub fn median(&self) -> Duration {
         let mut sorted = self.runs.clone();
         sorted.sort();
@@ -86,13 +127,19 @@ impl Timing {
     }
 }
 
-/// One row of the table.
+/// One row of the tables: one size, both tools, both kinds of build.
 pub struct Row {
     pub posts: usize,
     pub published: usize,
     pub megabytes: f64,
-    pub folio: Timing,
-    pub hugo: Timing,
+    /// Files Folio's build wrote, and Hugo's.
+    pub folio_files: usize,
+    pub hugo_files: Option<usize>,
+    pub folio_scratch: Runs,
+    pub folio_edit: Runs,
+    /// `None` above `HUGO_MAX_POSTS`.
+    pub hugo_scratch: Option<Runs>,
+    pub hugo_edit: Option<Runs>,
 }
 
 pub fn run(root: &Path, args: &[String]) -> Result<()> {
@@ -102,14 +149,16 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
         _ => {}
     }
     let options = Options::parse(args)?;
+    if fs::metadata(GNU_TIME).is_err() {
+        bail!("{GNU_TIME} is missing: apt-get install time");
+    }
     let hugo_version = hugo::ensure(root)?;
     let bench = root.join("target/bench");
-    let bundler = build_bundler(root, &bench)?;
     let mut environment = report::Environment::gather(root, hugo_version);
     let mut rows = Vec::new();
     for &posts in &options.sizes {
-        rows.push(measure(root, &bench, &bundler, posts, options.runs(posts))?);
-        println!("{}", report::table(&rows));
+        rows.push(measure(root, &bench, posts, options.runs(posts))?);
+        println!("{}", report::tables(&rows));
     }
     environment.load_after = report::load_average();
     let command = format!("cargo xtask bench {}", args.join(" "));
@@ -123,22 +172,10 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     Ok(())
 }
 
-/// Builds folio-bundler for speed rather than size, in a target folder of its own so that the
-/// size-tuned release artifacts in target/release stay as they are.
-pub(super) fn build_bundler(root: &Path, bench: &Path) -> Result<PathBuf> {
-    let target = bench.join("cargo");
-    cmd::run(
-        cmd::command(root, "cargo")
-            .args(["build", "--release", "--package", "folio-bundler"])
-            .args(["--config", "profile.release.opt-level=3", "--target-dir"])
-            .arg(&target),
-    )
-    .context("the bundler does not build; the benchmark needs it")?;
-    Ok(target.join("release/folio-bundler"))
-}
-
-fn measure(root: &Path, bench: &Path, bundler: &Path, posts: usize, runs: usize) -> Result<Row> {
-    let dir = bench.join(format!("bundler-{posts}"));
+/// Measures both tools on `posts` generated posts: a warm-up of each, then `runs` timed runs of
+/// each kind of build, alternating the tools.
+fn measure(root: &Path, bench: &Path, posts: usize, runs: usize) -> Result<Row> {
+    let dir = bench.join(format!("build-{posts}"));
     remove_if_present(&dir)?;
     let site = dir.join("site");
     let (written, counts) = gen_posts::write(posts, &site, false)?;
@@ -153,32 +190,127 @@ fn measure(root: &Path, bench: &Path, bundler: &Path, posts: usize, runs: usize)
         bytes as f64 / 1e6,
         site.display()
     );
+    let edited = written
+        .first()
+        .context("gen-posts wrote no post")?
+        .file_name()
+        .context("a post without a name")?
+        .to_owned();
     let hugo_site = dir.join("hugo");
-    hugo::make_site(&hugo_site, &site.join("posts"))?;
-
-    let (folio_out, hugo_out, hugo_cache) = (
-        dir.join("folio-out"),
-        dir.join("hugo-out"),
-        dir.join("hugo-cache"),
-    );
-    let folio_run = || -> Result<Duration> {
-        let took = time_data_step(root, bundler, &site, &folio_out)?;
-        check_count(&folio_out.join("data/posts"), published, "json")?;
-        Ok(took)
+    let with_hugo = posts <= HUGO_MAX_POSTS;
+    if with_hugo {
+        hugo::make_site(&hugo_site, &site.join("posts"))?;
+    }
+    let folio = Folio {
+        xtask: std::env::current_exe().context("cannot find the xtask program")?,
+        site: site.clone(),
+        dist: dir.join("folio-dist"),
     };
-    let hugo_run = || -> Result<Duration> {
-        remove_if_present(&hugo_out)?;
-        remove_if_present(&hugo_cache)?;
+    let hugo = Hugo {
+        site: hugo_site.clone(),
+        out: dir.join("hugo-out"),
+        cache: dir.join("hugo-cache"),
+    };
+    let edit = |post: &Path| -> Result<()> {
+        let mut text =
+            fs::read_to_string(post).with_context(|| format!("reading {}", post.display()))?;
+        text.push_str(EDIT);
+        fs::write(post, text).with_context(|| format!("writing {}", post.display()))
+    };
+    // Built once first, so that the app is there: a content build runs no trunk.
+    bundler::build(root)?;
+    println!("bench: {posts} posts: a warm-up and {runs} timed runs of each, alternating");
+    let (mut folio_scratch, mut folio_edit) = (Runs::default(), Runs::default());
+    let (mut hugo_scratch, mut hugo_edit) = (Runs::default(), Runs::default());
+    for run in 0..=runs {
+        let scratch = folio.scratch(root, published)?;
+        edit(&site.join("posts").join(&edited))?;
+        let edited_build = folio.again(root, published)?;
+        if run > 0 {
+            folio_scratch.0.push(scratch);
+            folio_edit.0.push(edited_build);
+        }
+        if with_hugo {
+            let scratch = hugo.scratch(root, published)?;
+            edit(&hugo_site.join("content/posts").join(&edited))?;
+            let edited_build = hugo.again(root, published)?;
+            if run > 0 {
+                hugo_scratch.0.push(scratch);
+                hugo_edit.0.push(edited_build);
+            }
+        }
+    }
+    Ok(Row {
+        posts,
+        published,
+        megabytes: bytes as f64 / 1e6,
+        folio_files: count_files(&folio.dist),
+        hugo_files: with_hugo.then(|| count_files(&hugo.out)),
+        folio_scratch,
+        folio_edit,
+        hugo_scratch: with_hugo.then_some(hugo_scratch),
+        hugo_edit: with_hugo.then_some(hugo_edit),
+    })
+}
+
+/// Folio's whole build: `cargo xtask build` (this program, as `cargo xtask` runs it).
+struct Folio {
+    xtask: PathBuf,
+    site: PathBuf,
+    dist: PathBuf,
+}
+
+impl Folio {
+    /// A build with no output folder and no cache.
+    fn scratch(&self, root: &Path, published: usize) -> Result<Usage> {
+        remove_if_present(&self.dist)?;
+        remove_if_present(&self.site.join(".folio-cache"))?;
+        self.again(root, published)
+    }
+
+    /// A build into the output of the one before.
+    fn again(&self, root: &Path, published: usize) -> Result<Usage> {
+        let mut command = cmd::command(root, &self.xtask);
+        command
+            .arg("build")
+            .arg("--site")
+            .arg(&self.site)
+            .arg("--dist")
+            .arg(&self.dist)
+            .env("FOLIO_NOW", NOW);
+        let usage = measured(&command)?;
+        check_count(&self.dist.join("posts"), published)?;
+        Ok(usage)
+    }
+}
+
+/// Hugo's build of the same posts.
+struct Hugo {
+    site: PathBuf,
+    out: PathBuf,
+    cache: PathBuf,
+}
+
+impl Hugo {
+    /// A build with no output folder and no cache.
+    fn scratch(&self, root: &Path, published: usize) -> Result<Usage> {
+        remove_if_present(&self.out)?;
+        remove_if_present(&self.cache)?;
+        self.again(root, published)
+    }
+
+    /// A build into the output of the one before, with its cache.
+    fn again(&self, root: &Path, published: usize) -> Result<Usage> {
         let mut command = cmd::command(root, "hugo");
         command
             .args(["--quiet", "--source"])
-            .arg(&hugo_site)
+            .arg(&self.site)
             .arg("--destination")
-            .arg(&hugo_out)
+            .arg(&self.out)
             .arg("--cacheDir")
-            .arg(&hugo_cache);
-        let took = time(&mut command)?;
-        check_count(&hugo_out.join("posts"), published, "")?;
+            .arg(&self.cache);
+        let usage = measured(&command)?;
+        check_count(&self.out.join("posts"), published)?;
         for file in [
             "index.html",
             "index.xml",
@@ -186,28 +318,102 @@ fn measure(root: &Path, bench: &Path, bundler: &Path, posts: usize, runs: usize)
             "robots.txt",
             "tags/index.html",
         ] {
-            if !hugo_out.join(file).is_file() {
-                bail!("hugo wrote no {}", hugo_out.join(file).display());
+            if !self.out.join(file).is_file() {
+                bail!("hugo wrote no {}", self.out.join(file).display());
             }
         }
-        Ok(took)
-    };
-
-    println!("bench: {posts} posts: 1 warm-up and {runs} timed runs of each, alternating");
-    folio_run()?;
-    hugo_run()?;
-    let (mut folio, mut hugo) = (Timing { runs: Vec::new() }, Timing { runs: Vec::new() });
-    for _ in 0..runs {
-        folio.runs.push(folio_run()?);
-        hugo.runs.push(hugo_run()?);
+        Ok(usage)
     }
-    Ok(Row {
-        posts,
-        published,
-        megabytes: bytes as f64 / 1e6,
-        folio,
-        hugo,
+}
+
+/// GNU time, which gives a program's CPU time and peak memory with all it ran.
+const GNU_TIME: &str = "/usr/bin/time";
+
+/// Runs `command` to the end under GNU time; what it used. A failed run is an error that shows
+/// what the program said.
+fn measured(command: &Command) -> Result<Usage> {
+    let report = tempfile_path()?;
+    let mut timed = Command::new(GNU_TIME);
+    timed
+        .args(["--format", "%e %U %S %M", "--output"])
+        .arg(&report)
+        .arg(command.get_program())
+        .args(command.get_args())
+        .stdin(Stdio::null());
+    if let Some(dir) = command.get_current_dir() {
+        timed.current_dir(dir);
+    }
+    for (name, value) in command.get_envs() {
+        match value {
+            Some(value) => timed.env(name, value),
+            None => timed.env_remove(name),
+        };
+    }
+    let output = timed
+        .output()
+        .with_context(|| format!("could not start {:?}", command.get_program()))?;
+    if !output.status.success() {
+        let said = String::from_utf8_lossy(&output.stderr);
+        let said: Vec<&str> = said
+            .lines()
+            .rev()
+            .take(20)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        bail!(
+            "{:?} failed ({}):\n{}",
+            command.get_program(),
+            output.status,
+            said.join("\n")
+        );
+    }
+    let text =
+        fs::read_to_string(&report).with_context(|| format!("reading {}", report.display()))?;
+    let _ = fs::remove_file(&report);
+    parse_usage(&text).with_context(|| format!("GNU time wrote {text:?}"))
+}
+
+/// `%e %U %S %M` as GNU time writes it: seconds of wall, user and system time, and kilobytes.
+fn parse_usage(text: &str) -> Option<Usage> {
+    let line = text.lines().last()?;
+    let fields: Vec<f64> = line
+        .split_whitespace()
+        .map(|field| field.parse().ok())
+        .collect::<Option<_>>()?;
+    let [wall, user, system, kilobytes] = fields[..] else {
+        return None;
+    };
+    Some(Usage {
+        wall: Duration::from_secs_f64(wall),
+        cpu: Duration::from_secs_f64(user + system),
+        peak: (kilobytes * 1024.0) as u64,
     })
+}
+
+/// A new file name in the temporary folder for GNU time's report.
+fn tempfile_path() -> Result<PathBuf> {
+    static COUNT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let count = COUNT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    Ok(std::env::temp_dir().join(format!("folio-bench-{}-{count}.time", std::process::id())))
+}
+
+/// How many files are under `dir`.
+fn count_files(dir: &Path) -> usize {
+    let mut count = 0;
+    let mut folders = vec![dir.to_owned()];
+    while let Some(folder) = folders.pop() {
+        for entry in fs::read_dir(&folder).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                count += 1;
+            }
+        }
+    }
+    count
 }
 
 /// The wall time of the bundler's data step on `site`, into `out`, made afresh.
@@ -249,19 +455,12 @@ fn time(command: &mut Command) -> Result<Duration> {
     Ok(took)
 }
 
-/// Checks that `folder` holds `expected` entries ending in `extension` (folders when empty).
-fn check_count(folder: &Path, expected: usize, extension: &str) -> Result<()> {
+/// Checks that `folder` holds a page (`NAME/index.html`) for each of `expected` posts.
+fn check_count(folder: &Path, expected: usize) -> Result<()> {
     let entries = fs::read_dir(folder).with_context(|| format!("reading {}", folder.display()))?;
     let found = entries
         .filter_map(|entry| entry.ok())
-        .filter(|entry| {
-            let path = entry.path();
-            if extension.is_empty() {
-                path.join("index.html").is_file()
-            } else {
-                path.extension().is_some_and(|e| e == extension)
-            }
-        })
+        .filter(|entry| entry.path().join("index.html").is_file())
         .count();
     if found != expected {
         bail!("{} holds {found} posts, not {expected}", folder.display());
@@ -279,21 +478,40 @@ mod tests {
 
     #[test]
     fn parses_sizes_and_runs() {
-        let options = Options::parse(&args("bundler --sizes 100,1_000 --runs 2")).unwrap();
+        let options = Options::parse(&args("build --sizes 100,1_000 --runs 2")).unwrap();
         assert_eq!(options.sizes, [100, 1000]);
         assert_eq!((options.runs(100), options.runs(10_000)), (2, 2));
         let defaults = Options::parse(&args("bundler")).unwrap();
-        assert_eq!(defaults.sizes, [100, 1000, 10_000]);
-        assert_eq!((defaults.runs(1000), defaults.runs(10_000)), (5, 3));
+        assert_eq!(defaults.sizes, [1000, 10_000]);
+        assert_eq!((defaults.runs(1000), defaults.runs(100_000)), (3, 1));
         for bad in [
             "",
             "site",
-            "bundler --runs 0",
-            "bundler --sizes 1,x",
-            "bundler --runs",
+            "build --runs 0",
+            "build --sizes 1,x",
+            "build --runs",
         ] {
             assert!(Options::parse(&args(bad)).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn reads_what_gnu_time_wrote() {
+        let usage = parse_usage("Command exited with non-zero status 1\n12.34 20.50 3.25 786432\n")
+            .unwrap();
+        assert_eq!(usage.wall, Duration::from_millis(12_340));
+        assert_eq!(usage.cpu, Duration::from_millis(23_750));
+        assert_eq!(usage.peak, 786_432 * 1024);
+        assert_eq!(parse_usage("1 2 3"), None);
+        let runs = Runs(vec![
+            usage,
+            Usage {
+                wall: Duration::from_secs(1),
+                ..usage
+            },
+        ]);
+        assert_eq!(runs.median().wall, Duration::from_secs(1));
+        assert_eq!(median(vec![3, 1, 2]), 2);
     }
 
     #[test]

@@ -12,6 +12,7 @@ use std::{
 };
 
 use anyhow::{bail, Context, Result};
+use sha2::{Digest, Sha256};
 
 pub use folio_content::pages::url_path;
 
@@ -80,19 +81,7 @@ pub fn run(root: &Path, options: &Options) -> Result<()> {
             options.dist.display()
         )
     };
-    cmd::run(
-        cmd::command(root, "trunk")
-            .args([
-                "build",
-                "--release",
-                "--offline",
-                "--public-url",
-                &public_url,
-            ])
-            .arg("--dist")
-            .arg(&app),
-    )
-    .with_context(kept)?;
+    build_app(root, &app, &public_url, true).with_context(kept)?;
     let mut site = cmd::command(root, &bundler);
     site.arg("--site")
         .arg(&options.site)
@@ -106,6 +95,94 @@ pub fn run(root: &Path, options: &Options) -> Result<()> {
     cmd::run(&mut site).with_context(kept)?;
     println!("build: the site is in {}", options.dist.display());
     size::report(&size::measure(&options.dist)?);
+    Ok(())
+}
+
+/// Builds the app with trunk into `app` for `public_url` (`release`, or the dev profile), unless
+/// it is there already, built from the same sources: a build of content alone runs no trunk and
+/// no cargo for the app.
+pub fn build_app(root: &Path, app: &Path, public_url: &str, release: bool) -> Result<()> {
+    let inputs = app_inputs(root, public_url, release)?;
+    let stamp = app.with_extension("inputs");
+    let unchanged = fs::read_to_string(&stamp).is_ok_and(|kept| kept == inputs);
+    if unchanged && app.join("index.html").is_file() {
+        println!(
+            "build: the app's sources have not changed since {} was built",
+            app.display()
+        );
+        return Ok(());
+    }
+    let mut trunk = cmd::command(root, "trunk");
+    trunk.arg("build");
+    if release {
+        trunk.arg("--release");
+    }
+    trunk
+        .args(["--offline", "--public-url", public_url, "--dist"])
+        .arg(app);
+    cmd::run(&mut trunk)?;
+    fs::write(&stamp, inputs).with_context(|| format!("writing {}", stamp.display()))
+}
+
+/// The fingerprint of everything the app is built from: its sources and the content crate, the
+/// style sheet, the page template and icon, the manifests, lockfile and trunk's settings, the
+/// toolchain, RUSTFLAGS, the profile and the public path.
+fn app_inputs(root: &Path, public_url: &str, release: bool) -> Result<String> {
+    let mut files = Vec::new();
+    for folder in ["src", "crates/content", "style"] {
+        collect_files(&root.join(folder), &mut files)?;
+    }
+    for file in [
+        "index.html",
+        "favicon.svg",
+        "Cargo.toml",
+        "Cargo.lock",
+        "Trunk.toml",
+        "rust-toolchain.toml",
+    ] {
+        files.push(root.join(file));
+    }
+    files.sort();
+    let mut hasher = Sha256::new();
+    let rustc = cmd::first_line(root, "rustc", &["--version"]).unwrap_or_default();
+    let rustflags = std::env::var("RUSTFLAGS").unwrap_or_default();
+    for part in [
+        rustc.as_str(),
+        &rustflags,
+        public_url,
+        if release { "release" } else { "dev" },
+    ] {
+        hasher.update(part.len().to_le_bytes());
+        hasher.update(part);
+    }
+    for file in files {
+        let bytes = fs::read(&file).unwrap_or_default();
+        let name = file.strip_prefix(root).unwrap_or(&file).to_string_lossy();
+        for part in [name.as_bytes(), &bytes] {
+            hasher.update(part.len().to_le_bytes());
+            hasher.update(part);
+        }
+    }
+    Ok(format!("{:x}", hasher.finalize()))
+}
+
+/// Every file under `folder`, but in `target/` folders.
+fn collect_files(folder: &Path, found: &mut Vec<PathBuf>) -> Result<()> {
+    let entries = match fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(error) => return Err(error).with_context(|| format!("reading {}", folder.display())),
+    };
+    for entry in entries {
+        let path = entry?.path();
+        if path.is_dir() {
+            if path.file_name().is_some_and(|name| name != "target") {
+                collect_files(&path, found)?;
+            }
+        } else {
+            found.push(path);
+        }
+    }
     Ok(())
 }
 

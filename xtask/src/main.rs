@@ -23,16 +23,19 @@ commands:
   serve                 install what is missing, then serve the site at http://127.0.0.1:8080
                         with live reload
   build [--site DIR] [--dist DIR] [--base-url URL]
-                        build the deployable site into dist/ (release, size-tuned); a failed
-                        build leaves the previous dist/ as it was; the site works under the
-                        path of its base URL (site.toml's base_url, or URL)
+                        build the deployable site into dist/ (the app in release, size-tuned;
+                        trunk runs only when the app's sources changed), writing only what
+                        changed; a failed build leaves the previous dist/ as it was; the site
+                        works under the path of its base URL (site.toml's base_url, or URL)
   test                  install test dependencies, then run every check and test
   gen-posts N DIR [--force]
                         write site.toml and N generated posts (TOML and YAML front matter)
                         into DIR/posts/; DIR must be empty unless --force
-  bench bundler [--sizes 100,1000,10000] [--runs R]
-                        time folio-bundler against Hugo on the same generated posts (installs
-                        Hugo if missing) and write the table to BENCHMARKS.md
+  bench build [--sizes 1000,10000] [--runs R]
+                        whole builds of the same generated posts by cargo xtask build and by
+                        Hugo (installed if missing), from scratch and after one edit: wall and
+                        CPU time and peak memory, written to BENCHMARKS.md (`bench bundler` is
+                        the same)
   bench pages [--runs N] [--dist DIR]
                         cold loads of the seed post's page in headless Chromium (N of each,
                         default 15, unthrottled and mobile-like) against the same page without

@@ -21,15 +21,10 @@ pub fn run(root: &Path) -> Result<()> {
     let public_url =
         build::site_base_url(root).map_or_else(|| "/".to_owned(), |url| build::url_path(&url));
     let app = build::app_dir(root, "dev", &public_url);
-    let trunk = |command: &str| {
-        let mut trunk = cmd::command(root, "trunk");
-        trunk
-            .args([command, "--offline", "--public-url", &public_url, "--dist"])
-            .arg(&app);
-        trunk
-    };
-    cmd::run(&mut trunk("build")).context("the app does not build")?;
-    let mut watching = trunk("watch")
+    build::build_app(root, &app, &public_url, false).context("the app does not build")?;
+    let mut watching = cmd::command(root, "trunk")
+        .args(["watch", "--offline", "--public-url", &public_url, "--dist"])
+        .arg(&app)
         .spawn()
         .context("cannot start `trunk watch`")?;
     println!("serve: http://{ADDRESS}{public_url} (Ctrl-C stops)");

@@ -2,7 +2,7 @@
 
 use std::{fs, path::Path, time::Duration};
 
-use super::Row;
+use super::{Row, Runs, Usage};
 use crate::cmd::first_line;
 
 /// Where and with what the numbers were measured.
@@ -67,23 +67,42 @@ pub fn load_average() -> String {
     }
 }
 
-/// The results table, one row per size.
-pub fn table(rows: &[Row]) -> String {
+/// The two tables, from scratch and after one edit, one row per size.
+pub fn tables(rows: &[Row]) -> String {
+    let scratch = table(rows, |row| (&row.folio_scratch, row.hugo_scratch.as_ref()));
+    let edit = table(rows, |row| (&row.folio_edit, row.hugo_edit.as_ref()));
+    format!("### From scratch\n\n{scratch}\n### After one edit\n\n{edit}")
+}
+
+/// One table: each size's medians for Folio and Hugo, and how many times faster Folio is.
+fn table(rows: &[Row], runs: impl Fn(&Row) -> (&Runs, Option<&Runs>)) -> String {
     let mut out = String::from(
-        "| Posts | Folio median (min–max) | Folio posts/s | Hugo median (min–max) | Hugo posts/s | Hugo ÷ Folio | Timed runs |\n\
-         |------:|-----------------------:|--------------:|----------------------:|-------------:|-------------:|-----------:|\n",
+        "| Posts | Folio wall | Folio CPU | Folio peak memory | Hugo wall | Hugo CPU | Hugo peak memory | Hugo ÷ Folio, wall | Hugo ÷ Folio, CPU |\n\
+         |------:|-----------:|----------:|------------------:|----------:|---------:|-----------------:|-------------------:|------------------:|\n",
     );
     for row in rows {
-        let (folio, hugo) = (row.folio.median(), row.hugo.median());
-        let ratio = hugo.as_secs_f64() / folio.as_secs_f64().max(1e-9);
+        let (folio, hugo) = runs(row);
+        let folio = folio.median();
+        let hugo = hugo.map(Runs::median);
+        let [hugo_wall, hugo_cpu, hugo_peak] = match hugo {
+            Some(hugo) => [duration(hugo.wall), duration(hugo.cpu), memory(hugo.peak)],
+            None => ["not run".to_owned(), "–".to_owned(), "–".to_owned()],
+        };
+        let ratio = |of: fn(&Usage) -> Duration| match hugo {
+            Some(hugo) => format!(
+                "**{:.1}×**",
+                of(&hugo).as_secs_f64() / of(&folio).as_secs_f64().max(1e-9)
+            ),
+            None => "–".to_owned(),
+        };
         out.push_str(&format!(
-            "| {} | {} | {} | {} | {} | **{ratio:.1}×** | {} |\n",
+            "| {} | {} | {} | {} | {hugo_wall} | {hugo_cpu} | {hugo_peak} | {} | {} |\n",
             thousands(row.posts as u64),
-            spread(&row.folio),
-            rate(row.posts, folio),
-            spread(&row.hugo),
-            rate(row.posts, hugo),
-            row.folio.runs.len(),
+            duration(folio.wall),
+            duration(folio.cpu),
+            memory(folio.peak),
+            ratio(|usage| usage.wall),
+            ratio(|usage| usage.cpu),
         ));
     }
     out
@@ -92,17 +111,21 @@ pub fn table(rows: &[Row]) -> String {
 /// BENCHMARKS.md, with `{name}` for what each run fills in.
 const TEMPLATE: &str = r#"# Benchmarks
 
-This file is written by `cargo xtask bench bundler` (xtask/src/bench.rs) and `cargo xtask bench
-pages` (its "Page loads" section); run them again rather than editing it.
+This file is written by `cargo xtask bench build` (xtask/src/bench.rs), `cargo xtask bench
+pages` (its "Page loads" section) and `cargo xtask bench search` (its "Search" section); run
+them again rather than editing it.
 
-## Folio's bundler against Hugo
+## Whole builds
 
-Wall time to build the same generated site from scratch, median of the timed runs; posts/s is
-the generated posts (drafts included) divided by that median. **Hugo ÷ Folio** is how many times
-faster Folio's bundler is. The machines are shared and noisy: read the ratios, which come from
-runs made side by side, rather than the absolute times.
+The same generated posts built into a complete site by `cargo xtask build` and by Hugo, side by
+side in one run: from scratch (no output folder, no cache), and again after one post's text
+changed (the output and cache of the build before kept). Medians of the timed runs: wall time,
+CPU time (user and system, of the program and all it ran) and peak memory (the largest resident
+set of any of them). **Hugo ÷ Folio** is how many times faster Folio is. The machines are shared
+and noisy: read the ratios, which come from runs made side by side, rather than the absolute
+times.
 
-{table}
+{tables}
 Measured {date} with
 
 ```sh
@@ -111,11 +134,10 @@ Measured {date} with
 
 - machine: {cores} cores (`nproc`), {cpu}, {os}; load average {load_before} before the runs
   and {load_after} after (other work shares the machine)
-- Folio: `folio-bundler` at {folio}, built by {rustc} with
-  `cargo build --release -p folio-bundler --config 'profile.release.opt-level=3'` into
-  `target/bench/cargo` (otherwise the workspace's release profile: LTO, one codegen unit, panic
-  abort)
+- Folio: at {folio}, built by {rustc}; the bundler in the `bundler` profile of Cargo.toml
+  (opt-level 3), as `cargo xtask build` builds and runs it
 - Hugo: {hugo} (Debian's package)
+- Files in each output folder: {files}
 
 ## Method
 
@@ -124,27 +146,51 @@ Measured {date} with
   headings, lists, fenced code, links, a blockquote and sometimes a table; about half have TOML
   front matter (`+++`) and half YAML (`---`); about 2% are drafts, which both tools leave out.
   {sites}.
-- Folio runs as `folio-bundler --site SITE --out OUT` with `FOLIO_NOW={now}`: it reads
-  `site.toml` and `posts/*.md` and writes `data/` (site settings, paged listings, tags, authors,
-  archive, one JSON bundle per post), `feed.xml`, `sitemap.xml` and `robots.txt`. A run counts
-  only if it exits with 0 and writes one bundle per published post.
+- Folio runs as `cargo xtask build --site SITE --dist DIST` with `FOLIO_NOW={now}` (the xtask
+  program itself, as `cargo xtask` runs it after checking that it is up to date): the installs
+  check, the bundler's build check, the app (already built by trunk for that address; a build of
+  content runs no trunk), then the bundler, which writes every page's HTML file (rendered by the
+  app's components), the JSON data, the feeds, the sitemap, robots.txt, the host files, the app's
+  files, and a brotli and a gzip copy of every text file. A run counts only if it exits with 0
+  and writes a page for every published post.
 - Hugo runs as `hugo --quiet --source HUGO --destination OUT --cacheDir CACHE` on a minimal site
-  (`target/bench/bundler-N/hugo`) whose `content/posts/` is a copy of the same files: a base
+  (`target/bench/build-N/hugo`) whose `content/posts/` is a copy of the same files: a base
   template, a single-post page (title, date, author, reading time, table of contents, content,
   previous/next), paged lists of 10 for the home page, sections and tags, and Hugo's defaults
   otherwise (tags and categories taxonomies, RSS feeds, sitemap), with robots.txt on. A run
   counts only if it exits with 0 and writes one page per published post plus the home page,
-  feed, sitemap, robots.txt and tag list.
-- Each size: one warm-up run of each tool, then the timed runs alternating Folio and Hugo, each
-  into a fresh, empty output folder (and a fresh Hugo cache folder). Time is measured around the
-  process with `std::time::Instant`, so it includes process start-up and writing every file.
-  Both write about 1.4 files per post (13,600 for 10,000 posts), and creating a file on these
-  shared virtual disks can cost close to a millisecond: much of Folio's wall time is the file
-  system (system time) rather than its own work (user time), and it varies with the other load.
-- The two do not do identical work: Hugo renders every post to a full HTML page through
-  templates; Folio parses every post's Markdown (outline, word count, excerpt) but writes it as
-  Markdown inside JSON for the WebAssembly app to render in the browser, rendering HTML only for
-  the feed. The comparison is of what each needs to deploy a site from the same posts.
+  feed, sitemap, robots.txt and tag list. Hugo has no incremental build outside its server:
+  after the edit it builds the whole site again, with its cache. It is not run above
+  {hugo_max} posts (it needed 4.1 GB at 10,000).
+- Each size: a warm-up and then the timed runs, each run being, for each tool in turn, a build
+  from scratch followed by a build after appending a sentence to the same post. Time and memory
+  come from GNU time (`/usr/bin/time`) around the process.
+- The two do not do identical work: Hugo renders every post to a full HTML page through its
+  templates and writes no compressed copies; Folio renders every page through the app's
+  components, writes each post's data for the app as well, and compresses every text file twice
+  (brotli quality 5 for pages and data, 11 for the app's files; gzip level 6). The comparison is
+  of what each needs to deploy a site from the same posts.
+
+### Precompression levels
+
+The levels were chosen from these measurements (the built 10,000-post site, every 20th HTML,
+JSON and XML file: 1,377 files, 20.1 MB; one thread; 2026-12-04):
+
+| brotli quality | size of the original | time |  | gzip level | size of the original | time |
+|---:|---:|---:|---|---:|---:|---:|
+| 1 | 44.9% | 220 ms | | 1 | 41.9% | 135 ms |
+| 3 | 34.6% | 666 ms | | 3 | 34.4% | 219 ms |
+| 4 | 33.7% | 811 ms | | **6** | **33.8%** | **337 ms** |
+| **5** | **31.6%** | **996 ms** | | 9 | 33.8% | 430 ms |
+| 6 | 31.5% | 1,179 ms | | | | |
+| 9 | 31.5% | 6,250 ms | | | | |
+| 11 | 28.5% | 22,838 ms | | | | |
+
+Quality 5 is where brotli stops gaining for its time: 9 is no smaller and six times slower (the
+pages were compressed at 9 before), 11 is 10% smaller at 23 times the time. It is kept for the
+app's own files, which are few, change only with the code, and are fetched by every reader. Level
+6 is gzip's usual: 9 gains nothing. What it costs in bytes: the brotli copies of pages and data
+are 11% larger than quality 11 would make them, and no larger than quality 9 made them.
 "#;
 
 /// The whole of BENCHMARKS.md.
@@ -160,8 +206,21 @@ pub fn document(command: &str, env: &Environment, rows: &[Row]) -> String {
             )
         })
         .collect();
+    let files: Vec<String> = rows
+        .iter()
+        .map(|row| {
+            let hugo = row
+                .hugo_files
+                .map_or_else(|| "not run".to_owned(), |files| thousands(files as u64));
+            format!(
+                "{} posts: Folio {}, Hugo {hugo}",
+                thousands(row.posts as u64),
+                thousands(row.folio_files as u64)
+            )
+        })
+        .collect();
     TEMPLATE
-        .replace("{table}", &table(rows))
+        .replace("{tables}", &tables(rows))
         .replace("{date}", &env.date)
         .replace("{command}", command)
         .replace("{cores}", &env.cores)
@@ -172,19 +231,10 @@ pub fn document(command: &str, env: &Environment, rows: &[Row]) -> String {
         .replace("{folio}", &env.folio)
         .replace("{rustc}", &env.rustc)
         .replace("{hugo}", &env.hugo)
+        .replace("{files}", &files.join("; "))
         .replace("{sites}", &sites.join("; "))
         .replace("{now}", super::NOW)
-}
-
-fn spread(timing: &super::Timing) -> String {
-    let min = timing.runs.iter().min().copied().unwrap_or_default();
-    let max = timing.runs.iter().max().copied().unwrap_or_default();
-    format!(
-        "{} ({}–{})",
-        duration(timing.median()),
-        duration(min),
-        duration(max)
-    )
+        .replace("{hugo_max}", &thousands(super::HUGO_MAX_POSTS as u64))
 }
 
 fn duration(time: Duration) -> String {
@@ -196,8 +246,14 @@ fn duration(time: Duration) -> String {
     }
 }
 
-fn rate(posts: usize, time: Duration) -> String {
-    thousands((posts as f64 / time.as_secs_f64().max(1e-9)).round() as u64)
+/// Bytes as megabytes or gigabytes.
+fn memory(bytes: u64) -> String {
+    let megabytes = bytes as f64 / 1e6;
+    if megabytes < 1000.0 {
+        format!("{megabytes:.0} MB")
+    } else {
+        format!("{:.2} GB", megabytes / 1000.0)
+    }
 }
 
 /// 12345 as "12,345".
@@ -225,6 +281,7 @@ mod tests {
         assert_eq!(thousands(1_000_000), "1,000,000");
         assert_eq!(duration(Duration::from_millis(1234)), "1234 ms");
         assert_eq!(duration(Duration::from_millis(12_345)), "12.3 s");
-        assert_eq!(rate(100, Duration::from_millis(50)), "2,000");
+        assert_eq!(memory(786_432_000), "786 MB");
+        assert_eq!(memory(4_100_000_000), "4.10 GB");
     }
 }

@@ -2,7 +2,7 @@
 //! generated posts, in the same run. For each size: the posts generated, the site built as users
 //! build it (`cargo xtask build`), Pagefind run over the same posts' built pages, both served by
 //! nginx with the shipped configuration, and tests/bench/search.mjs measuring in headless
-//! Chromium; and the bundler's data step (release, opt-level 3, as `bench bundler` times it) on
+//! Chromium; and the bundler's data step (the program `cargo xtask build` runs) on
 //! the same posts with the index and without (`search = false`). Writes the "Search" section
 //! of BENCHMARKS.md.
 
@@ -125,7 +125,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
             pagefind.display()
         );
     }
-    let bundler = super::build_bundler(root, &root.join("target/bench"))?;
+    let bundler = crate::bundler::build(root)?;
     let bench = root.join("target/bench/search");
     build::remove_if_present(&bench)?;
     let mut environment = super::report::Environment::gather(root, String::new());

@@ -39,8 +39,8 @@ pub fn section(command: &str, env: &Environment, measured: &[Measured]) -> Strin
          \"In the letter's frame\": of the words, unthrottled and at 4× CPU, how many had \
          their results in the frame that showed the keystroke's letter in the box, the \
          soonest they can paint.\n\
-         - bundler: its data step (`folio-bundler --site S --out O`, release with opt-level \
-         3, as `cargo xtask bench bundler` times it) on the same posts, with the index and \
+         - bundler: its data step (`folio-bundler --site S --out O`, the program `cargo xtask \
+         build` runs, without the pages) on the same posts, with the index and \
          with `search = false`; medians of {} runs each, alternating.\n\n",
         env.date,
         env.cores,
