@@ -2,12 +2,14 @@
 //! generated posts with `cargo xtask build` and with Hugo, side by side in one run: from
 //! scratch, and again after one post is edited, each with its wall time, CPU time and peak
 //! memory; the "Whole builds" section of BENCHMARKS.md. (`bench bundler` is the same.)
-//! `cargo xtask bench pages` is in `pages`, `cargo xtask bench search` in `search`.
+//! `cargo xtask bench pages` is in `pages`, `cargo xtask bench search` in `search`,
+//! `cargo xtask bench writing` in `writing`.
 
 mod hugo;
 mod pages;
 mod report;
 mod search;
+mod writing;
 
 use std::{
     fs,
@@ -19,6 +21,9 @@ use std::{
 use anyhow::{bail, Context, Result};
 
 use crate::{build::remove_if_present, bundler, cmd, gen_posts};
+
+/// The browser the benchmarks drive (Debian's, which `cargo xtask setup` installs).
+pub const CHROMIUM: &str = "/usr/bin/chromium";
 
 /// "Today" for the bundler, after every generated date, so that no post counts as future-dated.
 const NOW: &str = "2026-01-01";
@@ -146,6 +151,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     match args.first().map(String::as_str) {
         Some("pages") => return pages::run(root, args),
         Some("search") => return search::run(root, args),
+        Some("writing") => return writing::run(root, args),
         _ => {}
     }
     let options = Options::parse(args)?;
@@ -167,6 +173,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     let text = report::document(&command, &environment, &rows);
     let text = pages::keep_section(&old, &text, "## Page loads");
     let text = pages::keep_section(&old, &text, "## Search");
+    let text = pages::keep_section(&old, &text, "## Writing loop");
     fs::write(&path, &text).with_context(|| format!("writing {}", path.display()))?;
     println!("\n{text}\nbench: wrote {}", path.display());
     Ok(())
@@ -191,10 +198,10 @@ fn measure(root: &Path, bench: &Path, posts: usize, runs: usize) -> Result<Row> 
         site.display()
     );
     let edited = written
-        .first()
+        .iter()
+        .find(|path| path.extension().is_some_and(|extension| extension == "md"))
+        .and_then(|path| path.file_name())
         .context("gen-posts wrote no post")?
-        .file_name()
-        .context("a post without a name")?
         .to_owned();
     let hugo_site = dir.join("hugo");
     let with_hugo = posts <= HUGO_MAX_POSTS;

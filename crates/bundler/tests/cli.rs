@@ -27,6 +27,17 @@ fn bundler() -> Command {
     command
 }
 
+/// The bundler's run on the site in `site`, into `out`.
+fn build_into(site: &Path, out: &Path) -> Output {
+    bundler()
+        .arg("--site")
+        .arg(site)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .unwrap()
+}
+
 fn stderr(output: &Output) -> String {
     String::from_utf8(output.stderr.clone()).unwrap()
 }
@@ -57,13 +68,7 @@ fn summary(output: &Output) -> String {
 #[test]
 fn a_broken_site_fails_with_located_problems_and_writes_nothing() {
     let out = tempfile::tempdir().unwrap();
-    let output = bundler()
-        .arg("--site")
-        .arg(site("bad-date"))
-        .arg("--out")
-        .arg(out.path())
-        .output()
-        .unwrap();
+    let output = build_into(&site("bad-date"), out.path());
     let text = stderr(&output);
     assert_eq!(output.status.code(), Some(1), "{text}");
     assert!(text.starts_with("error: posts/bad-date.md:3:8: "), "{text}");
@@ -253,13 +258,7 @@ fn a_rebuild_writes_what_changed_and_removes_what_the_build_no_longer_makes() {
 fn a_folder_of_other_files_is_not_written_into() {
     let out = tempfile::tempdir().unwrap();
     fs::write(out.path().join("notes.txt"), "mine").unwrap();
-    let output = bundler()
-        .arg("--site")
-        .arg(site("valid"))
-        .arg("--out")
-        .arg(out.path())
-        .output()
-        .unwrap();
+    let output = build_into(&site("valid"), out.path());
     let text = stderr(&output);
     assert_eq!(output.status.code(), Some(1), "{text}");
     assert!(

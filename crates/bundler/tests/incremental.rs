@@ -130,6 +130,16 @@ impl Site {
         }
     }
 
+    /// The Markdown file of one of the generated posts, chosen at random.
+    fn some_post_file(&self, rng: &mut Rng) -> String {
+        let name = &self.posts[rng.below(self.posts.len())];
+        if name.ends_with(".md") {
+            name.clone()
+        } else {
+            format!("{name}/index.md")
+        }
+    }
+
     /// One random edit; what it was, for the failure message.
     fn edit(&mut self, rng: &mut Rng) -> String {
         self.next += 1;
@@ -154,12 +164,7 @@ impl Site {
                 format!("added {name}")
             }
             2 if !self.posts.is_empty() => {
-                let name = self.posts[rng.below(self.posts.len())].clone();
-                let file = if name.ends_with(".md") {
-                    name.clone()
-                } else {
-                    format!("{name}/index.md")
-                };
+                let file = self.some_post_file(rng);
                 let mut text = fs::read_to_string(self.dir.join(&file)).unwrap();
                 text.push_str(&format!("\n{}\n", Self::text(rng, 12)));
                 self.write(&file, text);
@@ -182,12 +187,7 @@ impl Site {
                 format!("deleted {name}")
             }
             5 if !self.posts.is_empty() => {
-                let name = self.posts[rng.below(self.posts.len())].clone();
-                let file = if name.ends_with(".md") {
-                    name.clone()
-                } else {
-                    format!("{name}/index.md")
-                };
+                let file = self.some_post_file(rng);
                 let text = fs::read_to_string(self.dir.join(&file)).unwrap();
                 let tag = rng.pick(&TAGS);
                 let text = text.replacen("tags = [", &format!("tags = [{tag:?}, "), 1);

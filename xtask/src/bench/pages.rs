@@ -9,6 +9,7 @@ mod strip;
 
 pub use report::{keep_section, replace_section};
 
+use super::CHROMIUM;
 use std::{
     fs,
     path::{Path, PathBuf},
@@ -22,7 +23,6 @@ use crate::{build, cmd};
 use server::Server;
 
 const SLUG: &str = "leading-for-innovation";
-const CHROMIUM: &str = "/usr/bin/chromium";
 const HEADING: &str = "## Page loads";
 /// The goal: Folio's largest contentful paint within this many times the static page's.
 const LCP_GOAL: f64 = 1.15;

@@ -8,6 +8,7 @@
 
 mod report;
 
+use super::CHROMIUM;
 use std::{
     fs,
     path::{Path, PathBuf},
@@ -19,8 +20,6 @@ use serde::Deserialize;
 
 use super::{pages::server::Server, Timing};
 use crate::{build, cmd, gen_posts};
-
-const CHROMIUM: &str = "/usr/bin/chromium";
 
 /// Words of the generated posts: the first two are the first and the second query whose bytes
 /// are counted; every one is timed. Sixty, so that the p95 is the fourth largest time, not the
