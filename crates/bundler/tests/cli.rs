@@ -55,7 +55,10 @@ fn summary(output: &Output) -> String {
     let (head, times) = text.split_once("; read ").unwrap();
     assert!(times.trim_end().ends_with(" in all"), "{text}");
     for stage in [
-        ", render ",
+        ", resolve ",
+        ", documents ",
+        ", plan ",
+        ", then render ",
         ", compress ",
         ", write ",
         "(time over all threads); ",

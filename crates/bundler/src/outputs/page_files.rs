@@ -75,8 +75,10 @@ impl App {
             }
             let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path());
             let parts: Vec<_> = relative.iter().map(|part| part.to_string_lossy()).collect();
+            // Hidden entries are no part of the app: trunk's staging folder while it builds.
+            let hidden = parts.iter().any(|part| part.starts_with('.'));
             let name = parts.join("/");
-            if name != TEMPLATE_FILE {
+            if name != TEMPLATE_FILE && !hidden {
                 files.push(name);
             }
         }

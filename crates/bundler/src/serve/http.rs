@@ -105,7 +105,7 @@ fn file(out_dir: &Path, inside: &str, url: &str) -> Response<io::Cursor<Vec<u8>>
     match fs::read(&path) {
         Ok(bytes) => body(bytes, 200, content_type(&path)),
         Err(_) => {
-            let page = fs::read(out_dir.join("404.html")).unwrap_or_else(|_| b"Not found".to_vec());
+            let page = fs::read(out_dir.join("404.html")).unwrap_or_else(|_| not_built(url));
             body(page, 404, "text/html; charset=utf-8")
         }
     }
@@ -142,6 +142,18 @@ fn content_type(path: &Path) -> &'static str {
         Some("woff2") => "font/woff2",
         _ => "application/octet-stream",
     }
+}
+
+/// The page for any address before the first good build: the reload script shows the problems
+/// that stop it, and reloads the page once it succeeds.
+fn not_built(url: &str) -> Vec<u8> {
+    let depth = url.matches('/').count().saturating_sub(1);
+    let script = format!("{}{SCRIPT}", "../".repeat(depth));
+    format!(
+        "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Not built yet</title>\
+         <p>The site has not been built yet.</p><script type=\"module\" src=\"{script}\"></script></html>"
+    )
+    .into_bytes()
 }
 
 fn body(bytes: Vec<u8>, status: u16, content_type: &str) -> Response<io::Cursor<Vec<u8>>> {

@@ -1,6 +1,7 @@
 // Folio's dev server, in every page it serves: reloads the page when the site has been built
 // again, and shows what stops a build (file, line, column, help) until a build succeeds.
-const events = new EventSource(new URL('_folio/events', document.baseURI));
+// The stream is beside this script, under the site's base path.
+const events = new EventSource(new URL('events', import.meta.url));
 let built = null;
 let panel = null;
 
