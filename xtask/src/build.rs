@@ -102,6 +102,16 @@ pub fn run(root: &Path, options: &Options) -> Result<()> {
 /// it is there already, built from the same sources: a build of content alone runs no trunk and
 /// no cargo for the app.
 pub fn build_app(root: &Path, app: &Path, public_url: &str, release: bool) -> Result<()> {
+    // One build of this app at a time (builds of several sites for one address run at once in
+    // the tests): the others wait, then find it built.
+    if let Some(folder) = app.parent() {
+        fs::create_dir_all(folder).with_context(|| format!("creating {}", folder.display()))?;
+    }
+    let lock_path = app.with_extension("lock");
+    let lock = fs::File::create(&lock_path)
+        .with_context(|| format!("creating {}", lock_path.display()))?;
+    lock.lock()
+        .with_context(|| format!("locking {}", lock_path.display()))?;
     let inputs = app_inputs(root, public_url, release)?;
     let stamp = app.with_extension("inputs");
     let unchanged = fs::read_to_string(&stamp).is_ok_and(|kept| kept == inputs);

@@ -11,16 +11,16 @@ use serde_json::{json, Value};
 use crate::outputs::site_pages::{absolute, image_url, PageKind, SitePage};
 
 /// The head tags of `page` on `site`, deployed under `base_path` (`/` or `/blog/`). `policy` is
-/// the Content-Security-Policy for the `<meta>` tag, if the page carries one.
-pub fn head(site: &Site, base_path: &str, page: &SitePage, policy: Option<&str>) -> String {
+/// the Content-Security-Policy for the `<meta>` tag.
+pub fn head(site: &Site, base_path: &str, page: &SitePage, policy: &str) -> String {
     let url = absolute(&site.base_url, &page.path);
-    let mut tags = vec![format!("<title>{}</title>", escape(page.title.as_str()))];
-    if let Some(policy) = policy {
-        tags.push(format!(
+    let mut tags = vec![
+        format!("<title>{}</title>", escape(page.title.as_str())),
+        format!(
             "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\" />",
             escape(policy)
-        ));
-    }
+        ),
+    ];
     let mut meta = |attribute: &str, name: &str, content: &str| {
         tags.push(meta_tag(attribute, name, content));
     };

@@ -205,7 +205,7 @@ fn page_file<'a>(
             policy,
         } = shared.as_ref();
         let body = render_body(site, base_path, &page.path, content);
-        let head = head(site, base_path, page, Some(policy));
+        let head = head(site, base_path, page, policy);
         Ok(template.page(&head, &body).into_bytes())
     };
     Ok(Planned {

@@ -341,7 +341,13 @@ fn place(out_dir: &Path, staging: &Path, relative: &str) -> Result<(), PublishEr
             {
                 at.push(part);
                 if fs::symlink_metadata(&at).is_ok_and(|meta| !meta.is_dir()) {
-                    fs::remove_file(&at).map_err(write_error(&at))?;
+                    // Another thread may have removed it first.
+                    match fs::remove_file(&at) {
+                        Err(error) if error.kind() != io::ErrorKind::NotFound => {
+                            return Err(write_error(&at)(error))
+                        }
+                        _ => {}
+                    }
                 }
             }
             fs::create_dir_all(folder).map_err(write_error(folder))?;
