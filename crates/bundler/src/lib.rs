@@ -267,7 +267,8 @@ pub fn build_with(
         }
     };
     let resolved = started.elapsed();
-    let (files, pages) = match output::documents(&config.site, posts, standalone, options.now) {
+    let (files, pages) = match output::documents(&config.site, posts, standalone, options.now, memo)
+    {
         Ok(documents) => documents,
         Err(found) => {
             later.extend(found);

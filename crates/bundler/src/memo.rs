@@ -1,6 +1,7 @@
 //! Posts already read, for builds that follow one another in one process (the dev server): a
 //! post whose file and authors did not change since the last build is not parsed, highlighted
-//! and checked again, but taken as it was, problems included.
+//! and checked again, but taken as it was, problems included; nor read into terms for the
+//! search index again.
 
 use std::{
     collections::HashMap,
@@ -10,15 +11,19 @@ use std::{
 
 use folio_content::Author;
 
-use crate::{post::Post, problem::Problem, publish::fingerprint};
+use crate::{
+    outputs::search_index::SearchMemo, post::Post, problem::Problem, publish::fingerprint,
+};
 
 /// What reading one post gave.
 type Read = Result<Post, Vec<Problem>>;
 
-/// Each post file's last reading, with the fingerprint of what it was read from.
+/// Each post file's last reading, with the fingerprint of what it was read from, and the posts'
+/// terms for the search index.
 #[derive(Default)]
 pub struct Memo {
     posts: Mutex<HashMap<PathBuf, (String, Read)>>,
+    pub(crate) search: SearchMemo,
 }
 
 impl Memo {

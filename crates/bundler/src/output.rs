@@ -19,6 +19,7 @@ use crate::{
     archive::{archive, link},
     listing::{count, pages},
     markdown::images::ImageWork,
+    memo::Memo,
     outputs::{
         feed::{feed, feed_posts},
         json_feed::json_feed,
@@ -74,12 +75,14 @@ pub type Files = BTreeMap<String, Vec<u8>>;
 
 /// Makes every file of the site from its settings, the posts to publish, in any order, and
 /// its pages of their own. Listings are newest first, ties by slug; each tag and author keeps
-/// one spelling (see `taxonomy`). `today` dates the feed of a site with no posts.
+/// one spelling (see `taxonomy`). `today` dates the feed of a site with no posts. What `memo`
+/// keeps of the builds before is used, and what this one made kept there.
 pub fn documents(
     site: &Site,
     mut posts: Vec<Post>,
     standalone: Vec<Standalone>,
     today: Date,
+    memo: Option<&Memo>,
 ) -> Result<(Files, Vec<SitePage>), Vec<Problem>> {
     posts.sort_by(|a, b| {
         (b.summary.date.cmp(&a.summary.date)).then_with(|| a.summary.slug.cmp(&b.summary.slug))
@@ -117,7 +120,8 @@ pub fn documents(
         robots(&site.base_url).into_bytes(),
     );
     if site.search {
-        let search = search_files(&posts).map_err(|error| vec![bug(paths::SEARCH_INDEX, error)])?;
+        let search = search_files(&posts, memo.map(|memo| &memo.search))
+            .map_err(|error| vec![bug(paths::SEARCH_INDEX, error)])?;
         files.extend(search);
     }
     files.extend(bundles(posts).map_err(one)?);

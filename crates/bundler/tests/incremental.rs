@@ -16,7 +16,7 @@ use std::{
     time::SystemTime,
 };
 
-use folio_bundler::{outputs::page_files::App, BuildOptions};
+use folio_bundler::{outputs::page_files::App, BuildOptions, Memo};
 
 /// Each file of a tree: its bytes and modification time.
 type Tree = BTreeMap<String, (Vec<u8>, SystemTime)>;
@@ -287,9 +287,16 @@ fn options(cache: &Path) -> BuildOptions {
     }
 }
 
-/// Builds the site into `out` with the cache in `cache`: the tree, or the problems.
-fn build(site: &Path, app: &App, out: &Path, cache: &Path) -> Result<Tree, String> {
-    let output = folio_bundler::build(site, &options(cache)).map_err(|problems| {
+/// Builds the site into `out` with the cache in `cache`, and what the builds before kept in
+/// `memo` as the dev server does: the tree, or the problems.
+fn build(
+    site: &Path,
+    app: &App,
+    out: &Path,
+    cache: &Path,
+    memo: Option<&Memo>,
+) -> Result<Tree, String> {
+    let output = folio_bundler::build_with(site, &options(cache), memo).map_err(|problems| {
         let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
         shown.join("\n")
     })?;
@@ -314,14 +321,24 @@ fn run(seed: u64, edits: usize) {
     };
     let mut rng = Rng(seed);
     let mut done = Vec::new();
-    let mut before = build(&dir, &app, &out, &cache).unwrap();
+    let mut before = build(&dir, &app, &out, &cache, None).unwrap();
+    // The same builds in one process, as the dev server makes them.
+    let (served, memo) = (work.path().join("served"), Memo::default());
+    build(&dir, &app, &served, &cache, Some(&memo)).unwrap();
     for step in 0..edits {
         let edit = site.edit(&mut rng);
         done.push(edit.clone());
         let clean_out = work.path().join(format!("clean-{step}"));
         let clean_cache = work.path().join(format!("clean-cache-{step}"));
-        let clean = build(&dir, &app, &clean_out, &clean_cache);
-        let incremental = build(&dir, &app, &out, &cache);
+        let clean = build(&dir, &app, &clean_out, &clean_cache, None);
+        let incremental = build(&dir, &app, &out, &cache, None);
+        let remembered = build(&dir, &app, &served, &cache, Some(&memo));
+        assert_eq!(
+            remembered.as_ref().map(bytes_only),
+            clean.as_ref().map(bytes_only),
+            "seed {seed}: a build with what the builds before kept differs from a clean one after:\n  {}",
+            done.join("\n  ")
+        );
         let history = done.join("\n  ");
         match (clean, incremental) {
             (Ok(clean), Ok(incremental)) => {

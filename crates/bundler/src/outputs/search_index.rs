@@ -18,8 +18,9 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
+use std::sync::{Arc, Mutex};
 
-use crate::post::Post;
+use crate::{post::Post, publish::fingerprint};
 
 /// About how many numbers a shard of terms holds (three a posting, and one a term): at 10,000
 /// generated posts, some 80 KB of JSON, 16 KB gzipped.
@@ -72,19 +73,41 @@ impl Occurrences {
 }
 
 /// A post, read into terms.
-struct Indexed {
+pub struct Indexed {
     lengths: [u32; 5],
     terms: FxHashMap<String, Occurrences>,
 }
 
+/// Posts already read into terms, by the fingerprint of what their terms come from, for builds
+/// that follow one another in one process (the dev server).
+#[derive(Default)]
+pub struct SearchMemo(Mutex<FxHashMap<String, Arc<Indexed>>>);
+
 /// The files of the search index of `posts`, given newest first: `data/search/index.json`, the
-/// shards of terms and the chunks of posts.
-pub fn search_files(posts: &[Post]) -> Result<Vec<(String, Vec<u8>)>, serde_json::Error> {
-    let indexed: Vec<Indexed> = posts
+/// shards of terms and the chunks of posts. Posts whose text is in `memo` are not read again.
+pub fn search_files(
+    posts: &[Post],
+    memo: Option<&SearchMemo>,
+) -> Result<Vec<(String, Vec<u8>)>, serde_json::Error> {
+    let indexed: Vec<(String, Arc<Indexed>)> = posts
         .par_iter()
-        .map_init(TermReader::default, read)
+        .map_init(TermReader::default, |reader, post| {
+            let key = memo.map(|_| indexed_key(post)).unwrap_or_default();
+            let kept = memo.and_then(|memo| memo.0.lock().ok()?.get(&key).cloned());
+            let indexed = kept.unwrap_or_else(|| Arc::new(read(reader, post)));
+            (key, indexed)
+        })
         .collect();
-    let postings = impacts(indexed);
+    if let Some(memo) = memo {
+        if let Ok(mut kept) = memo.0.lock() {
+            *kept = indexed.iter().cloned().collect();
+        }
+    }
+    let indexed: Vec<&Indexed> = indexed
+        .iter()
+        .map(|(_, indexed)| indexed.as_ref())
+        .collect();
+    let postings = impacts(&indexed);
     let mut files = Vec::new();
     let mut shards = Vec::new();
     let mut shard: Vec<Postings> = Vec::new();
@@ -152,6 +175,18 @@ fn shown(post: &Post) -> SearchPost {
     )
 }
 
+/// The fingerprint of what `post`'s terms come from: its title, tags, summary and text.
+fn indexed_key(post: &Post) -> String {
+    let summary = &post.summary;
+    let tags: Vec<&str> = summary.tags.iter().map(|tag| tag.name.as_str()).collect();
+    fingerprint::of_parts([
+        summary.title.as_bytes(),
+        tags.join("\u{1f}").as_bytes(),
+        summary.summary.as_bytes(),
+        post.body.markdown.as_bytes(),
+    ])
+}
+
 /// `post`'s terms, field by field; the body's in the section (0 for the top, `k` under the
 /// `k`-th heading) they are in.
 fn read(reader: &mut TermReader, post: &Post) -> Indexed {
@@ -217,20 +252,20 @@ type Weighed = (u32, f32, u32);
 
 /// Every term's postings, in term order, each list in post order: BM25F over the fields, scaled
 /// so that the highest impact is `MAX_IMPACT`.
-fn impacts(indexed: Vec<Indexed>) -> Vec<(String, Vec<u32>)> {
+fn impacts(indexed: &[&Indexed]) -> Vec<(String, Vec<u32>)> {
     let posts = indexed.len().max(1) as f32;
     let mut average = [0f32; 5];
-    for post in &indexed {
+    for post in indexed {
         for (slot, length) in post.lengths.iter().enumerate() {
             average[slot] += *length as f32 / posts;
         }
     }
     // Each term with the posts it is in, in post order: how much it weighs in each (BM25F's
     // weighted count) and where it matters most.
-    let mut by_term: FxHashMap<String, Vec<Weighed>> = FxHashMap::default();
-    for (id, post) in indexed.into_iter().enumerate() {
+    let mut by_term: FxHashMap<&str, Vec<Weighed>> = FxHashMap::default();
+    for (id, post) in indexed.iter().enumerate() {
         let id = u32::try_from(id).unwrap_or(u32::MAX);
-        for (term, occurrences) in post.terms {
+        for (term, occurrences) in &post.terms {
             let mut weighted = 0.0;
             for (slot, (_, weight, b)) in FIELDS.iter().enumerate() {
                 let count = occurrences.counts[slot] as f32;
@@ -248,8 +283,8 @@ fn impacts(indexed: Vec<Indexed>) -> Vec<(String, Vec<u32>)> {
                 .push((id, weighted, occurrences.section()));
         }
     }
-    let mut terms: Vec<(String, Vec<Weighed>)> = by_term.into_iter().collect();
-    terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut terms: Vec<(&str, Vec<Weighed>)> = by_term.into_iter().collect();
+    terms.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
     // The score of a term in a post: how rare the term is, times its weighted count saturated.
     let score = |found_in: usize, weighted: f32| {
         let found_in = found_in as f32;
@@ -274,7 +309,7 @@ fn impacts(indexed: Vec<Indexed>) -> Vec<(String, Vec<u32>)> {
                 numbers.extend([id - previous, impact, *section]);
                 previous = *id;
             }
-            (term, numbers)
+            (term.to_owned(), numbers)
         })
         .collect()
 }
