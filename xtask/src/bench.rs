@@ -212,6 +212,7 @@ fn measure(root: &Path, bench: &Path, posts: usize, runs: usize) -> Result<Row> 
         xtask: std::env::current_exe().context("cannot find the xtask program")?,
         site: site.clone(),
         dist: dir.join("folio-dist"),
+        cache: site.join(".folio-cache"),
     };
     let hugo = Hugo {
         site: hugo_site.clone(),
@@ -260,23 +261,46 @@ fn measure(root: &Path, bench: &Path, posts: usize, runs: usize) -> Result<Row> 
     })
 }
 
+/// A tool the benchmark builds the site with.
+trait Builder {
+    /// What a build from scratch removes first: the output and the cache.
+    fn made(&self) -> [&Path; 2];
+    /// The command of one build.
+    fn command(&self, root: &Path) -> Command;
+    /// Checks what a build wrote, for `published` posts.
+    fn check(&self, published: usize) -> Result<()>;
+
+    /// A build with no output folder and no cache.
+    fn scratch(&self, root: &Path, published: usize) -> Result<Usage> {
+        for folder in self.made() {
+            remove_if_present(folder)?;
+        }
+        self.again(root, published)
+    }
+
+    /// A build into the output of the one before, with its cache.
+    fn again(&self, root: &Path, published: usize) -> Result<Usage> {
+        let usage = measured(&self.command(root))?;
+        self.check(published)?;
+        Ok(usage)
+    }
+}
+
 /// Folio's whole build: `cargo xtask build` (this program, as `cargo xtask` runs it).
 struct Folio {
     xtask: PathBuf,
     site: PathBuf,
     dist: PathBuf,
+    /// The site's cache folder.
+    cache: PathBuf,
 }
 
-impl Folio {
-    /// A build with no output folder and no cache.
-    fn scratch(&self, root: &Path, published: usize) -> Result<Usage> {
-        remove_if_present(&self.dist)?;
-        remove_if_present(&self.site.join(".folio-cache"))?;
-        self.again(root, published)
+impl Builder for Folio {
+    fn made(&self) -> [&Path; 2] {
+        [&self.dist, &self.cache]
     }
 
-    /// A build into the output of the one before.
-    fn again(&self, root: &Path, published: usize) -> Result<Usage> {
+    fn command(&self, root: &Path) -> Command {
         let mut command = cmd::command(root, &self.xtask);
         command
             .arg("build")
@@ -285,9 +309,11 @@ impl Folio {
             .arg("--dist")
             .arg(&self.dist)
             .env("FOLIO_NOW", NOW);
-        let usage = measured(&command)?;
-        check_count(&self.dist.join("posts"), published)?;
-        Ok(usage)
+        command
+    }
+
+    fn check(&self, published: usize) -> Result<()> {
+        check_count(&self.dist.join("posts"), published)
     }
 }
 
@@ -298,16 +324,12 @@ struct Hugo {
     cache: PathBuf,
 }
 
-impl Hugo {
-    /// A build with no output folder and no cache.
-    fn scratch(&self, root: &Path, published: usize) -> Result<Usage> {
-        remove_if_present(&self.out)?;
-        remove_if_present(&self.cache)?;
-        self.again(root, published)
+impl Builder for Hugo {
+    fn made(&self) -> [&Path; 2] {
+        [&self.out, &self.cache]
     }
 
-    /// A build into the output of the one before, with its cache.
-    fn again(&self, root: &Path, published: usize) -> Result<Usage> {
+    fn command(&self, root: &Path) -> Command {
         let mut command = cmd::command(root, "hugo");
         command
             .args(["--quiet", "--source"])
@@ -316,7 +338,10 @@ impl Hugo {
             .arg(&self.out)
             .arg("--cacheDir")
             .arg(&self.cache);
-        let usage = measured(&command)?;
+        command
+    }
+
+    fn check(&self, published: usize) -> Result<()> {
         check_count(&self.out.join("posts"), published)?;
         for file in [
             "index.html",
@@ -329,7 +354,7 @@ impl Hugo {
                 bail!("hugo wrote no {}", self.out.join(file).display());
             }
         }
-        Ok(usage)
+        Ok(())
     }
 }
 
