@@ -171,6 +171,7 @@ pub fn build_with(
         .map(|config| config.authors.as_slice())
         .unwrap_or_default();
 
+    let authors_key = memo.map(|_| Memo::authors_key(authors)).unwrap_or_default();
     let files = files::post_files(site_dir)
         .map_err(|problem| problems.push(problem))
         .unwrap_or_default();
@@ -178,7 +179,12 @@ pub fn build_with(
         .par_iter()
         .cloned()
         .map(|file| {
-            let post = read_post(site_dir, &file, authors, memo);
+            let post = read_post(
+                site_dir,
+                &file,
+                authors,
+                memo.map(|memo| (memo, &*authors_key)),
+            );
             (file, post)
         })
         .collect();
@@ -348,16 +354,17 @@ fn read_pages(site_dir: &Path, files: &[PathBuf], problems: &mut Vec<Problem>) -
     pages
 }
 
-/// Reads and checks one post, or takes it from `memo`; `file` is relative to the site folder.
+/// Reads and checks one post, or takes it from `memo` with the authors' key; `file` is relative
+/// to the site folder.
 fn read_post(
     site_dir: &Path,
     file: &Path,
     authors: &[Author],
-    memo: Option<&Memo>,
+    memo: Option<(&Memo, &str)>,
 ) -> Result<Post, Vec<Problem>> {
     let bytes = read_file(site_dir, file)?;
     match memo {
-        Some(memo) => memo.post(file, &bytes, authors, || post::parse(file, &bytes, authors)),
+        Some((memo, key)) => memo.post(file, &bytes, key, || post::parse(file, &bytes, authors)),
         None => post::parse(file, &bytes, authors),
     }
 }

@@ -27,16 +27,22 @@ pub struct Memo {
 }
 
 impl Memo {
-    /// The reading of `file` from `bytes` with `authors`: the kept one if they are the same as
-    /// last time, else `read()`, kept for next time.
+    /// What a post's reading depends on besides its file: the site's authors, written once a
+    /// build.
+    pub fn authors_key(authors: &[Author]) -> String {
+        format!("{authors:?}")
+    }
+
+    /// The reading of `file` from `bytes` with the authors of `authors_key`: the kept one if
+    /// they are the same as last time, else `read()`, kept for next time.
     pub fn post(
         &self,
         file: &Path,
         bytes: &[u8],
-        authors: &[Author],
+        authors_key: &str,
         read: impl FnOnce() -> Read,
     ) -> Read {
-        let key = fingerprint::of_parts([bytes, format!("{authors:?}").as_bytes()]);
+        let key = fingerprint::of_parts([bytes, authors_key.as_bytes()]);
         if let Ok(posts) = self.posts.lock() {
             if let Some((kept, reading)) = posts.get(file) {
                 if *kept == key {
