@@ -1,7 +1,8 @@
 //! Posts already read, for builds that follow one another in one process (the dev server): a
 //! post whose file and authors did not change since the last build is not parsed, highlighted
 //! and checked again, but taken as it was, problems included; nor read into terms for the
-//! search index again.
+//! search index again. And the output folder its last build published whole, which the next
+//! build into it can take the ledger's word for.
 
 use std::{
     collections::HashMap,
@@ -24,6 +25,7 @@ type Read = Result<Post, Vec<Problem>>;
 pub struct Memo {
     posts: Mutex<HashMap<PathBuf, (String, Read)>>,
     pub(crate) search: SearchMemo,
+    published: Mutex<Option<PathBuf>>,
 }
 
 impl Memo {
@@ -55,6 +57,21 @@ impl Memo {
             posts.insert(file.to_owned(), (key, reading.clone()));
         }
         reading
+    }
+
+    /// Whether the last build with this memo published into `out_dir`, whole.
+    pub(crate) fn published_last(&self, out_dir: &Path) -> bool {
+        self.published
+            .lock()
+            .is_ok_and(|published| published.as_deref() == Some(out_dir))
+    }
+
+    /// Records that a build published into `out_dir` whole (`Some`), or is about to write
+    /// and may stop halfway (`None`).
+    pub(crate) fn set_published(&self, out_dir: Option<&Path>) {
+        if let Ok(mut published) = self.published.lock() {
+            *published = out_dir.map(Path::to_owned);
+        }
     }
 
     /// Forgets the posts whose files are not among `files` (deleted or renamed).

@@ -73,11 +73,15 @@ pub fn run(job: &Job<'_>, progress: &ProgressBar) -> Result<Done, Failed> {
     let planned = plan(&output, job.app, &job.pages)?;
     let planned_in = planning.elapsed();
     progress.set_length(planned.len() as u64);
+    let memo = job.memo;
     let options = PublishOptions {
         compress: job.compress,
         ledger: ledger::path_for(&job.options.cache_dir(job.site_dir), job.out_dir),
+        trust_ledger: memo.is_some_and(|memo| memo.published_last(job.out_dir)),
     };
+    memo.inspect(|memo| memo.set_published(None));
     let published = publish(planned, job.out_dir, &options, progress)?;
+    memo.inspect(|memo| memo.set_published(Some(job.out_dir)));
     Ok(Done {
         posts: output.published,
         drafts_skipped: output.drafts_skipped,

@@ -16,7 +16,11 @@ use std::{
     time::SystemTime,
 };
 
-use folio_bundler::{outputs::page_files::App, BuildOptions, Memo};
+use folio_bundler::{
+    outputs::page_files::{App, PageOptions},
+    pipeline::{self, Failed, Job},
+    BuildOptions, Memo,
+};
 
 /// Each file of a tree: its bytes and modification time.
 type Tree = BTreeMap<String, (Vec<u8>, SystemTime)>;
@@ -287,8 +291,9 @@ fn options(cache: &Path) -> BuildOptions {
     }
 }
 
-/// Builds the site into `out` with the cache in `cache`, and what the builds before kept in
-/// `memo` as the dev server does: the tree, or the problems.
+/// Builds the site into `out` with the cache in `cache`: as `cargo xtask build` does, or with
+/// `memo`, as the dev server does (which trusts its ledger after a build published whole): the
+/// tree, or the problems.
 fn build(
     site: &Path,
     app: &App,
@@ -296,10 +301,28 @@ fn build(
     cache: &Path,
     memo: Option<&Memo>,
 ) -> Result<Tree, String> {
-    let output = folio_bundler::build_with(site, &options(cache), memo).map_err(|problems| {
+    let shown = |problems: Vec<folio_bundler::Problem>| {
         let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
         shown.join("\n")
-    })?;
+    };
+    let options = options(cache);
+    if memo.is_some() {
+        let job = Job {
+            site_dir: site,
+            app: Some(app),
+            out_dir: out,
+            options: &options,
+            pages: PageOptions::default(),
+            compress: true,
+            memo,
+        };
+        return match pipeline::run(&job, &indicatif::ProgressBar::hidden()) {
+            Ok(_) => Ok(tree(out)),
+            Err(Failed::Problems(problems)) => Err(shown(problems)),
+            Err(other) => panic!("{other}"),
+        };
+    }
+    let output = folio_bundler::build_with(site, &options, memo).map_err(shown)?;
     support::publish(&output, Some(app), out, cache, true);
     Ok(tree(out))
 }

@@ -262,25 +262,36 @@ fn impacts(indexed: &[&Indexed]) -> Vec<(String, Vec<u32>)> {
     }
     // Each term with the posts it is in, in post order: how much it weighs in each (BM25F's
     // weighted count) and where it matters most.
+    let weighed: Vec<Vec<(&str, f32, u32)>> = indexed
+        .par_iter()
+        .map(|post| {
+            let relative = |slot: usize| match average[slot] {
+                average if average > 0.0 => post.lengths[slot] as f32 / average,
+                _ => 1.0,
+            };
+            post.terms
+                .iter()
+                .map(|(term, occurrences)| {
+                    let mut weighted = 0.0;
+                    for (slot, (_, weight, b)) in FIELDS.iter().enumerate() {
+                        let count = occurrences.counts[slot] as f32;
+                        if count > 0.0 {
+                            weighted += weight * count / (1.0 - b + b * relative(slot));
+                        }
+                    }
+                    (term.as_str(), weighted, occurrences.section())
+                })
+                .collect()
+        })
+        .collect();
     let mut by_term: FxHashMap<&str, Vec<Weighed>> = FxHashMap::default();
-    for (id, post) in indexed.iter().enumerate() {
+    for (id, terms) in weighed.iter().enumerate() {
         let id = u32::try_from(id).unwrap_or(u32::MAX);
-        for (term, occurrences) in &post.terms {
-            let mut weighted = 0.0;
-            for (slot, (_, weight, b)) in FIELDS.iter().enumerate() {
-                let count = occurrences.counts[slot] as f32;
-                if count > 0.0 {
-                    let relative = match average[slot] {
-                        average if average > 0.0 => post.lengths[slot] as f32 / average,
-                        _ => 1.0,
-                    };
-                    weighted += weight * count / (1.0 - b + b * relative);
-                }
-            }
+        for &(term, weighted, section) in terms {
             by_term
                 .entry(term)
                 .or_default()
-                .push((id, weighted, occurrences.section()));
+                .push((id, weighted, section));
         }
     }
     let mut terms: Vec<(&str, Vec<Weighed>)> = by_term.into_iter().collect();

@@ -70,6 +70,11 @@ pub struct PublishOptions {
     pub compress: bool,
     /// The ledger of the output folder (`ledger::path_for`).
     pub ledger: PathBuf,
+    /// Take the ledger's word for what the output folder holds, without looking: files whose
+    /// key did not change are not checked on disk, and what to remove comes from the ledger,
+    /// not from a walk of the folder. Only for a folder nothing else writes into, published
+    /// by the same process the build before (the dev server after its first build).
+    pub trust_ledger: bool,
 }
 
 /// What publishing did.
@@ -161,7 +166,10 @@ pub fn publish(
         .into_iter()
         .map(|(path, entry, _)| (path, entry))
         .collect();
-    let removed = sweep(out_dir, &files)?;
+    let removed = match options.trust_ledger {
+        true => remove_unlisted(out_dir, &old.files, &files)?,
+        false => sweep(out_dir, &files)?,
+    };
     let published = Published {
         files: files.len(),
         made: counts.made.load(Ordering::Relaxed),
@@ -234,10 +242,12 @@ fn settle(
     };
     let wants_copies = options.compress && compress::is_text(path);
     let target = out_dir.join(path);
-    let main_intact = |entry: &Entry| Stamp::of(&target).ok() == Some(entry.stamp);
+    let trusted = options.trust_ledger;
+    let main_intact = |entry: &Entry| trusted || Stamp::of(&target).ok() == Some(entry.stamp);
     let copies_intact = |entry: &Entry| match (wants_copies, entry.copies) {
         (false, _) => true,
         (true, None) => false,
+        (true, Some(_)) if trusted => true,
         (true, Some([br, gz])) => {
             Stamp::of(&beside(&target, "br")).ok() == Some(br)
                 && Stamp::of(&beside(&target, "gz")).ok() == Some(gz)
@@ -396,6 +406,47 @@ fn sweep(out_dir: &Path, files: &BTreeMap<String, Entry>) -> Result<usize, Publi
     }
     // The deepest first; only an empty folder goes.
     for folder in folders.iter().rev() {
+        let _ = fs::remove_dir(folder);
+    }
+    Ok(removed)
+}
+
+/// Removes from `out_dir` what the ledger of the last build, `old`, lists and `files` no longer
+/// does, with the copies either no longer has, and the folders that leaves empty; how many
+/// files it removed. `sweep` without the walk, for a folder only this process writes into.
+fn remove_unlisted(
+    out_dir: &Path,
+    old: &BTreeMap<String, Entry>,
+    files: &BTreeMap<String, Entry>,
+) -> Result<usize, PublishError> {
+    let mut removed = 0;
+    let mut folders = HashSet::new();
+    for (path, entry) in old {
+        let kept = files.get(path);
+        let mut gone = Vec::new();
+        if kept.is_none() {
+            gone.push(path.clone());
+        }
+        if entry.copies.is_some() && kept.is_none_or(|kept| kept.copies.is_none()) {
+            gone.extend(["br", "gz"].map(|extension| format!("{path}.{extension}")));
+        }
+        for relative in gone {
+            let file = out_dir.join(&relative);
+            // A folder may stand there now, or a file where a folder was: `place` made room.
+            if fs::symlink_metadata(&file).is_ok_and(|meta| !meta.is_dir()) {
+                fs::remove_file(&file).map_err(write_error(&file))?;
+                removed += 1;
+            }
+            folders.extend(file.ancestors().skip(1).map(Path::to_owned));
+        }
+    }
+    // The deepest first; only an empty folder goes, and never the output folder itself.
+    let mut folders: Vec<PathBuf> = folders
+        .into_iter()
+        .filter(|folder| folder.starts_with(out_dir) && folder != out_dir)
+        .collect();
+    folders.sort_by_key(|folder| std::cmp::Reverse(folder.components().count()));
+    for folder in folders {
         let _ = fs::remove_dir(folder);
     }
     Ok(removed)

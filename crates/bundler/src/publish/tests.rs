@@ -8,6 +8,7 @@ fn options(cache: &Path, compress: bool) -> PublishOptions {
     PublishOptions {
         compress,
         ledger: cache.join("ledger.json"),
+        trust_ledger: false,
     }
 }
 
@@ -241,4 +242,50 @@ fn a_copied_file_is_written_again_only_when_it_changes() {
         fs::read_to_string(out.join("main.css")).unwrap(),
         "body{color:red}"
     );
+}
+
+#[test]
+fn trusting_the_ledger_leaves_the_folder_a_walk_would() {
+    let dir = tempfile::tempdir().unwrap();
+    let (looked, trusted) = (dir.path().join("looked"), dir.path().join("trusted"));
+    let steps: [(&[(&str, &str)], bool); 4] = [
+        (
+            &[("data/site.json", "{}"), ("posts/old/index.html", "old")],
+            true,
+        ),
+        (
+            &[("data/site.json", "{\"a\":1}"), ("a", "file"), ("b/c", "c")],
+            true,
+        ),
+        (
+            &[
+                ("data/site.json", "{\"a\":1}"),
+                ("a/inner", "now a folder"),
+                ("b", "now a file"),
+            ],
+            true,
+        ),
+        (
+            &[("data/site.json", "{\"a\":2}"), ("b", "now a file")],
+            false,
+        ),
+    ];
+    for (step, (files, compress)) in steps.into_iter().enumerate() {
+        let walking = options(&dir.path().join("looked-cache"), compress);
+        let trusting = PublishOptions {
+            trust_ledger: step > 0,
+            ..options(&dir.path().join("trusted-cache"), compress)
+        };
+        let walked = run(bytes(files), &looked, &walking);
+        let took = run(bytes(files), &trusted, &trusting);
+        assert_eq!(took.removed, walked.removed, "step {step}");
+        let contents = |out: &Path| -> Vec<(String, Vec<u8>)> {
+            tree(out)
+                .into_iter()
+                .map(|(name, bytes, _)| (name, bytes))
+                .collect()
+        };
+        assert_eq!(contents(&trusted), contents(&looked), "step {step}");
+    }
+    assert!(!trusted.join("posts").exists(), "emptied folders go too");
 }

@@ -101,6 +101,7 @@ pub fn publish(
     let options = PublishOptions {
         compress,
         ledger: ledger::path_for(cache, out),
+        trust_ledger: false,
     };
     folio_bundler::publish::publish(plan, out, &options, &indicatif::ProgressBar::hidden()).unwrap()
 }
