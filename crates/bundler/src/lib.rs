@@ -362,10 +362,16 @@ fn read_post(
     authors: &[Author],
     memo: Option<(&Memo, &str)>,
 ) -> Result<Post, Vec<Problem>> {
-    let bytes = read_file(site_dir, file)?;
+    let parse = |bytes: &[u8]| post::parse(file, bytes, authors);
     match memo {
-        Some((memo, key)) => memo.post(file, &bytes, key, || post::parse(file, &bytes, authors)),
-        None => post::parse(file, &bytes, authors),
+        Some((memo, key)) => memo.post(
+            file,
+            &site_dir.join(file),
+            key,
+            || read_file(site_dir, file),
+            parse,
+        ),
+        None => parse(&read_file(site_dir, file)?),
     }
 }
 

@@ -1,6 +1,6 @@
 //! Posts already read, for builds that follow one another in one process (the dev server): a
-//! post whose file and authors did not change since the last build is not parsed, highlighted
-//! and checked again, but taken as it was, problems included; nor read into terms for the
+//! post whose file and authors did not change since the last build is not read, parsed,
+//! highlighted and checked again, but taken as it was, problems included; nor read into terms for the
 //! search index again. And the output folder its last build published whole, which the next
 //! build into it can take the ledger's word for.
 
@@ -15,15 +15,26 @@ use folio_content::Author;
 use crate::{
     outputs::search_index::SearchMemo, post::Post, problem::Problem, publish::fingerprint,
 };
+use seen::Seen;
+
+mod seen;
 
 /// What reading one post gave.
 type Read = Result<Post, Vec<Problem>>;
 
-/// Each post file's last reading, with the fingerprint of what it was read from, and the posts'
-/// terms for the search index.
+/// A post file's last reading: the file as it was seen, the fingerprint of its bytes and the
+/// authors, and what reading it gave.
+struct Kept {
+    seen: Option<Seen>,
+    key: String,
+    authors_key: String,
+    reading: Read,
+}
+
+/// Each post file's last reading, and the posts' terms for the search index.
 #[derive(Default)]
 pub struct Memo {
-    posts: Mutex<HashMap<PathBuf, (String, Read)>>,
+    posts: Mutex<HashMap<PathBuf, Kept>>,
     pub(crate) search: SearchMemo,
     published: Mutex<Option<PathBuf>>,
 }
@@ -35,26 +46,41 @@ impl Memo {
         format!("{authors:?}")
     }
 
-    /// The reading of `file` from `bytes` with the authors of `authors_key`: the kept one if
-    /// they are the same as last time, else `read()`, kept for next time.
+    /// The reading of the post `file` (at `path`) with the authors of `authors_key`: the kept
+    /// one if neither changed since, else `parse` of its bytes (from `bytes`), kept for next
+    /// time. A file whose stat shows it unchanged (`Seen`) is not read at all.
     pub fn post(
         &self,
         file: &Path,
-        bytes: &[u8],
+        path: &Path,
         authors_key: &str,
-        read: impl FnOnce() -> Read,
+        bytes: impl FnOnce() -> Result<Vec<u8>, Vec<Problem>>,
+        parse: impl FnOnce(&[u8]) -> Read,
     ) -> Read {
-        let key = fingerprint::of_parts([bytes, authors_key.as_bytes()]);
-        if let Ok(posts) = self.posts.lock() {
-            if let Some((kept, reading)) = posts.get(file) {
-                if *kept == key {
-                    return reading.clone();
-                }
-            }
+        let kept = |check: &dyn Fn(&Kept) -> bool| -> Option<Read> {
+            let posts = self.posts.lock().ok()?;
+            let kept = posts.get(file).filter(|kept| check(kept))?;
+            Some(kept.reading.clone())
+        };
+        let unchanged = |kept: &Kept| {
+            kept.authors_key == authors_key
+                && kept.seen.is_some_and(|seen| seen.unchanged(path))
+        };
+        if let Some(reading) = kept(&unchanged) {
+            return reading;
         }
-        let reading = read();
+        let seen = Seen::before_reading(path);
+        let bytes = bytes()?;
+        let key = fingerprint::of_parts([&bytes[..], authors_key.as_bytes()]);
+        let reading = kept(&|kept: &Kept| kept.key == key).unwrap_or_else(|| parse(&bytes));
         if let Ok(mut posts) = self.posts.lock() {
-            posts.insert(file.to_owned(), (key, reading.clone()));
+            let kept = Kept {
+                seen,
+                key,
+                authors_key: authors_key.to_owned(),
+                reading: reading.clone(),
+            };
+            posts.insert(file.to_owned(), kept);
         }
         reading
     }
