@@ -5,7 +5,7 @@
 //! (`outputs::site_pages`), which the sitemap is made from and the step after trunk builds each
 //! page's HTML file from.
 
-use std::{collections::BTreeMap, path::PathBuf, time::Duration};
+use std::{collections::BTreeMap, hash::Hash, path::PathBuf, time::Duration};
 
 use folio_content::{
     pages, paths, AuthorCount, AuthorIndex, Date, PostBundle, PostPage, PostSummary, Site,
@@ -19,7 +19,7 @@ use crate::{
     archive::{archive, link},
     listing::{count, pages},
     markdown::images::ImageWork,
-    memo::Memo,
+    memo::{Documents, Memo},
     outputs::{
         feed::{feed, feed_posts},
         json_feed::json_feed,
@@ -92,6 +92,34 @@ pub fn documents(
         .iter_mut()
         .for_each(|post| spellings.apply(&mut post.summary));
 
+    // The search index needs every post and nothing else made here: it is made beside the rest.
+    let (search, rest) = rayon::join(
+        || match site.search {
+            true => search_files(&posts, memo.map(|memo| &memo.search))
+                .map_err(|error| vec![bug(paths::SEARCH_INDEX, error)]),
+            false => Ok(Vec::new()),
+        },
+        || site_files(site, &posts, standalone, today, memo),
+    );
+    let (mut files, site_pages) = rest?;
+    files.extend(search?);
+    let documents = memo.map(|memo| &memo.documents);
+    files.extend(bundles(posts, documents).map_err(one)?);
+    if let Some(documents) = documents {
+        documents.keep_only(|path| files.contains_key(path));
+    }
+    Ok((files, site_pages))
+}
+
+/// `site.json`, the listings, the pages of their own, the redirects, the feeds and `robots.txt`
+/// of `posts` (newest first); and the site's pages.
+fn site_files(
+    site: &Site,
+    posts: &[Post],
+    standalone: Vec<Standalone>,
+    today: Date,
+    memo: Option<&Memo>,
+) -> Result<(Files, Vec<SitePage>), Vec<Problem>> {
     let mut site_pages = Vec::new();
     let mut files = BTreeMap::new();
     files.insert(
@@ -102,15 +130,16 @@ pub fn documents(
         .iter()
         .map(|page| standalone_page(site, page))
         .collect();
-    files.extend(listings(site, &posts, own_pages, &mut site_pages).map_err(one)?);
+    let documents = memo.map(|memo| &memo.documents);
+    files.extend(listings(site, posts, own_pages, &mut site_pages, documents).map_err(one)?);
     for page in standalone {
         let path = paths::standalone(&page.slug);
         let bytes = json(&path, &page.bundle(&site.description)).map_err(one)?;
         files.insert(path, bytes);
     }
-    let redirects = redirect_pages(site, &site_pages, &posts)?;
+    let redirects = redirect_pages(site, &site_pages, posts)?;
     site_pages.extend(redirects);
-    let newest = feed_posts(site, &posts);
+    let newest = feed_posts(site, posts);
     let xml = feed(site, &newest, today).map_err(|error| vec![bug(paths::FEED, error)])?;
     files.insert(paths::FEED.to_owned(), xml);
     let json_feed = json_feed(site, &newest).map_err(|error| vec![bug(paths::JSON_FEED, error)])?;
@@ -119,12 +148,6 @@ pub fn documents(
         paths::ROBOTS.to_owned(),
         robots(&site.base_url).into_bytes(),
     );
-    if site.search {
-        let search = search_files(&posts, memo.map(|memo| &memo.search))
-            .map_err(|error| vec![bug(paths::SEARCH_INDEX, error)])?;
-        files.extend(search);
-    }
-    files.extend(bundles(posts).map_err(one)?);
     Ok((files, site_pages))
 }
 
@@ -172,6 +195,7 @@ fn listings(
     posts: &[Post],
     own_pages: Vec<SitePage>,
     site_pages: &mut Vec<SitePage>,
+    kept: Option<&Documents>,
 ) -> Result<Vec<(String, Vec<u8>)>, Problem> {
     let summaries: Vec<&PostSummary> = posts.iter().map(|post| &post.summary).collect();
     let per_page = site.posts_per_page;
@@ -257,7 +281,7 @@ fn listings(
     let mut files: Vec<(String, Vec<u8>)> = listed
         .into_par_iter()
         .map(|(path, page)| {
-            let bytes = json(&path, &page)?;
+            let bytes = json_kept(&path, &page, kept)?;
             Ok((path, bytes))
         })
         .collect::<Result<_, Problem>>()?;
@@ -295,8 +319,9 @@ fn listings(
     Ok(files)
 }
 
-/// One bundle per post (given newest first), each with its neighbours, encoded in parallel.
-fn bundles(posts: Vec<Post>) -> Result<Vec<(String, Vec<u8>)>, Problem> {
+/// One bundle per post (given newest first), each with its neighbours, encoded in parallel,
+/// or taken from `kept` if it did not change.
+fn bundles(posts: Vec<Post>, kept: Option<&Documents>) -> Result<Vec<(String, Vec<u8>)>, Problem> {
     let links: Vec<_> = posts.iter().map(|post| link(&post.summary)).collect();
     posts
         .into_par_iter()
@@ -313,7 +338,7 @@ fn bundles(posts: Vec<Post>) -> Result<Vec<(String, Vec<u8>)>, Problem> {
                 call_for_comments: post.call_for_comments,
                 body: post.body,
             };
-            let bytes = json(&path, &bundle)?;
+            let bytes = json_kept(&path, &bundle, kept)?;
             Ok((path, bytes))
         })
         .collect()
@@ -321,6 +346,18 @@ fn bundles(posts: Vec<Post>) -> Result<Vec<(String, Vec<u8>)>, Problem> {
 
 fn json(path: &str, document: &impl Serialize) -> Result<Vec<u8>, Problem> {
     serde_json::to_vec(document).map_err(|error| bug(path, error))
+}
+
+/// `json`, or the bytes `kept` has for `document` at `path`.
+fn json_kept(
+    path: &str,
+    document: &(impl Serialize + Hash),
+    kept: Option<&Documents>,
+) -> Result<Vec<u8>, Problem> {
+    match kept {
+        Some(kept) => kept.json(path, document).map_err(|error| bug(path, error)),
+        None => json(path, document),
+    }
 }
 
 /// A problem that only a bug in the bundler can cause: every input was checked before.

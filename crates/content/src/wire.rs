@@ -15,7 +15,7 @@ pub trait Versioned {
 }
 
 /// Site-wide settings, from `site.toml`. `data/site.json`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Site {
     pub format: u32,
     pub title: String,
@@ -39,11 +39,11 @@ pub struct Site {
 
 /// A link of the header's navigation: `[title, target]` on the wire. The target is a path on
 /// the site (`/about/`, without the base path) or an address elsewhere (`https://…`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct MenuItem(pub String, pub String);
 
 /// A post's author as shown in a byline.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Author {
     pub name: String,
     /// What the author does, e.g. "Director, Accelerating Innovation in Local Government Research Project".
@@ -53,7 +53,7 @@ pub struct Author {
 }
 
 /// A tag as a post shows it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Tag {
     /// As the author wrote it, e.g. "local government".
     pub name: String,
@@ -62,7 +62,7 @@ pub struct Tag {
 }
 
 /// What a listing shows of a post.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct PostSummary {
     pub slug: Slug,
     pub title: String,
@@ -85,7 +85,7 @@ pub struct PostSummary {
 
 /// One page of a listing (the home page, a tag, an author), newest first.
 /// `data/index/page-N.json`, `data/tags/<slug>/page-N.json`, `data/authors/<slug>/page-N.json`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct PostPage {
     pub format: u32,
     /// This page's number, from 1.
@@ -98,7 +98,7 @@ pub struct PostPage {
 }
 
 /// A heading of a post, for its table of contents.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Heading {
     /// 1 to 6, as in `<h1>` to `<h6>`.
     pub level: u8,
@@ -109,7 +109,7 @@ pub struct Heading {
 }
 
 /// A link to another post: previous and next, archive entries.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct PostLink {
     pub slug: Slug,
     pub title: String,
@@ -118,7 +118,7 @@ pub struct PostLink {
 
 /// One post: what listings show, what its page adds, and its body, rendered in the browser.
 /// `data/posts/<slug>.json`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct PostBundle {
     pub format: u32,
     pub post: PostSummary,
@@ -137,7 +137,7 @@ pub struct PostBundle {
 
 /// A page of its own, from `pages/<name>.md` (About, Contact): not a post, so in no listing and
 /// no feed. `data/pages/<slug>.json`, shown at `/<slug>/`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct PageBundle {
     pub format: u32,
     /// The page's address: `/<slug>/`.
@@ -150,7 +150,7 @@ pub struct PageBundle {
 
 /// The body of a post or a page: its Markdown and what the bundler worked out from it, which
 /// is all the renderer reads.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Body {
     /// The Markdown source, front matter removed.
     pub markdown: String,
@@ -170,18 +170,18 @@ pub struct Body {
 /// A raster image of the site's own, as the bundler measured it: where it is (as
 /// `LocalLink::to` gives it), its size in pixels, and its smaller copies, narrowest first.
 /// `[to, width, height, variants]` on the wire.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ImageFacts(pub String, pub u32, pub u32, pub Vec<ImageVariant>);
 
 /// A smaller copy of an image, in WebP: `[width, to]`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ImageVariant(pub u32, pub String);
 
 /// A link or image target in a post's body that names something of the site's own: another
 /// post's source file, a file beside the post or in `static/`. The renderer writes where it
 /// leads in place of what the Markdown says. `[written, to]` on the wire, which costs the app
 /// less to read than named fields.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct LocalLink(String, String);
 
 impl LocalLink {
@@ -204,7 +204,7 @@ impl LocalLink {
 }
 
 /// A fenced code block's text as tokens, in order: together they are the block's text.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct HighlightedCode {
     pub tokens: Vec<Token>,
@@ -212,7 +212,7 @@ pub struct HighlightedCode {
 
 /// A run of a code block's text and what it is: `[kind, text]` on the wire, the kind as
 /// `TokenKind as u8` (a number, which costs the app less to read than a name).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Token(pub u8, pub String);
 
 /// What a token is, as the stylesheet colours it: class `hl-<kind>`. A closed list, so a
@@ -275,35 +275,35 @@ impl Token {
 }
 
 /// A tag with how many posts carry it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct TagCount {
     pub tag: Tag,
     pub count: u32,
 }
 
 /// Every tag, most used first, then by name. `data/tags.json`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct TagIndex {
     pub format: u32,
     pub tags: Vec<TagCount>,
 }
 
 /// An author with how many posts they wrote.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct AuthorCount {
     pub author: Author,
     pub count: u32,
 }
 
 /// Every author, by name. `data/authors.json`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct AuthorIndex {
     pub format: u32,
     pub authors: Vec<AuthorCount>,
 }
 
 /// The posts of one month.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ArchiveMonth {
     /// 1 to 12.
     pub month: u8,
@@ -312,14 +312,14 @@ pub struct ArchiveMonth {
 }
 
 /// The posts of one year, by month, newest first.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ArchiveYear {
     pub year: u16,
     pub months: Vec<ArchiveMonth>,
 }
 
 /// Every post by year and month, newest first. `data/archive.json`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Archive {
     pub format: u32,
     pub years: Vec<ArchiveYear>,

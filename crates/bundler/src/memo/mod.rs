@@ -1,8 +1,12 @@
-//! Posts already read, for builds that follow one another in one process (the dev server): a
-//! post whose file and authors did not change since the last build is not read, parsed,
-//! highlighted and checked again, but taken as it was, problems included; nor read into terms for the
-//! search index again. And the output folder its last build published whole, which the next
-//! build into it can take the ledger's word for.
+//! What builds that follow one another in one process (the dev server) keep of the build
+//! before:
+//!
+//! - each post, read and checked: a post whose file and authors did not change is not read,
+//!   parsed, highlighted and checked again, but taken as it was, problems included;
+//! - each post's terms for the search index (`SearchMemo`), and the JSON documents whose value
+//!   did not change (`documents.rs`), not made again;
+//! - the output folder the last build published whole, whose ledger the next build into it
+//!   can take at its word.
 
 use std::{
     collections::HashMap,
@@ -15,8 +19,10 @@ use folio_content::Author;
 use crate::{
     outputs::search_index::SearchMemo, post::Post, problem::Problem, publish::fingerprint,
 };
+pub(crate) use documents::Documents;
 use seen::Seen;
 
+mod documents;
 mod seen;
 
 /// What reading one post gave.
@@ -36,6 +42,7 @@ struct Kept {
 pub struct Memo {
     posts: Mutex<HashMap<PathBuf, Kept>>,
     pub(crate) search: SearchMemo,
+    pub(crate) documents: Documents,
     published: Mutex<Option<PathBuf>>,
 }
 
@@ -63,8 +70,7 @@ impl Memo {
             Some(kept.reading.clone())
         };
         let unchanged = |kept: &Kept| {
-            kept.authors_key == authors_key
-                && kept.seen.is_some_and(|seen| seen.unchanged(path))
+            kept.authors_key == authors_key && kept.seen.is_some_and(|seen| seen.unchanged(path))
         };
         if let Some(reading) = kept(&unchanged) {
             return reading;

@@ -83,7 +83,10 @@ mod tests {
         let file = dir.path().join("post.md");
         std::fs::write(&file, "one").unwrap();
         let fresh = Seen::before_reading(&file).unwrap();
-        assert!(!fresh.unchanged(&file), "written just now: racy, to be read again");
+        assert!(
+            !fresh.unchanged(&file),
+            "written just now: racy, to be read again"
+        );
         let settled = Seen {
             read_at: fresh.read_at + SETTLED * 2,
             ..fresh

@@ -10,6 +10,27 @@ pub fn of(bytes: &[u8]) -> String {
     hex(xxh3_128(bytes))
 }
 
+/// The fingerprint of a value, from its `Hash`: much cheaper than encoding it first.
+pub fn of_value(value: &impl std::hash::Hash) -> u128 {
+    let mut written = Written(Vec::with_capacity(4096));
+    value.hash(&mut written);
+    xxh3_128(&written.0)
+}
+
+/// What a value's `Hash` writes, gathered to be fingerprinted at once: xxh3 is fast over
+/// long runs of bytes and slow over many short ones.
+struct Written(Vec<u8>);
+
+impl std::hash::Hasher for Written {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0.extend_from_slice(bytes);
+    }
+
+    fn finish(&self) -> u64 {
+        xxhash_rust::xxh3::xxh3_64(&self.0)
+    }
+}
+
 /// The fingerprint of several parts, each length-prefixed so that no two lists of parts share
 /// one.
 pub fn of_parts<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String {

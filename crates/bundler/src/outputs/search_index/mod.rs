@@ -1,0 +1,167 @@
+//! The search index (`folio_content::search`) of the published posts: each post read into its
+//! terms (`terms.rs`), every term's impact in each post (`impacts.rs`), the terms cut into
+//! shards of about `SHARD_NUMBERS` numbers, and what results show of the posts in chunks.
+
+mod impacts;
+mod terms;
+
+use folio_content::{
+    paths,
+    search::{
+        index::{Postings, SearchIndex, SearchPost, SearchPosts, TermShard, POSTS_PER_CHUNK},
+        terms::TermReader,
+    },
+    FORMAT_VERSION,
+};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+use std::sync::{Arc, Mutex};
+
+use crate::{post::Post, publish::fingerprint};
+use impacts::impacts;
+use terms::{read, Indexed, Terms};
+
+/// About how many numbers a shard of terms holds (three a posting, and one a term): at 10,000
+/// generated posts, some 80 KB of JSON, 16 KB gzipped.
+const SHARD_NUMBERS: usize = 9_000;
+
+/// Posts already read into terms, by the fingerprint of what their terms come from, and the
+/// numbers of their terms, for builds that follow one another in one process (the dev server).
+#[derive(Default)]
+pub struct SearchMemo(Mutex<Kept>);
+
+/// What the builds before read, or this one is reading.
+#[derive(Default)]
+struct Kept {
+    posts: FxHashMap<String, Arc<Indexed>>,
+    terms: Terms,
+}
+
+/// The files of the search index of `posts`, given newest first: `data/search/index.json`, the
+/// shards of terms and the chunks of posts. Posts whose text is in `memo` are not read again.
+pub fn search_files(
+    posts: &[Post],
+    memo: Option<&SearchMemo>,
+) -> Result<Vec<(String, Vec<u8>)>, serde_json::Error> {
+    let mut own = Kept::default();
+    let mut locked = memo.and_then(|memo| memo.0.lock().ok());
+    let kept = locked.as_deref_mut().unwrap_or(&mut own);
+    let indexed = index(posts, kept, memo.is_some());
+    let indexed: Vec<&Indexed> = indexed.iter().map(Arc::as_ref).collect();
+    let postings = impacts(&indexed, &kept.terms.words);
+    let mut files = Vec::new();
+    let mut shards = Vec::new();
+    let mut shard: Vec<Postings> = Vec::new();
+    let mut numbers = 0;
+    for (term, list) in postings {
+        if numbers >= SHARD_NUMBERS {
+            shards.push(std::mem::take(&mut shard));
+            numbers = 0;
+        }
+        numbers += list.len() + 1;
+        shard.push(Postings(term, list));
+    }
+    shards.push(shard);
+    let mut starts = Vec::new();
+    for (number, terms) in shards.into_iter().enumerate() {
+        // The first shard starts before every term, so that every term falls in one.
+        let start = match number {
+            0 => String::new(),
+            _ => terms
+                .first()
+                .map(|postings| postings.0.clone())
+                .unwrap_or_default(),
+        };
+        starts.push(start);
+        let shard = TermShard {
+            format: FORMAT_VERSION,
+            terms,
+        };
+        files.push(json(paths::search_terms(number), &shard)?);
+    }
+    let index = SearchIndex {
+        format: FORMAT_VERSION,
+        posts: u32::try_from(posts.len()).unwrap_or(u32::MAX),
+        shards: starts,
+    };
+    files.push(json(paths::SEARCH_INDEX.to_owned(), &index)?);
+    for (chunk, posts) in posts.chunks(POSTS_PER_CHUNK as usize).enumerate() {
+        let chunk_posts = SearchPosts {
+            format: FORMAT_VERSION,
+            posts: posts.iter().map(shown).collect(),
+        };
+        let chunk = u32::try_from(chunk).unwrap_or(u32::MAX);
+        files.push(json(paths::search_posts(chunk), &chunk_posts)?);
+    }
+    Ok(files)
+}
+
+/// Each of `posts` read into terms, or taken from `kept` if its text is the same; with `keep`,
+/// `kept` then holds these posts for the next build.
+fn index(posts: &[Post], kept: &mut Kept, keep: bool) -> Vec<Arc<Indexed>> {
+    let Kept {
+        posts: known,
+        terms,
+    } = kept;
+    let found: Vec<(String, Result<Arc<Indexed>, terms::Read>)> = posts
+        .par_iter()
+        .map_init(TermReader::default, |reader, post| {
+            let key = if keep {
+                indexed_key(post)
+            } else {
+                String::new()
+            };
+            match known.get(&key).filter(|_| keep) {
+                Some(indexed) => (key, Ok(Arc::clone(indexed))),
+                None => (key, Err(read(reader, post))),
+            }
+        })
+        .collect();
+    // Numbered one after the other, in post order, so that the numbers do not depend on threads.
+    let indexed: Vec<(String, Arc<Indexed>)> = found
+        .into_iter()
+        .map(|(key, found)| {
+            (
+                key,
+                found.unwrap_or_else(|read| Arc::new(read.numbered(terms))),
+            )
+        })
+        .collect();
+    if keep {
+        *known = indexed.iter().cloned().collect();
+    }
+    indexed.into_iter().map(|(_, indexed)| indexed).collect()
+}
+
+fn json(path: String, document: &impl Serialize) -> Result<(String, Vec<u8>), serde_json::Error> {
+    Ok((path, serde_json::to_vec(document)?))
+}
+
+/// What a result shows of `post`.
+fn shown(post: &Post) -> SearchPost {
+    let summary = &post.summary;
+    SearchPost(
+        summary.slug.clone(),
+        summary.title.clone(),
+        summary.date,
+        summary.tags.iter().map(|tag| tag.name.clone()).collect(),
+        post.body
+            .outline
+            .iter()
+            .map(|heading| heading.anchor.clone())
+            .collect(),
+    )
+}
+
+/// The fingerprint of what `post`'s terms come from: its title, tags, summary and text.
+fn indexed_key(post: &Post) -> String {
+    let summary = &post.summary;
+    let tags: Vec<&str> = summary.tags.iter().map(|tag| tag.name.as_str()).collect();
+    fingerprint::of_parts([
+        summary.title.as_bytes(),
+        tags.join("\u{1f}").as_bytes(),
+        summary.summary.as_bytes(),
+        post.body.markdown.as_bytes(),
+    ])
+}
