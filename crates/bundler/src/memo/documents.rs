@@ -14,7 +14,10 @@ use crate::publish::fingerprint;
 
 /// Each document's path, with the fingerprint of its value and its bytes.
 #[derive(Default)]
-pub struct Documents(Mutex<FxHashMap<String, (u128, Arc<Vec<u8>>)>>);
+pub struct Documents(Mutex<FxHashMap<String, Encoded>>);
+
+/// The fingerprint of a document's value, and its bytes.
+type Encoded = (u128, Arc<Vec<u8>>);
 
 impl Documents {
     /// `document` encoded as compact JSON: the bytes kept at `path` if it has the value it had
