@@ -105,6 +105,10 @@ fn measure(
     runs: usize,
 ) -> Result<Edits> {
     let out = site.with_extension("served");
+    // What the dev server says goes to a file beside the site, to read when a run goes wrong.
+    let log_path = site.with_extension("log");
+    let log = fs::File::create(&log_path)
+        .with_context(|| format!("cannot create {}", log_path.display()))?;
     let mut server = Server(
         cmd::command(root, bundler)
             .args(["--serve", ADDRESS, "--drafts", "--site"])
@@ -116,7 +120,7 @@ fn measure(
             .env("FOLIO_BASE_URL", format!("http://{ADDRESS}/"))
             .env("FOLIO_CACHE_DIR", site.with_extension("cache"))
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stderr(log)
             .spawn()
             .context("cannot start the dev server")?,
     );
