@@ -82,6 +82,9 @@ pub fn run(job: &Job<'_>, progress: &ProgressBar) -> Result<Done, Failed> {
     memo.inspect(|memo| memo.set_published(None));
     let published = publish(planned, job.out_dir, &options, progress)?;
     memo.inspect(|memo| memo.set_published(Some(job.out_dir)));
+    if job.compress {
+        job.app.inspect(|app| app.prune_store());
+    }
     Ok(Done {
         posts: output.published,
         drafts_skipped: output.drafts_skipped,

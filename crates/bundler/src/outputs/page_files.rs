@@ -27,7 +27,7 @@ use crate::{
         scripts::separate,
         site_pages::{PageKind, SitePage},
     },
-    publish::{fingerprint, Planned, Source},
+    publish::{fingerprint, kept_copies, Planned, Source},
 };
 
 /// The template's name in trunk's output.
@@ -91,6 +91,21 @@ impl App {
     }
 }
 
+impl App {
+    /// Where the compressed copies of the app's files are kept (`publish::kept_copies`): beside
+    /// its folder, `<folder>.compressed`, so that trunk's next build of the app leaves it.
+    pub fn store(&self) -> PathBuf {
+        let mut store = self.dir.as_os_str().to_owned();
+        store.push(".compressed");
+        PathBuf::from(store)
+    }
+
+    /// Forgets the kept copies of files that are no longer the app's.
+    pub fn prune_store(&self) {
+        kept_copies::prune(&self.store(), &self.files);
+    }
+}
+
 /// What every page's file is made from, shared by the pages rendered in parallel.
 struct Shared {
     site: Site,
@@ -118,9 +133,13 @@ pub fn page_files<'a>(
         .iter()
         .map(|(name, body)| Planned::bytes(name.clone(), body.as_bytes()))
         .collect();
+    let store = app.store();
     planned.extend(app.files.iter().map(|name| Planned {
         path: name.clone(),
-        source: Source::File(app.dir.join(name)),
+        source: Source::AppFile {
+            file: app.dir.join(name),
+            store: store.clone(),
+        },
     }));
     let mut html = scripts.html.clone();
     if let Some(script) = &options.dev_script {

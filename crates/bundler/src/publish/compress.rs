@@ -35,8 +35,11 @@ pub fn is_text(path: &str) -> bool {
     extension(path).is_some_and(|extension| TEXT.contains(&extension))
 }
 
+/// A file's brotli and gzip copies.
+pub type Copies = (Vec<u8>, Vec<u8>);
+
 /// The brotli and the gzip copy of `bytes`, the file at `path`.
-pub fn compress(path: &str, bytes: &[u8]) -> io::Result<(Vec<u8>, Vec<u8>)> {
+pub fn compress(path: &str, bytes: &[u8]) -> io::Result<Copies> {
     let asset = extension(path).is_some_and(|extension| ASSETS.contains(&extension));
     let quality = if asset { BROTLI_ASSETS } else { BROTLI_PAGES };
     Ok((brotli(bytes, quality)?, gzip(bytes, GZIP)?))

@@ -13,6 +13,7 @@
 
 pub mod compress;
 pub mod fingerprint;
+pub mod kept_copies;
 pub mod ledger;
 
 use std::{
@@ -51,6 +52,9 @@ pub enum Source<'a> {
     File(PathBuf),
     /// Bytes made on demand (a page): `key` fingerprints everything they are made from.
     Made { key: String, make: Make<'a> },
+    /// A file of the app, read like `File`, whose compressed copies are kept in `store`
+    /// (`kept_copies`): made once for every build with the same app.
+    AppFile { file: PathBuf, store: PathBuf },
 }
 
 impl<'a> Planned<'a> {
@@ -86,7 +90,8 @@ pub struct Published {
     pub made: usize,
     /// Files written because their bytes changed or were missing.
     pub written: usize,
-    /// Files compressed (each into a brotli and a gzip copy).
+    /// Files compressed (each into a brotli and a gzip copy), the app's files whose copies
+    /// were kept from an earlier build (`kept_copies`) left out.
     pub compressed: usize,
     /// Files removed: what the build no longer makes, with its copies.
     pub removed: usize,
@@ -230,7 +235,7 @@ fn settle(
     // file's key says what it is made from, and its bytes are made only when needed.
     let (given, key): (Option<Cow<'_, [u8]>>, String) = match &planned.source {
         Source::Bytes(bytes) => (Some(Cow::Borrowed(bytes.as_ref())), fingerprint::of(bytes)),
-        Source::File(source) => {
+        Source::File(source) | Source::AppFile { file: source, .. } => {
             let bytes = fs::read(source).map_err(|error| PublishError::Read {
                 path: source.clone(),
                 source: error,
@@ -300,12 +305,17 @@ fn settle(
         (false, _) => None,
         (true, Some(copies)) => Some(copies),
         (true, None) => {
-            counts.compressed.fetch_add(1, Ordering::Relaxed);
-            let compressed = counts.compressing.time(|| compress::compress(path, bytes));
-            let (br, gz) = compressed.map_err(|error| PublishError::Make {
+            let compressed = counts.compressing.time(|| match &planned.source {
+                Source::AppFile { store, .. } => kept_copies::copies(store, path, &hash, bytes),
+                _ => compress::compress(path, bytes).map(|copies| (copies, true)),
+            });
+            let ((br, gz), made) = compressed.map_err(|error| PublishError::Make {
                 path: path.to_owned(),
                 message: format!("compressing: {error}"),
             })?;
+            if made {
+                counts.compressed.fetch_add(1, Ordering::Relaxed);
+            }
             let mut stamps = [None, None];
             for (slot, (extension, bytes)) in stamps.iter_mut().zip([("br", br), ("gz", gz)]) {
                 let name = format!("{path}.{extension}");
