@@ -10,6 +10,22 @@
 //! 3. `publish`: into the output folder, making, compressing and writing only what changed
 //!    since the last build there.
 //!
+//! The modules follow the stages, each using only those above it:
+//!
+//! ```text
+//! problem, suggest, names, clock, options   what every stage shares
+//! sources/       which files the site has; each text cut into front matter and body
+//! markdown/      per body: highlighting, link targets, images
+//! front_matter/  TOML and YAML into checked fields, dates, aliases
+//! config/        site.toml and its menu
+//! post/          a post or a page of its own, from its file alone
+//! resolve/       site-wide: links between posts, images measured, menu targets
+//! publish/       planned files into the output folder: ledger, fingerprints, compression
+//! outputs/       documents, listings, feeds, sitemap, search index, redirects, page files
+//! memo/          what the dev server keeps from one build to the next
+//! pipeline, serve   a whole build with its summary; the dev server
+//! ```
+//!
 //! ```no_run
 //! use std::path::Path;
 //! use folio_bundler::{outputs::page_files::{App, PageOptions}, publish::*};
@@ -29,33 +45,22 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-pub mod aliases;
-mod archive;
 pub mod clock;
-mod dates;
-pub mod excerpt;
-mod fields;
-pub mod files;
+pub mod config;
 pub mod front_matter;
-mod listing;
 pub mod markdown;
 mod memo;
-mod menu;
-pub mod output;
+pub mod names;
+mod options;
 pub mod outputs;
 pub mod pipeline;
 pub mod post;
 pub mod problem;
 pub mod publish;
+mod resolve;
 pub mod serve;
-pub mod site;
-mod site_wide;
-mod split;
-pub mod standalone;
+pub mod sources;
 mod suggest;
-mod taxonomy;
-mod value;
-mod yaml;
 
 use std::{
     borrow::Cow,
@@ -65,61 +70,26 @@ use std::{
     time::Instant,
 };
 
-use folio_content::{pages, Author, Date, Slug};
+use folio_content::{pages, Author, Slug};
 use markdown::images::ImageWork;
 pub use memo::Memo;
+pub use options::{BuildOptions, DEFAULT_CACHE_DIR};
 use outputs::{
     copies::Copy,
     page_files::{page_files, App, PageError, PageOptions},
 };
+use post::standalone::{self, Standalone};
 use publish::{Planned, Source};
 use rayon::prelude::*;
-use site_wide::{link_all, measure_images, without_alt};
-use standalone::Standalone;
+use resolve::{link_all, measure_images, without_alt};
+use sources::files;
 
-pub use files::POSTS_DIR;
-pub use output::{Output, Stages};
+pub use config::site::{self, SiteConfig};
+pub use outputs::documents::{Output, Stages};
 pub use outputs::feed::FEED_POSTS;
 pub use post::Post;
 pub use problem::Problem;
-pub use site::SiteConfig;
-
-/// What to build.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct BuildOptions {
-    /// Publish posts marked `draft = true` too.
-    pub drafts: bool,
-    /// Today: posts dated after it are scheduled and left out.
-    pub now: Date,
-    /// Where the site is deployed, in place of `site.toml`'s `base_url` (checked with
-    /// `site::base_url`), as for a preview deployed elsewhere.
-    pub base_url: Option<String>,
-    /// Where what is kept between builds goes (the smaller copies of images, in `images/`);
-    /// `None`: `DEFAULT_CACHE_DIR` in the site folder.
-    pub cache_dir: Option<PathBuf>,
-}
-
-/// The cache's folder in the site folder, unless `BuildOptions::cache_dir` says another.
-pub const DEFAULT_CACHE_DIR: &str = ".folio-cache";
-
-impl BuildOptions {
-    /// Builds as of `now`, without drafts, for the `base_url` in `site.toml`.
-    pub fn new(now: Date) -> BuildOptions {
-        BuildOptions {
-            drafts: false,
-            now,
-            base_url: None,
-            cache_dir: None,
-        }
-    }
-
-    /// The cache folder of the site in `site_dir`.
-    pub fn cache_dir(&self, site_dir: &Path) -> PathBuf {
-        self.cache_dir
-            .clone()
-            .unwrap_or_else(|| site_dir.join(DEFAULT_CACHE_DIR))
-    }
-}
+pub use sources::files::POSTS_DIR;
 
 /// Every file of the built site: `output`'s files and copies and, with the `app` trunk built,
 /// every page's file, the app's files and the deploy files.
@@ -273,8 +243,13 @@ pub fn build_with(
         }
     };
     let resolved = started.elapsed();
-    let (files, pages) = match output::documents(&config.site, posts, standalone, options.now, memo)
-    {
+    let (files, pages) = match outputs::documents::documents(
+        &config.site,
+        posts,
+        standalone,
+        options.now,
+        memo.map(Memo::remembered),
+    ) {
         Ok(documents) => documents,
         Err(found) => {
             later.extend(found);
@@ -286,7 +261,7 @@ pub fn build_with(
             .err()
             .unwrap_or_default(),
     );
-    later.extend(menu::check_targets(&config.menu, &pages));
+    later.extend(resolve::menu_targets::check_targets(&config.menu, &pages));
     if !later.is_empty() {
         return Err(in_order(later));
     }

@@ -13,10 +13,11 @@ use indicatif::ProgressBar;
 use crate::{
     build_with,
     markdown::images::ImageWork,
+    options::BuildOptions,
     outputs::page_files::{App, PageError, PageOptions},
     plan,
     publish::{ledger, publish, PublishError, PublishOptions, Published},
-    BuildOptions, Memo, Problem, Stages,
+    Memo, Problem, Stages,
 };
 
 /// One build of a site into an output folder.

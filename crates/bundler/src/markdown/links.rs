@@ -15,9 +15,9 @@ use folio_content::{outline::RESERVED_IDS, render::FOOTNOTE_ID_PREFIX, Heading, 
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTROLS};
 
 use crate::{
-    files::{files_under, own_folder, slashed, FOLDER_POST_FILE, STATIC_DIR},
     markdown::{images::ShownImage, targets::Target},
     problem::Problem,
+    sources::files::{files_under, own_folder, slashed, FOLDER_POST_FILE, STATIC_DIR},
     suggest::closest,
 };
 

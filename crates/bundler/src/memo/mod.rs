@@ -17,12 +17,13 @@ use std::{
 use folio_content::Author;
 
 use crate::{
-    outputs::search_index::SearchMemo, post::Post, problem::Problem, publish::fingerprint,
+    outputs::{documents::Remembered, kept_documents::Documents, search_index::SearchMemo},
+    post::Post,
+    problem::Problem,
+    publish::fingerprint,
 };
-pub(crate) use documents::Documents;
 use seen::Seen;
 
-mod documents;
 mod seen;
 
 /// What reading one post gave.
@@ -89,6 +90,14 @@ impl Memo {
             posts.insert(file.to_owned(), kept);
         }
         reading
+    }
+
+    /// What the documents' stage uses.
+    pub(crate) fn remembered(&self) -> Remembered<'_> {
+        Remembered {
+            search: &self.search,
+            documents: &self.documents,
+        }
     }
 
     /// Whether the last build with this memo published into `out_dir`, whole.

@@ -9,10 +9,10 @@ use std::{
 };
 
 use crate::{
-    files::{files_under, own_folder, slashed, STATIC_DIR},
-    output::Files,
+    outputs::documents::Files,
     outputs::site_pages::SitePage,
     problem::Problem,
+    sources::files::{files_under, own_folder, slashed, STATIC_DIR},
 };
 
 /// A file to copy.

@@ -6,14 +6,6 @@
 
 use crate::outputs::site_pages::{PageKind, SitePage};
 
-/// The host file of headers (Netlify, Cloudflare Pages).
-pub const HEADERS_FILE: &str = "_headers";
-/// The host file of redirects (Netlify, Cloudflare Pages).
-pub const REDIRECTS_FILE: &str = "_redirects";
-/// The same redirects as entries of nginx's `map $uri $folio_redirect` (deploy/nginx.conf
-/// includes the file).
-pub const NGINX_REDIRECTS_FILE: &str = "_redirects.map";
-
 /// The policy, before the hashes of the page's inline scripts are added to `script-src`. Scripts
 /// and styles only from the site itself (no inline code, no `eval`; WebAssembly may compile),
 /// images also from any https address or a `data:` URL (posts may show them).

@@ -1,16 +1,23 @@
-//! What a build writes besides the data: the one list of the site's pages and, from it, the
-//! sitemap, the feeds, the search index, `robots.txt`, each page's HTML file with its head and
-//! the deploy files; and the files copied as they are.
+//! Everything a build writes, from the checked and resolved posts and pages: the data documents
+//! (`documents`: listings, taxonomies, archive), the one list of the site's pages and, from it,
+//! the sitemap, the feeds, the search index, the redirects, `robots.txt`; then, with the app,
+//! each page's HTML file with its head and the deploy files; and the files copied as they are.
 
+pub mod archive;
 pub mod copies;
 pub mod deploy;
+pub mod documents;
 pub mod feed;
 pub mod head;
 pub mod json_feed;
+pub(crate) mod kept_documents;
+pub mod listing;
 pub mod page_files;
 pub mod redirect_page;
+pub mod redirects;
 pub mod robots;
 pub mod scripts;
 pub mod search_index;
 pub mod site_pages;
 pub mod sitemap;
+pub mod taxonomy;

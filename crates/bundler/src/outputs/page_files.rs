@@ -16,12 +16,10 @@ use folio_content::{pages::url_path, paths, Site};
 use serde::de::DeserializeOwned;
 
 use crate::{
-    output::{Files, Output},
+    names::{HEADERS_FILE, NGINX_REDIRECTS_FILE, REDIRECTS_FILE},
+    outputs::documents::{Files, Output},
     outputs::{
-        deploy::{
-            headers_file, meta_policy, nginx_redirects, redirects_file, HEADERS_FILE,
-            NGINX_REDIRECTS_FILE, REDIRECTS_FILE,
-        },
+        deploy::{headers_file, meta_policy, nginx_redirects, redirects_file},
         head::head,
         redirect_page::redirect_page,
         scripts::separate,

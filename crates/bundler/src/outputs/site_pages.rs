@@ -6,7 +6,7 @@ pub use folio_content::pages::absolute;
 use folio_content::{pages, paths, Author, Date, ImageFacts, Site, Slug};
 use serde::{Deserialize, Serialize};
 
-use crate::aliases::alias_file;
+use crate::front_matter::aliases::alias_file;
 
 /// What a page is, and which data it shows.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -20,9 +20,10 @@ use folio_content::{pages::url_path, paths, Site};
 use indicatif::ProgressBar;
 
 use crate::{
+    options::BuildOptions,
     outputs::page_files::{App, PageOptions},
     pipeline::{self, seconds, Failed, Job},
-    BuildOptions, Memo, Problem,
+    Memo, Problem,
 };
 
 /// What to serve, and where.

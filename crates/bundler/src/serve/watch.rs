@@ -11,7 +11,7 @@ use std::{
 
 use notify::{Event, RecommendedWatcher, RecursiveMode, Watcher};
 
-use crate::files::{PAGES_DIR, POSTS_DIR, STATIC_DIR};
+use crate::sources::files::{PAGES_DIR, POSTS_DIR, STATIC_DIR};
 
 /// How long the files must be quiet before a burst of changes is taken as done.
 const QUIET: Duration = Duration::from_millis(40);
@@ -122,7 +122,7 @@ fn matters(site_dir: &Path, path: &Path) -> bool {
     }
     match (inside, parts.len()) {
         // Directly in the site folder: only the settings and the content folders.
-        (Some(_), 1) => name == crate::site::SITE_FILE || CONTENT.contains(&name.as_str()),
+        (Some(_), 1) => name == crate::config::site::SITE_FILE || CONTENT.contains(&name.as_str()),
         _ => true,
     }
 }

@@ -1,7 +1,7 @@
 //! Tests of `front_matter`: both languages, every field, every message.
 
 use super::*;
-use crate::split::split;
+use crate::sources::split::split;
 
 fn parsed(text: &str) -> Result<FrontMatter, Vec<Problem>> {
     let file = Path::new("p.md");

@@ -5,12 +5,7 @@ use std::ops::Range;
 
 use toml::de::{DeTable, DeValue};
 
-/// The language a document is written in; messages show examples in it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Syntax {
-    Toml,
-    Yaml,
-}
+pub use crate::sources::split::Syntax;
 
 impl Syntax {
     /// How `key` with `value` is written, e.g. `title = "..."` or `title: "..."`.

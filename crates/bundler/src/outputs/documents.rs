@@ -15,23 +15,23 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::{
-    aliases::redirect_pages,
-    archive::{archive, link},
-    listing::{count, pages},
     markdown::images::ImageWork,
-    memo::{Documents, Memo},
+    outputs::archive::{archive, link},
+    outputs::listing::{count, pages},
+    outputs::taxonomy::{by_author, by_tag, Spellings},
     outputs::{
         feed::{feed, feed_posts},
         json_feed::json_feed,
+        kept_documents::Documents,
+        redirects::redirect_pages,
         robots::robots,
-        search_index::search_files,
+        search_index::{search_files, SearchMemo},
         site_pages::{PageKind, SitePage},
         sitemap::sitemap,
     },
+    post::standalone::Standalone,
     post::Post,
     problem::Problem,
-    standalone::Standalone,
-    taxonomy::{by_author, by_tag, Spellings},
 };
 
 /// The result of a build, not yet written anywhere.
@@ -73,16 +73,24 @@ pub struct Stages {
 /// Each file's contents by its path, as in `Output::files`.
 pub type Files = BTreeMap<String, Vec<u8>>;
 
+/// What the builds before, in the same process, kept for the documents (the dev server's
+/// `Memo`): the posts' terms for the search index, and the documents already encoded.
+#[derive(Clone, Copy)]
+pub struct Remembered<'a> {
+    pub search: &'a SearchMemo,
+    pub documents: &'a Documents,
+}
+
 /// Makes every file of the site from its settings, the posts to publish, in any order, and
 /// its pages of their own. Listings are newest first, ties by slug; each tag and author keeps
-/// one spelling (see `taxonomy`). `today` dates the feed of a site with no posts. What `memo`
-/// keeps of the builds before is used, and what this one made kept there.
+/// one spelling (see `taxonomy`). `today` dates the feed of a site with no posts. What `kept`
+/// holds of the builds before is used, and what this one made kept there.
 pub fn documents(
     site: &Site,
     mut posts: Vec<Post>,
     standalone: Vec<Standalone>,
     today: Date,
-    memo: Option<&Memo>,
+    kept: Option<Remembered<'_>>,
 ) -> Result<(Files, Vec<SitePage>), Vec<Problem>> {
     posts.sort_by(|a, b| {
         (b.summary.date.cmp(&a.summary.date)).then_with(|| a.summary.slug.cmp(&b.summary.slug))
@@ -95,15 +103,15 @@ pub fn documents(
     // The search index needs every post and nothing else made here: it is made beside the rest.
     let (search, rest) = rayon::join(
         || match site.search {
-            true => search_files(&posts, memo.map(|memo| &memo.search))
+            true => search_files(&posts, kept.map(|kept| kept.search))
                 .map_err(|error| vec![bug(paths::SEARCH_INDEX, error)]),
             false => Ok(Vec::new()),
         },
-        || site_files(site, &posts, standalone, today, memo),
+        || site_files(site, &posts, standalone, today, kept),
     );
     let (mut files, site_pages) = rest?;
     files.extend(search?);
-    let documents = memo.map(|memo| &memo.documents);
+    let documents = kept.map(|kept| kept.documents);
     files.extend(bundles(posts, documents).map_err(one)?);
     if let Some(documents) = documents {
         documents.keep_only(|path| files.contains_key(path));
@@ -118,7 +126,7 @@ fn site_files(
     posts: &[Post],
     standalone: Vec<Standalone>,
     today: Date,
-    memo: Option<&Memo>,
+    kept: Option<Remembered<'_>>,
 ) -> Result<(Files, Vec<SitePage>), Vec<Problem>> {
     let mut site_pages = Vec::new();
     let mut files = BTreeMap::new();
@@ -130,7 +138,7 @@ fn site_files(
         .iter()
         .map(|page| standalone_page(site, page))
         .collect();
-    let documents = memo.map(|memo| &memo.documents);
+    let documents = kept.map(|kept| kept.documents);
     files.extend(listings(site, posts, own_pages, &mut site_pages, documents).map_err(one)?);
     for page in standalone {
         let path = paths::standalone(&page.slug);

@@ -1,5 +1,13 @@
 //! The fields of a post's front matter, TOML or YAML, read into one shape and checked in one
-//! place (`fields`), so both languages get the same rules and the same messages.
+//! place (`fields`), so both languages get the same rules and the same messages: the values
+//! (`value`, `yaml`), the dates (`dates`) and the old addresses (`aliases`) each parsed on their
+//! own.
+
+pub mod aliases;
+pub(crate) mod dates;
+pub(crate) mod fields;
+pub(crate) mod value;
+pub(crate) mod yaml;
 
 use std::path::Path;
 
@@ -7,15 +15,13 @@ use folio_content::{render::scheme_of, Date, Slug};
 use toml::de::DeTable;
 
 use crate::{
-    aliases::{alias_path, Alias},
-    dates,
-    fields::{Fields, Source},
     markdown::targets::Target,
     problem::{Locator, Problem},
-    split::Split,
-    value::{self, Syntax, Table},
-    yaml,
+    sources::split::{Split, Syntax},
 };
+use aliases::{alias_path, Alias};
+use fields::{Fields, Source};
+use value::Table;
 
 /// The fields a post's front matter accepts.
 pub const ACCEPTED: &[&str] = &[
@@ -271,5 +277,4 @@ fn cover(fields: &Fields<'_>, problems: &mut Vec<Problem>) -> Option<Target> {
 }
 
 #[cfg(test)]
-#[path = "front_matter_tests.rs"]
 mod tests;

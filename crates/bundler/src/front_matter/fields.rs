@@ -5,9 +5,9 @@
 use std::{ops::Range, path::Path};
 
 use crate::{
+    front_matter::value::{Node, Syntax, Table, Value},
     problem::Problem,
     suggest::closest,
-    value::{Node, Syntax, Table, Value},
 };
 
 /// The fields of one table: a whole document, or one `[[authors]]` entry.
@@ -269,7 +269,7 @@ mod tests {
     use toml::de::DeTable;
 
     use super::*;
-    use crate::value::from_toml;
+    use crate::front_matter::value::from_toml;
 
     const ACCEPTED: &[&str] = &["title", "count", "tags", "draft", "authors"];
 

@@ -6,14 +6,14 @@ use folio_content::{Author, Site, Slug, FORMAT_VERSION};
 use toml::de::DeTable;
 
 use crate::{
-    fields::{Fields, Source},
-    menu::{menu, MenuEntry},
+    config::menu::{menu, MenuEntry},
+    front_matter::fields::{Fields, Source},
+    front_matter::value::{self, Syntax},
     problem::{Locator, Problem},
-    value::{self, Syntax},
 };
 
 /// The name of the settings file in the site folder.
-pub const SITE_FILE: &str = "site.toml";
+pub use crate::names::SITE_FILE;
 
 /// The keys `site.toml` accepts.
 const ACCEPTED: &[&str] = &[
@@ -245,7 +245,7 @@ mod tests {
 
     #[test]
     fn reads_the_repository_settings() {
-        let text = include_str!("../../../site.toml");
+        let text = include_str!("../../../../site.toml");
         let config = parse(text).unwrap();
         assert_eq!(config.site.title, "Solace blog");
         assert_eq!(config.site.base_url, "https://blog.example.org/");

@@ -3,7 +3,14 @@
 
 use std::path::Path;
 
-use crate::{problem::Problem, value::Syntax};
+use crate::problem::Problem;
+
+/// The language a document is written in; messages show examples in it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Syntax {
+    Toml,
+    Yaml,
+}
 
 /// A post file cut in two.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -18,7 +18,7 @@ use crate::{
     },
     post::slug_of_file,
     problem::Problem,
-    split::{split, utf8},
+    sources::split::{split, utf8},
 };
 
 /// A page of its own, ready to be bundled.

@@ -3,6 +3,8 @@
 //! show and the posts' covers, measured with their smaller copies (`markdown::images`); and the
 //! warnings about images without alt text.
 
+pub mod menu_targets;
+
 use std::path::{Path, PathBuf};
 
 use folio_content::ImageFacts;
@@ -13,10 +15,10 @@ use crate::{
         images::{self, ImageWork, ShownImage, VariantCopy},
         links::{resolve_links, Document, LinkIndex, Resolved},
     },
+    options::BuildOptions,
+    post::standalone::Standalone,
     post::{self, Post},
     problem::Problem,
-    standalone::Standalone,
-    BuildOptions,
 };
 
 /// Resolves and checks the links of every post and page (`markdown::links`), once all are

@@ -1,20 +1,11 @@
 //! A post's old addresses (front matter `aliases = ["/2015/10/old-name/"]`), so that a renamed
 //! or moved post keeps its links: each becomes a 301 in `_redirects` and in nginx's map, and a
-//! page at the old path that sends the reader on, for hosts without redirects. Read here, and
-//! checked against every page and every other alias of the site.
+//! page at the old path that sends the reader on, for hosts without redirects. Read here;
+//! checked against every page and every other alias of the site in `outputs::redirects`.
 
-use std::collections::{hash_map::Entry, HashMap};
+use folio_content::{pages, paths};
 
-use folio_content::{pages, paths, Site};
-
-use crate::{
-    outputs::{
-        deploy::{HEADERS_FILE, NGINX_REDIRECTS_FILE, REDIRECTS_FILE},
-        site_pages::{PageKind, SitePage},
-    },
-    post::Post,
-    problem::Problem,
-};
+use crate::names::{HEADERS_FILE, NGINX_REDIRECTS_FILE, REDIRECTS_FILE};
 
 /// An old address of a post, as the front matter gives it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -84,54 +75,6 @@ pub fn alias_file(path: &str) -> String {
     match path.ends_with('/') {
         true => pages::file(path),
         false => path.trim_start_matches('/').to_owned(),
-    }
-}
-
-/// The page list's entries for the aliases of `posts`: each a page that leads to its post. An
-/// alias that is the address of a page of `site_pages`, or of another alias, is a problem, at
-/// the alias; the posts are taken in file name order, as their problems are reported.
-pub fn redirect_pages(
-    site: &Site,
-    site_pages: &[SitePage],
-    posts: &[Post],
-) -> Result<Vec<SitePage>, Vec<Problem>> {
-    let mut taken: HashMap<String, String> = site_pages
-        .iter()
-        .map(|page| {
-            (
-                page.file(),
-                format!("the address of the page {}", page.path),
-            )
-        })
-        .collect();
-    let mut problems = Vec::new();
-    let mut redirects = Vec::new();
-    let mut by_file: Vec<&Post> = posts.iter().collect();
-    by_file.sort_by(|a, b| a.file.cmp(&b.file));
-    for post in by_file {
-        let target = pages::post(&post.summary.slug);
-        for alias in &post.aliases {
-            let kind = PageKind::Redirect { to: target.clone() };
-            let title = Some(post.summary.title.clone());
-            let page = SitePage::new(site, alias.path.clone(), kind, title);
-            match taken.entry(page.file()) {
-                Entry::Occupied(other) => problems.push(Problem {
-                    file: post.file.clone(),
-                    line: alias.line,
-                    column: alias.column,
-                    message: format!("the alias \"{}\" is already {}", alias.path, other.get()),
-                    help: "remove it, or give another old address".to_owned(),
-                }),
-                Entry::Vacant(free) => {
-                    free.insert(format!("an alias of {target} in {}", post.file.display()));
-                    redirects.push(page);
-                }
-            }
-        }
-    }
-    match problems.is_empty() {
-        true => Ok(redirects),
-        false => Err(problems),
     }
 }
 

@@ -2,6 +2,8 @@
 //! outline and body, checked, with its slug from the file or folder name (unless it sets one)
 //! and its authors' roles from `site.toml`.
 
+pub mod excerpt;
+pub mod standalone;
 pub mod words;
 
 use std::path::{Path, PathBuf};
@@ -9,9 +11,7 @@ use std::path::{Path, PathBuf};
 use folio_content::{pages, Author, Body, Date, PostSummary, Slug, Tag};
 
 use crate::{
-    aliases::Alias,
-    excerpt::{excerpt, lead, more_marker},
-    files::own_folder,
+    front_matter::aliases::Alias,
     front_matter::{self, FrontMatter},
     markdown::{
         self,
@@ -19,8 +19,10 @@ use crate::{
         links::Document,
         targets::{targets, Target},
     },
+    post::excerpt::{excerpt, lead, more_marker},
     problem::Problem,
-    split::{split, utf8, Split},
+    sources::files::own_folder,
+    sources::split::{split, utf8, Split},
 };
 
 /// A post, ready to be bundled: everything derived from its own file. What depends on the other
@@ -212,5 +214,4 @@ fn post_authors(fields: &FrontMatter, listed: &[Author]) -> Vec<Author> {
 }
 
 #[cfg(test)]
-#[path = "post_tests.rs"]
 mod tests;

@@ -1,16 +1,11 @@
 //! `site.toml`'s `[[menu]]`: the header's navigation, in order. Each entry has a `title` and a
 //! `target`, a path on the site (`/about/`, `/archive/`) or an address elsewhere
 //! (`https://…`). A path must be one of the site's pages, which is checked once the page list
-//! is made (`check_targets`).
-
-use std::path::Path;
+//! is made (`resolve::menu_targets`).
 
 use folio_content::MenuItem;
 
-use crate::{
-    fields::Fields, outputs::site_pages::SitePage, problem::Problem, site::SITE_FILE,
-    suggest::closest,
-};
+use crate::{front_matter::fields::Fields, problem::Problem};
 
 /// The keys a `[[menu]]` entry accepts.
 const MENU_ACCEPTED: &[&str] = &["title", "target"];
@@ -72,32 +67,6 @@ fn target_of(text: &str) -> Option<String> {
         true => text.to_owned(),
         false => format!("/{path}/"),
     })
-}
-
-/// Checks that every path the menu names is one of `pages`.
-pub fn check_targets(menu: &[MenuEntry], pages: &[SitePage]) -> Vec<Problem> {
-    let paths: Vec<&str> = pages
-        .iter()
-        .filter(|page| page.in_sitemap())
-        .map(|page| page.path.as_str())
-        .collect();
-    menu.iter()
-        .filter(|entry| entry.item.1.starts_with('/') && !paths.contains(&entry.item.1.as_str()))
-        .map(|entry| {
-            let target = &entry.item.1;
-            let help = match closest(target, &paths) {
-                Some(near) => format!("did you mean \"{near}\"?"),
-                None => "name one of the site's pages, e.g. \"/archive/\", or a page of pages/ by its address, e.g. \"/about/\"".to_owned(),
-            };
-            Problem {
-                file: Path::new(SITE_FILE).to_owned(),
-                line: entry.line,
-                column: entry.column,
-                message: format!("the menu target \"{target}\" is no page of the site"),
-                help,
-            }
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -6,9 +6,9 @@ use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime};
 use folio_content::Date;
 
 use crate::{
-    fields::Fields,
+    front_matter::fields::Fields,
+    front_matter::value::{Node, Value},
     problem::Problem,
-    value::{Node, Value},
 };
 
 /// How a date is shown in help.

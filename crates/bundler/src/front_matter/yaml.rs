@@ -7,8 +7,8 @@ use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::{Location, Spanned};
 
 use crate::{
+    front_matter::value::{Key, Node, Table, Value},
     problem::Problem,
-    value::{Key, Node, Table, Value},
 };
 
 /// The most alias (`*name`) uses front matter may hold.

@@ -1,0 +1,11 @@
+//! The fixed names of files that more than one stage of the build needs.
+
+/// The site's settings, at the top of the site folder.
+pub const SITE_FILE: &str = "site.toml";
+/// The host file of headers (Netlify, Cloudflare Pages).
+pub const HEADERS_FILE: &str = "_headers";
+/// The host file of redirects (Netlify, Cloudflare Pages).
+pub const REDIRECTS_FILE: &str = "_redirects";
+/// The same redirects as entries of nginx's `map $uri $folio_redirect` (deploy/nginx.conf
+/// includes the file).
+pub const NGINX_REDIRECTS_FILE: &str = "_redirects.map";
