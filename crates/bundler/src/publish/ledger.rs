@@ -49,7 +49,11 @@ pub struct Stamp {
 impl Stamp {
     /// The stamp of the file at `path`, if it is a file.
     pub fn of(path: &Path) -> io::Result<Stamp> {
-        let meta = fs::symlink_metadata(path)?;
+        Stamp::from_metadata(&fs::symlink_metadata(path)?)
+    }
+
+    /// The stamp a file's metadata gives, if it is a file.
+    pub fn from_metadata(meta: &fs::Metadata) -> io::Result<Stamp> {
         if !meta.is_file() {
             return Err(io::Error::other("not a file"));
         }

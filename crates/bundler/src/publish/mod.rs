@@ -9,7 +9,8 @@
 //!
 //! Nothing in the output changes until every new file is written: they go into a temporary
 //! folder inside the output folder first, then each is renamed into place. A failure before
-//! that leaves the output as it was.
+//! that leaves the output as it was. An empty output folder (a build from scratch) is written
+//! into directly, and emptied again if the build fails.
 
 pub mod compress;
 pub mod fingerprint;
@@ -19,7 +20,8 @@ pub mod ledger;
 use std::{
     borrow::Cow,
     collections::{BTreeMap, HashSet},
-    fs, io,
+    fs,
+    io::{self, Write as _},
     path::{Path, PathBuf},
     sync::atomic::{AtomicU64, AtomicUsize, Ordering},
     time::{Duration, Instant},
@@ -135,8 +137,15 @@ pub fn publish(
         return Err(PublishError::NotOurs(out_dir.to_owned()));
     }
     fs::create_dir_all(out_dir).map_err(write_error(out_dir))?;
-    let staging = out_dir.join(format!("{TEMPORARY_PREFIX}{}", std::process::id()));
-    remove_all(&staging)?;
+    // Into an empty folder, files are written where they go: there is nothing to keep whole.
+    let fresh = is_empty(out_dir);
+    let staging = match fresh {
+        true => out_dir.to_owned(),
+        false => out_dir.join(format!("{TEMPORARY_PREFIX}{}", std::process::id())),
+    };
+    if !fresh {
+        remove_all(&staging)?;
+    }
     let counts = Counts::default();
     let settled: Result<Vec<(String, Entry, Vec<String>)>, PublishError> = plan
         .into_par_iter()
@@ -156,24 +165,30 @@ pub fn publish(
     let settled = match settled {
         Ok(settled) => settled,
         Err(error) => {
-            let _ = remove_all(&staging);
+            let _ = match fresh {
+                true => empty(out_dir),
+                false => remove_all(&staging),
+            };
             return Err(error);
         }
     };
-    let staged: Vec<&String> = settled.iter().flat_map(|(_, _, staged)| staged).collect();
-    let placed = staged
-        .par_iter()
-        .try_for_each(|relative| place(out_dir, &staging, relative));
-    remove_all(&staging)?;
-    placed?;
+    if !fresh {
+        let staged: Vec<&String> = settled.iter().flat_map(|(_, _, staged)| staged).collect();
+        let placed = staged
+            .par_iter()
+            .try_for_each(|relative| place(out_dir, &staging, relative));
+        remove_all(&staging)?;
+        placed?;
+    }
 
     let files: BTreeMap<String, Entry> = settled
         .into_iter()
         .map(|(path, entry, _)| (path, entry))
         .collect();
-    let removed = match options.trust_ledger {
-        true => remove_unlisted(out_dir, &old.files, &files)?,
-        false => sweep(out_dir, &files)?,
+    let removed = match (fresh, options.trust_ledger) {
+        (true, _) => 0,
+        (false, true) => remove_unlisted(out_dir, &old.files, &files)?,
+        (false, false) => sweep(out_dir, &files)?,
     };
     let published = Published {
         files: files.len(),
@@ -340,11 +355,21 @@ fn settle(
 /// Writes `bytes` at `relative` under `staging`; the stamp the file has.
 fn stage(staging: &Path, relative: &str, bytes: &[u8]) -> Result<Stamp, PublishError> {
     let path = staging.join(relative);
-    if let Some(folder) = path.parent() {
-        fs::create_dir_all(folder).map_err(write_error(folder))?;
-    }
-    fs::write(&path, bytes).map_err(write_error(&path))?;
-    Stamp::of(&path).map_err(write_error(&path))
+    // Most files go into a folder that is there already (a page's copies beside it): its
+    // folder is made only when the file cannot be.
+    let file = match fs::File::create(&path) {
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {
+            if let Some(folder) = path.parent() {
+                fs::create_dir_all(folder).map_err(write_error(folder))?;
+            }
+            fs::File::create(&path)
+        }
+        created => created,
+    };
+    let mut file = file.map_err(write_error(&path))?;
+    file.write_all(bytes).map_err(write_error(&path))?;
+    let meta = file.metadata().map_err(write_error(&path))?;
+    Stamp::from_metadata(&meta).map_err(write_error(&path))
 }
 
 /// Moves the staged file at `relative` into its place in `out_dir`, replacing a folder there
@@ -500,6 +525,24 @@ fn beside(file: &Path, extension: &str) -> PathBuf {
     name.push(".");
     name.push(extension);
     PathBuf::from(name)
+}
+
+/// Whether `folder` holds nothing at all.
+fn is_empty(folder: &Path) -> bool {
+    fs::read_dir(folder).is_ok_and(|mut entries| entries.next().is_none())
+}
+
+/// Removes everything in `folder`, leaving it empty.
+fn empty(folder: &Path) -> Result<(), PublishError> {
+    let entries = fs::read_dir(folder).map_err(write_error(folder))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        match entry.file_type().is_ok_and(|kind| kind.is_dir()) {
+            true => remove_all(&path)?,
+            false => fs::remove_file(&path).map_err(write_error(&path))?,
+        }
+    }
+    Ok(())
 }
 
 /// Removes `path` and everything in it, if it exists.

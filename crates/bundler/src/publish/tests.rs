@@ -177,6 +177,32 @@ fn a_failure_leaves_the_output_as_it_was_and_no_temporary_folder() {
 }
 
 #[test]
+fn a_failure_into_an_empty_folder_leaves_it_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, options) = (dir.path().join("out"), options(dir.path(), true));
+    let mut plan = bytes(&[("data/site.json", "{}"), ("posts/a/index.html", "a")]);
+    plan.push(Planned {
+        path: "c.html".into(),
+        source: Source::Made {
+            key: "k".into(),
+            make: Box::new(|| Err("no template".into())),
+        },
+    });
+    publish(plan, &out, &options, &ProgressBar::hidden()).unwrap_err();
+    assert!(names(&out).is_empty(), "{:?}", names(&out));
+    assert!(
+        fs::read_dir(&out).unwrap().next().is_none(),
+        "no folders left either"
+    );
+    let done = run(bytes(&[("data/site.json", "{}")]), &out, &options);
+    assert_eq!((done.files, done.written, done.removed), (1, 1, 0));
+    assert_eq!(
+        names(&out),
+        ["data/site.json", "data/site.json.br", "data/site.json.gz"]
+    );
+}
+
+#[test]
 fn files_and_folders_in_the_way_are_replaced_and_hidden_entries_kept() {
     let dir = tempfile::tempdir().unwrap();
     let (out, options) = (dir.path().join("out"), options(dir.path(), false));

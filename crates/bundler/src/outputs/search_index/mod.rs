@@ -26,6 +26,9 @@ use terms::{read, Indexed, Terms};
 /// generated posts, some 80 KB of JSON, 16 KB gzipped.
 const SHARD_NUMBERS: usize = 9_000;
 
+/// How many posts are read into terms before their terms are numbered.
+const READ_AT_ONCE: usize = 2_048;
+
 /// Posts already read into terms, by the fingerprint of what their terms come from, and the
 /// numbers of their terms, for builds that follow one another in one process (the dev server).
 #[derive(Default)]
@@ -104,30 +107,30 @@ fn index(posts: &[Post], kept: &mut Kept, keep: bool) -> Vec<Arc<Indexed>> {
         posts: known,
         terms,
     } = kept;
-    let found: Vec<(String, Result<Arc<Indexed>, terms::Read>)> = posts
-        .par_iter()
-        .map_init(TermReader::default, |reader, post| {
-            let key = if keep {
-                indexed_key(post)
-            } else {
-                String::new()
-            };
-            match known.get(&key).filter(|_| keep) {
-                Some(indexed) => (key, Ok(Arc::clone(indexed))),
-                None => (key, Err(read(reader, post))),
-            }
-        })
-        .collect();
-    // Numbered one after the other, in post order, so that the numbers do not depend on threads.
-    let indexed: Vec<(String, Arc<Indexed>)> = found
-        .into_iter()
-        .map(|(key, found)| {
-            (
-                key,
-                found.unwrap_or_else(|read| Arc::new(read.numbered(terms))),
-            )
-        })
-        .collect();
+    // A chunk at a time: read in parallel, then numbered one after the other, in post order,
+    // so that the numbers do not depend on threads; and no more than a chunk's terms are held
+    // as text at once (at 100,000 posts, all of them would take gigabytes).
+    let mut indexed: Vec<(String, Arc<Indexed>)> = Vec::with_capacity(posts.len());
+    for chunk in posts.chunks(READ_AT_ONCE) {
+        let found: Vec<(String, Result<Arc<Indexed>, terms::Read>)> = chunk
+            .par_iter()
+            .map_init(TermReader::default, |reader, post| {
+                let key = if keep {
+                    indexed_key(post)
+                } else {
+                    String::new()
+                };
+                match known.get(&key).filter(|_| keep) {
+                    Some(indexed) => (key, Ok(Arc::clone(indexed))),
+                    None => (key, Err(read(reader, post))),
+                }
+            })
+            .collect();
+        indexed.extend(found.into_iter().map(|(key, found)| {
+            let numbered = found.unwrap_or_else(|read| Arc::new(read.numbered(terms)));
+            (key, numbered)
+        }));
+    }
     if keep {
         *known = indexed.iter().cloned().collect();
     }
