@@ -9,3 +9,6 @@ pub const REDIRECTS_FILE: &str = "_redirects";
 /// The same redirects as entries of nginx's `map $uri $folio_redirect` (deploy/nginx.conf
 /// includes the file).
 pub const NGINX_REDIRECTS_FILE: &str = "_redirects.map";
+
+/// The files a host reads and never serves, which need no compressed copies.
+pub const HOST_FILES: [&str; 3] = [HEADERS_FILE, REDIRECTS_FILE, NGINX_REDIRECTS_FILE];

@@ -5,6 +5,8 @@
 
 use std::io::{self, Write as _};
 
+use crate::names::HOST_FILES;
+
 /// The kinds of file that compress well.
 const TEXT: [&str; 11] = [
     "html",
@@ -30,9 +32,10 @@ pub const BROTLI_PAGES: i32 = 5;
 /// gzip's level for every file: the copy for the few clients without brotli.
 pub const GZIP: u32 = 6;
 
-/// Whether the file at `path` gets compressed copies.
+/// Whether the file at `path` gets compressed copies: text that a host serves.
 pub fn is_text(path: &str) -> bool {
     extension(path).is_some_and(|extension| TEXT.contains(&extension))
+        && !HOST_FILES.contains(&path)
 }
 
 /// A file's brotli and gzip copies.
@@ -130,5 +133,7 @@ mod tests {
         assert!(!is_text("posts/a/photo.png"));
         assert!(!is_text("html"));
         assert!(!is_text("posts/a.b/README"));
+        assert!(!is_text("_redirects.map"), "read by nginx, never served");
+        assert!(is_text("posts/a/app.js.map"));
     }
 }
