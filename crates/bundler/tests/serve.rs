@@ -44,6 +44,21 @@ fn get(address: &str, path: &str) -> Option<(String, String)> {
     Some((head.lines().next()?.to_owned(), body.to_owned()))
 }
 
+/// The build `path` is served from, as its `Server-Timing` header says.
+fn served_build(address: &str, path: &str) -> String {
+    let mut stream = TcpStream::connect(address).unwrap();
+    let request = format!("GET {path} HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    let timing = answer
+        .lines()
+        .find_map(|line| line.strip_prefix("Server-Timing: "))
+        .unwrap_or_else(|| panic!("no Server-Timing in {answer}"));
+    let build = timing.strip_prefix("folio-build;desc=\"").unwrap();
+    build.trim_end_matches('"').to_owned()
+}
+
 /// The event stream: each event's name and data, as they come.
 struct Events(BufReader<TcpStream>);
 
@@ -141,6 +156,7 @@ fn the_dev_server_rebuilds_reloads_and_shows_problems() {
     write(&site, "site.toml", &settings);
     let (name, first) = events.next();
     assert_eq!(name, "built");
+    assert_eq!(served_build(&address, "/posts/first/"), first);
     let page = get(&address, "/posts/first/").unwrap();
     assert_eq!(page.0, "HTTP/1.1 200 OK");
     assert!(page.1.contains("Hello."), "{}", page.1);
@@ -167,6 +183,9 @@ fn the_dev_server_rebuilds_reloads_and_shows_problems() {
     let (name, second) = events.next();
     assert_eq!(name, "built");
     assert_ne!(second, first);
+    // Pages say which build they come from: one that connects after this build reloads if it
+    // was served before it.
+    assert_eq!(served_build(&address, "/posts/first/"), second);
     assert!(get(&address, "/posts/first/")
         .unwrap()
         .1

@@ -65,7 +65,10 @@ fn answer(request: Request, served: &Arc<Served>) {
         thread::spawn(move || stream(request, &served.live));
         return;
     }
-    let response = if inside == SCRIPT {
+    // The number of the build on disk, taken before the file is read: a build that ends while
+    // it is read is then newer than the page says, and the page reloads once more.
+    let build = served.live.last_built();
+    let mut response = if inside == SCRIPT {
         body(
             SCRIPT_SOURCE.as_bytes().to_vec(),
             200,
@@ -74,7 +77,16 @@ fn answer(request: Request, served: &Arc<Served>) {
     } else {
         file(&served.out_dir, inside, &url)
     };
+    if let Ok(header) = Header::from_bytes("Server-Timing", build_timing(build)) {
+        response.add_header(header);
+    }
     let _ = request.respond(response);
+}
+
+/// The `Server-Timing` entry that tells a page which build it was served from; the reload
+/// script reads it (`PerformanceNavigationTiming.serverTiming`).
+fn build_timing(build: u64) -> String {
+    format!("folio-build;desc=\"{build}\"")
 }
 
 /// The events of `live` on the request's connection, written as they come.

@@ -2,7 +2,12 @@
 // again, and shows what stops a build (file, line, column, help) until a build succeeds.
 // The stream is beside this script, under the site's base path.
 const events = new EventSource(new URL('events', import.meta.url));
-let built = null;
+// The build the page was served from, which the server sends with every file: a build that
+// ends before the stream connects is then newer, and reloads the page. (Where the browser keeps
+// no server timing, the first event says which build is current.)
+const navigation = performance.getEntriesByType('navigation')[0];
+const served = navigation?.serverTiming?.find((entry) => entry.name === 'folio-build');
+let built = served ? served.description : null;
 let panel = null;
 
 events.addEventListener('built', (event) => {

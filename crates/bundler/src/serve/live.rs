@@ -4,7 +4,10 @@
 
 use std::{
     io::{self, Write},
-    sync::{Condvar, Mutex},
+    sync::{
+        atomic::{AtomicU64, Ordering},
+        Condvar, Mutex,
+    },
     time::Duration,
 };
 
@@ -26,6 +29,8 @@ pub enum Outcome {
 pub struct Live {
     state: Mutex<(u64, Outcome)>,
     changed: Condvar,
+    /// The number of the last good build: what the served folder holds.
+    last_built: AtomicU64,
 }
 
 impl Default for Live {
@@ -33,6 +38,7 @@ impl Default for Live {
         Live {
             state: Mutex::new((0, Outcome::Pending)),
             changed: Condvar::new(),
+            last_built: AtomicU64::new(0),
         }
     }
 }
@@ -40,7 +46,16 @@ impl Default for Live {
 impl Live {
     /// Tells every page of a build that succeeded.
     pub fn built(&self) {
-        self.set(Outcome::Built);
+        self.set(|number| {
+            self.last_built.store(number, Ordering::Relaxed);
+            Outcome::Built(number)
+        });
+    }
+
+    /// The number of the last good build (0 before the first): the served pages carry it,
+    /// so that a page served before a build whose event comes first reloads all the same.
+    pub fn last_built(&self) -> u64 {
+        self.last_built.load(Ordering::Relaxed)
     }
 
     /// Tells every page of a build that failed.
