@@ -11,7 +11,7 @@
 use std::{
     collections::HashMap,
     path::{Path, PathBuf},
-    sync::Mutex,
+    sync::{Arc, Mutex},
 };
 
 use folio_content::Author;
@@ -41,7 +41,7 @@ struct Kept {
 /// Each post file's last reading, and the posts' terms for the search index.
 #[derive(Default)]
 pub struct Memo {
-    posts: Mutex<HashMap<PathBuf, Kept>>,
+    posts: Mutex<HashMap<PathBuf, Arc<Kept>>>,
     pub(crate) search: SearchMemo,
     pub(crate) documents: Documents,
     published: Mutex<Option<PathBuf>>,
@@ -65,10 +65,10 @@ impl Memo {
         bytes: impl FnOnce() -> Result<Vec<u8>, Vec<Problem>>,
         parse: impl FnOnce(&[u8]) -> Read,
     ) -> Read {
+        // Only the look-up holds the lock: the stat and the copy of the post are made outside.
         let kept = |check: &dyn Fn(&Kept) -> bool| -> Option<Read> {
-            let posts = self.posts.lock().ok()?;
-            let kept = posts.get(file).filter(|kept| check(kept))?;
-            Some(kept.reading.clone())
+            let kept = Arc::clone(self.posts.lock().ok()?.get(file)?);
+            check(&kept).then(|| kept.reading.clone())
         };
         let unchanged = |kept: &Kept| {
             kept.authors_key == authors_key && kept.seen.is_some_and(|seen| seen.unchanged(path))
@@ -87,7 +87,7 @@ impl Memo {
                 authors_key: authors_key.to_owned(),
                 reading: reading.clone(),
             };
-            posts.insert(file.to_owned(), kept);
+            posts.insert(file.to_owned(), Arc::new(kept));
         }
         reading
     }
