@@ -431,6 +431,22 @@ fn tempfile_path() -> Result<PathBuf> {
     Ok(std::env::temp_dir().join(format!("folio-bench-{}-{count}.time", std::process::id())))
 }
 
+/// Copies the folder `from`, with everything in it, to `to`.
+fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+    fs::create_dir_all(to).with_context(|| format!("creating {}", to.display()))?;
+    for entry in fs::read_dir(from).with_context(|| format!("reading {}", from.display()))? {
+        let entry = entry.with_context(|| format!("reading {}", from.display()))?;
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            fs::copy(entry.path(), &target)
+                .with_context(|| format!("copying to {}", target.display()))?;
+        }
+    }
+    Ok(())
+}
+
 /// How many files are under `dir`.
 fn count_files(dir: &Path) -> usize {
     let mut count = 0;

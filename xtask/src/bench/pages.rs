@@ -103,7 +103,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     let bench = root.join("target/bench/pages");
     let site = bench.join("site");
     build::remove_if_present(&bench)?;
-    copy_dir(&dist, &site)?;
+    super::copy_dir(&dist, &site)?;
     let stripped = write_baseline(root, &site)?;
     println!(
         "bench: {} with the baseline page ({stripped} script and preload elements removed)",
@@ -195,21 +195,6 @@ fn ensure_dist(root: &Path, dist: Option<PathBuf>) -> Result<PathBuf> {
         }
     }
     Ok(options.dist)
-}
-
-fn copy_dir(from: &Path, to: &Path) -> Result<()> {
-    fs::create_dir_all(to).with_context(|| format!("creating {}", to.display()))?;
-    for entry in fs::read_dir(from).with_context(|| format!("reading {}", from.display()))? {
-        let entry = entry.with_context(|| format!("reading {}", from.display()))?;
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            fs::copy(entry.path(), &target)
-                .with_context(|| format!("copying to {}", target.display()))?;
-        }
-    }
-    Ok(())
 }
 
 /// Writes `baseline/SLUG/index.html` (at the same depth as the post, so relative links resolve

@@ -10,7 +10,7 @@ use std::{
     fs,
     io::{Read, Write},
     net::TcpStream,
-    path::{Path, PathBuf},
+    path::Path,
     process::{Child, Stdio},
     thread,
     time::{Duration, Instant},
@@ -55,8 +55,11 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     let environment = super::report::Environment::gather(root, String::new());
     let mut measured = Vec::new();
     let seed = bench.join("seed");
+    // The seed site's optional folders may be missing.
     for folder in ["posts", "pages", "static"] {
-        copy_tree(&root.join(folder), &seed.join(folder))?;
+        if root.join(folder).is_dir() {
+            super::copy_dir(&root.join(folder), &seed.join(folder))?;
+        }
     }
     fs::copy(root.join("site.toml"), seed.join("site.toml")).context("copying site.toml")?;
     let post = "posts/leading-for-innovation.md";
@@ -180,23 +183,6 @@ fn wait_for_server(server: &mut Child) -> Result<()> {
         thread::sleep(Duration::from_millis(200));
     }
     bail!("the dev server did not serve the site within 10 minutes")
-}
-
-fn copy_tree(from: &Path, to: &Path) -> Result<()> {
-    let Ok(entries) = fs::read_dir(from) else {
-        return Ok(());
-    };
-    fs::create_dir_all(to).with_context(|| format!("creating {}", to.display()))?;
-    for entry in entries {
-        let path: PathBuf = entry?.path();
-        let target = to.join(path.file_name().unwrap_or_default());
-        if path.is_dir() {
-            copy_tree(&path, &target)?;
-        } else {
-            fs::copy(&path, &target).with_context(|| format!("copying {}", path.display()))?;
-        }
-    }
-    Ok(())
 }
 
 /// Reads `[--sizes 10000] [--runs R]` after `writing`.
