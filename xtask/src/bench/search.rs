@@ -98,7 +98,7 @@ pub struct Query {
 /// One size's measurements: the index sizes on disk and the browser's figures.
 pub struct Measured {
     pub posts: usize,
-    /// Folio's `data/search/`, as JSON and as the brotli copies the build wrote.
+    /// Folio's `data/search/`, as JSON and as the gzip copies the build wrote.
     pub folio_index: (u64, u64),
     /// Pagefind's index (already compressed by Pagefind), its UI bundles left out.
     pub pagefind_index: u64,
@@ -301,18 +301,18 @@ fn time_bundler(
     Ok((with, plain))
 }
 
-/// The JSON of `data/search/` and its brotli copies, in bytes.
+/// The JSON of `data/search/` and its gzip copies, in bytes.
 fn folio_index(dir: &Path) -> Result<(u64, u64)> {
-    let (mut json, mut brotli) = (0, 0);
+    let (mut json, mut gzip) = (0, 0);
     for path in files(dir)? {
         let size = fs::metadata(&path)?.len();
         match path.extension().and_then(|ext| ext.to_str()) {
             Some("json") => json += size,
-            Some("br") => brotli += size,
+            Some("gz") => gzip += size,
             _ => {}
         }
     }
-    Ok((json, brotli))
+    Ok((json, gzip))
 }
 
 /// Pagefind's index in bytes: everything it wrote but its ready-made interfaces, which a site

@@ -1,8 +1,8 @@
 //! Compressed copies kept beside the app trunk built, so that its files (the wasm, the scripts,
 //! the styles: few, large, at brotli's best quality) are compressed once for every site built
 //! with that app, not once per build. Each file's copies are one entry of the store,
-//! `<store>/<path>.copies`: the fingerprint of the bytes they were made from, then the brotli
-//! copy's length, the brotli copy and the gzip copy. An entry is written whole, then renamed
+//! `<store>/<path>.copies-2`: the fingerprint of the bytes they were made from, then each copy in
+//! the order of `compress::extensions`, its length (8 bytes, little-endian) before it. An entry is written whole, then renamed
 //! into place, so that builds running at once with one app never read half of one.
 
 use std::{
@@ -10,22 +10,30 @@ use std::{
     path::{Path, PathBuf},
 };
 
-use super::compress::{self, Copies};
+use super::compress;
 
-/// The extension of an entry of the store.
-const ENTRY: &str = ".copies";
+/// The extension of an entry of the store; its number changes with the entry's layout, so
+/// that entries of another layout are neither read nor kept.
+const ENTRY: &str = ".copies-2";
 
-/// The brotli and gzip copies of `bytes`, the app's file at `path`, whose fingerprint is
-/// `key`: from `store` if they were made from the same bytes, else made now and kept there (a
-/// store that cannot be written is only a slower build). Whether they were made now.
-pub fn copies(store: &Path, path: &str, key: &str, bytes: &[u8]) -> io::Result<(Copies, bool)> {
+/// The copies of `bytes` (`compress::compress`), the app's file at `path`, whose fingerprint
+/// is `key`: from `store` if they were made from the same bytes, else made now and kept there
+/// (a store that cannot be written is only a slower build). Whether they were made now.
+pub fn copies(
+    store: &Path,
+    path: &str,
+    key: &str,
+    bytes: &[u8],
+) -> io::Result<(Vec<Vec<u8>>, bool)> {
     let entry = store.join(format!("{path}{ENTRY}"));
-    if let Some(copies) = fs::read(&entry).ok().and_then(|kept| read(&kept, key)) {
+    let wanted = compress::extensions(path).len();
+    let kept = fs::read(&entry).ok().and_then(|kept| read(&kept, key));
+    if let Some(copies) = kept.filter(|copies| copies.len() == wanted) {
         return Ok((copies, false));
     }
-    let (br, gz) = compress::compress(path, bytes)?;
-    let _ = write(&entry, key, &br, &gz);
-    Ok(((br, gz), true))
+    let copies = compress::compress(path, bytes)?;
+    let _ = write(&entry, key, &copies);
+    Ok((copies, true))
 }
 
 /// Removes from `store` the entries of files that are not among `files` (the app's files now).
@@ -46,24 +54,29 @@ pub fn prune(store: &Path, files: &[String]) {
     }
 }
 
-/// The copies in an entry, if it was made from the bytes of `key`.
-fn read(entry: &[u8], key: &str) -> Option<Copies> {
-    let rest = entry.strip_prefix(key.as_bytes())?;
-    let (length, rest) = rest.split_first_chunk::<8>()?;
-    let length = usize::try_from(u64::from_le_bytes(*length)).ok()?;
-    let (br, gz) = rest.split_at_checked(length)?;
-    Some((br.to_vec(), gz.to_vec()))
+/// The copies in an entry, if it was made from the bytes of `key` and is whole.
+fn read(entry: &[u8], key: &str) -> Option<Vec<Vec<u8>>> {
+    let mut rest = entry.strip_prefix(key.as_bytes())?;
+    let mut copies = Vec::new();
+    while !rest.is_empty() {
+        let (length, after) = rest.split_first_chunk::<8>()?;
+        let length = usize::try_from(u64::from_le_bytes(*length)).ok()?;
+        let (copy, after) = after.split_at_checked(length)?;
+        copies.push(copy.to_vec());
+        rest = after;
+    }
+    Some(copies)
 }
 
-fn write(entry: &Path, key: &str, br: &[u8], gz: &[u8]) -> io::Result<()> {
+fn write(entry: &Path, key: &str, copies: &[Vec<u8>]) -> io::Result<()> {
     if let Some(folder) = entry.parent() {
         fs::create_dir_all(folder)?;
     }
-    let mut bytes = Vec::with_capacity(key.len() + 8 + br.len() + gz.len());
-    bytes.extend_from_slice(key.as_bytes());
-    bytes.extend_from_slice(&(br.len() as u64).to_le_bytes());
-    bytes.extend_from_slice(br);
-    bytes.extend_from_slice(gz);
+    let mut bytes = key.as_bytes().to_vec();
+    for copy in copies {
+        bytes.extend_from_slice(&(copy.len() as u64).to_le_bytes());
+        bytes.extend_from_slice(copy);
+    }
     let mut partial = entry.as_os_str().to_owned();
     partial.push(format!(".{}", std::process::id()));
     let partial = PathBuf::from(partial);
@@ -98,19 +111,20 @@ mod tests {
         );
         copies(&store, "old.wasm", "key-3", b"\0asm").unwrap();
         prune(&store, &["snippets/app.js".to_owned()]);
-        assert!(store.join("snippets/app.js.copies").is_file());
+        assert!(store.join("snippets/app.js.copies-2").is_file());
         assert!(
-            !store.join("old.wasm.copies").exists(),
+            !store.join("old.wasm.copies-2").exists(),
             "no longer the app's"
         );
     }
 
     #[test]
     fn a_damaged_entry_is_not_read() {
-        assert_eq!(read(b"key-1", "key-1"), None);
         assert_eq!(read(b"key-1\x09\0\0\0\0\0\0\0abc", "key-1"), None);
-        let entry = b"key-1\x02\0\0\0\0\0\0\0brgz";
-        assert_eq!(read(entry, "key-1"), Some((b"br".to_vec(), b"gz".to_vec())));
+        assert_eq!(read(b"key-1\x02\0\0\0\0\0\0\0br\x02\0", "key-1"), None);
+        let entry = b"key-1\x02\0\0\0\0\0\0\0br\x02\0\0\0\0\0\0\0gz";
+        let both = vec![b"br".to_vec(), b"gz".to_vec()];
+        assert_eq!(read(entry, "key-1"), Some(both));
         assert_eq!(read(entry, "key-2"), None);
     }
 }

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::publish::fingerprint;
 
 /// Changes whenever what a ledger records changes meaning: an older ledger is then ignored.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// What the last build wrote into one output folder.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,8 +34,9 @@ pub struct Entry {
     /// The fingerprint of its bytes.
     pub bytes: String,
     pub stamp: Stamp,
-    /// Its brotli and gzip copies, if it has them.
-    pub copies: Option<[Stamp; 2]>,
+    /// Its compressed copies, by the extension each adds to its name (`br`, `gz`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub copies: BTreeMap<String, Stamp>,
 }
 
 /// A file's size and modification time, as the file system gave them after it was written.
@@ -127,7 +128,7 @@ mod tests {
             key: "k".into(),
             bytes: "b".into(),
             stamp,
-            copies: None,
+            copies: BTreeMap::from([("gz".to_owned(), stamp)]),
         };
         let ledger = Ledger::new(BTreeMap::from([("a.txt".to_owned(), entry)]));
         ledger.save(&path).unwrap();

@@ -72,7 +72,7 @@ impl<'a> Planned<'a> {
 /// How to publish.
 #[derive(Clone, Debug)]
 pub struct PublishOptions {
-    /// Write `.br` and `.gz` copies beside every text file.
+    /// Write compressed copies beside the text files (`compress::extensions`).
     pub compress: bool,
     /// The ledger of the output folder (`ledger::path_for`).
     pub ledger: PathBuf,
@@ -92,8 +92,8 @@ pub struct Published {
     pub made: usize,
     /// Files written because their bytes changed or were missing.
     pub written: usize,
-    /// Files compressed (each into a brotli and a gzip copy), the app's files whose copies
-    /// were kept from an earlier build (`kept_copies`) left out.
+    /// Files compressed (into the copies `compress::extensions` names), the app's files whose
+    /// copies were kept from an earlier build (`kept_copies`) left out.
     pub compressed: usize,
     /// Files removed: what the build no longer makes, with its copies.
     pub removed: usize,
@@ -260,22 +260,28 @@ fn settle(
         }
         Source::Made { key, .. } => (None, key.clone()),
     };
-    let wants_copies = options.compress && compress::is_text(path);
+    let wanted: &[&str] = match options.compress {
+        true => compress::extensions(path),
+        false => &[],
+    };
     let target = out_dir.join(path);
     let trusted = options.trust_ledger;
     let main_intact = |entry: &Entry| trusted || Stamp::of(&target).ok() == Some(entry.stamp);
-    let copies_intact = |entry: &Entry| match (wants_copies, entry.copies) {
-        (false, _) => true,
-        (true, None) => false,
-        (true, Some(_)) if trusted => true,
-        (true, Some([br, gz])) => {
-            Stamp::of(&beside(&target, "br")).ok() == Some(br)
-                && Stamp::of(&beside(&target, "gz")).ok() == Some(gz)
-        }
+    let copies_intact = |entry: &Entry| {
+        entry.copies.len() == wanted.len()
+            && wanted.iter().all(|&extension| {
+                entry.copies.get(extension).is_some_and(|&stamp| {
+                    trusted || Stamp::of(&beside(&target, extension)).ok() == Some(stamp)
+                })
+            })
     };
     if let Some(entry) = old.filter(|entry| entry.key == key) {
-        if main_intact(entry) && copies_intact(entry) {
-            let copies = if wants_copies { entry.copies } else { None };
+        // Copies no longer wanted are dropped from the entry, and so removed.
+        if main_intact(entry) && (wanted.is_empty() || copies_intact(entry)) {
+            let copies = match wanted.is_empty() {
+                true => BTreeMap::new(),
+                false => entry.copies.clone(),
+            };
             return Ok((
                 Entry {
                     copies,
@@ -314,33 +320,31 @@ fn settle(
         }
     };
     let kept_copies = same
-        .filter(|entry| wants_copies && copies_intact(entry))
-        .and_then(|entry| entry.copies);
-    let copies = match (wants_copies, kept_copies) {
-        (false, _) => None,
-        (true, Some(copies)) => Some(copies),
-        (true, None) => {
+        .filter(|entry| copies_intact(entry))
+        .map(|entry| entry.copies.clone());
+    let copies = match kept_copies {
+        Some(copies) => copies,
+        None if wanted.is_empty() => BTreeMap::new(),
+        None => {
             let compressed = counts.compressing.time(|| match &planned.source {
                 Source::AppFile { store, .. } => kept_copies::copies(store, path, &hash, bytes),
                 _ => compress::compress(path, bytes).map(|copies| (copies, true)),
             });
-            let ((br, gz), made) = compressed.map_err(|error| PublishError::Make {
+            let (copies, made) = compressed.map_err(|error| PublishError::Make {
                 path: path.to_owned(),
                 message: format!("compressing: {error}"),
             })?;
             if made {
                 counts.compressed.fetch_add(1, Ordering::Relaxed);
             }
-            let mut stamps = [None, None];
-            for (slot, (extension, bytes)) in stamps.iter_mut().zip([("br", br), ("gz", gz)]) {
+            let mut stamps = BTreeMap::new();
+            for (&extension, bytes) in wanted.iter().zip(copies) {
                 let name = format!("{path}.{extension}");
-                *slot = Some(counts.writing.time(|| stage(staging, &name, &bytes))?);
+                let stamp = counts.writing.time(|| stage(staging, &name, &bytes))?;
+                stamps.insert(extension.to_owned(), stamp);
                 staged.push(name);
             }
-            match stamps {
-                [Some(br), Some(gz)] => Some([br, gz]),
-                _ => None,
-            }
+            stamps
         }
     };
     let entry = Entry {
@@ -410,10 +414,12 @@ fn place(out_dir: &Path, staging: &Path, relative: &str) -> Result<(), PublishEr
 fn sweep(out_dir: &Path, files: &BTreeMap<String, Entry>) -> Result<usize, PublishError> {
     let mut kept: HashSet<String> = HashSet::with_capacity(files.len() * 3);
     for (path, entry) in files {
-        if entry.copies.is_some() {
-            kept.insert(format!("{path}.br"));
-            kept.insert(format!("{path}.gz"));
-        }
+        kept.extend(
+            entry
+                .copies
+                .keys()
+                .map(|extension| format!("{path}.{extension}")),
+        );
         kept.insert(path.clone());
     }
     let mut removed = 0;
@@ -462,9 +468,13 @@ fn remove_unlisted(
         if kept.is_none() {
             gone.push(path.clone());
         }
-        if entry.copies.is_some() && kept.is_none_or(|kept| kept.copies.is_none()) {
-            gone.extend(["br", "gz"].map(|extension| format!("{path}.{extension}")));
-        }
+        gone.extend(
+            entry
+                .copies
+                .keys()
+                .filter(|&extension| kept.is_none_or(|kept| !kept.copies.contains_key(extension)))
+                .map(|extension| format!("{path}.{extension}")),
+        );
         for relative in gone {
             let file = out_dir.join(&relative);
             // A folder may stand there now, or a file where a folder was: `place` made room.

@@ -29,7 +29,8 @@ pub fn section(command: &str, env: &Environment, measured: &[Measured]) -> Strin
          posts' built pages (`--glob \"posts/**/index.html\"`), through its JavaScript API on \
          a plain page (`tests/bench/pagefind/`) that shows the best ten results, title and \
          excerpt.\n\
-         - bytes: as transferred (brotli from nginx), from the page being ready until the \
+         - bytes: as transferred from nginx (brotli for the engine's own files, gzip for the \
+         index: the copies the build writes), from the page being ready until the \
          query's results and their snippets (Pagefind: its excerpts) are shown; Pagefind's \
          script loads on the first keystroke, as Folio's search engine does.\n\
          - latency: from the keystroke that completes a word to the next animation frame \
@@ -69,7 +70,7 @@ pub fn section(command: &str, env: &Environment, measured: &[Measured]) -> Strin
             };
             let index = match engine {
                 "folio" => format!(
-                    "{} ({} brotli)",
+                    "{} ({} gzip)",
                     kb(size.folio_index.0 as f64),
                     kb(size.folio_index.1 as f64)
                 ),
