@@ -40,7 +40,7 @@
 //! let plan = folio_bundler::plan(&output, Some(&app), &PageOptions::default())?;
 //! let out = Path::new("dist");
 //! let ledger = ledger::path_for(Path::new(".folio-cache"), out);
-//! let publish_options = PublishOptions { compress: true, ledger, trust_ledger: false };
+//! let publish_options = PublishOptions { compress: true, ledger, trust_ledger: false, in_place: false };
 //! publish(plan, out, &publish_options, &indicatif::ProgressBar::hidden())?;
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

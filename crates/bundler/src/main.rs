@@ -129,6 +129,7 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
         pages: PageOptions::default(),
         compress: !args.no_compress,
         memo: None,
+        in_place: false,
     };
     let bar = progress_bar();
     let done = pipeline::run(&job, &bar);

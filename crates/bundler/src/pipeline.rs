@@ -28,10 +28,13 @@ pub struct Job<'a> {
     pub out_dir: &'a Path,
     pub options: &'a BuildOptions,
     pub pages: PageOptions,
-    /// Write `.br` and `.gz` copies beside the text files.
+    /// Write compressed copies beside the text files (`publish::compress`).
     pub compress: bool,
     /// The posts of the build before, for a build that follows it in the same process.
     pub memo: Option<&'a Memo>,
+    /// Write changed files over the old ones (`PublishOptions::in_place`): only for an output
+    /// folder nobody reads while a build runs.
+    pub in_place: bool,
 }
 
 /// What a build did.
@@ -79,6 +82,7 @@ pub fn run(job: &Job<'_>, progress: &ProgressBar) -> Result<Done, Failed> {
         compress: job.compress,
         ledger: ledger::path_for(&job.options.cache_dir(job.site_dir), job.out_dir),
         trust_ledger: memo.is_some_and(|memo| memo.published_last(job.out_dir)),
+        in_place: job.in_place,
     };
     memo.inspect(|memo| memo.set_published(None));
     let published = publish(planned, job.out_dir, &options, progress)?;

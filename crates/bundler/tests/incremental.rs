@@ -315,6 +315,8 @@ fn build(
             pages: PageOptions::default(),
             compress: true,
             memo,
+            // As the dev server publishes.
+            in_place: true,
         };
         return match pipeline::run(&job, &indicatif::ProgressBar::hidden()) {
             Ok(_) => Ok(tree(out)),

@@ -10,7 +10,9 @@
 //! Nothing in the output changes until every new file is written: they go into a temporary
 //! folder inside the output folder first, then each is renamed into place. A failure before
 //! that leaves the output as it was. An empty output folder (a build from scratch) is written
-//! into directly, and emptied again if the build fails.
+//! into directly, and emptied again if the build fails. So is a folder published `in_place`
+//! (the dev server's, whose readers wait while it builds): a changed file is written over the
+//! old one, which spares making a folder for it in the temporary one, and renaming it.
 
 pub mod compress;
 pub mod fingerprint;
@@ -81,6 +83,10 @@ pub struct PublishOptions {
     /// not from a walk of the folder. Only for a folder nothing else writes into, published
     /// by the same process the build before (the dev server after its first build).
     pub trust_ledger: bool,
+    /// Write changed files over the old ones rather than through a temporary folder. Only for
+    /// a folder nobody reads while it is published (the dev server's): a failure halfway
+    /// leaves it part old, part new, until the next build, which checks every file again.
+    pub in_place: bool,
 }
 
 /// What publishing did.
@@ -146,6 +152,11 @@ pub fn publish(
     if !fresh {
         remove_all(&staging)?;
     }
+    let writer = Writer {
+        out_dir,
+        staging: &staging,
+        direct: fresh || options.in_place,
+    };
     let counts = Counts::default();
     let settled: Result<Vec<(String, Entry, Vec<String>)>, PublishError> = plan
         .into_par_iter()
@@ -153,8 +164,7 @@ pub fn publish(
             let result = settle(
                 &planned,
                 old.files.get(&planned.path),
-                out_dir,
-                &staging,
+                &writer,
                 options,
                 &counts,
             );
@@ -235,16 +245,42 @@ impl Clock {
     }
 }
 
-/// Decides what one planned file needs, and writes what changed into `staging`: its entry in
-/// the new ledger and the paths it staged.
+/// Where a build's files are written.
+struct Writer<'a> {
+    out_dir: &'a Path,
+    /// The temporary folder, or the output folder itself when it was empty.
+    staging: &'a Path,
+    /// Whether files are written where they go, into the output folder.
+    direct: bool,
+}
+
+impl Writer<'_> {
+    /// Writes `bytes` at `relative`: where it goes if the writer is `direct` and that works,
+    /// else into the temporary folder (whatever stands in the way is dealt with when it is
+    /// moved into place). The stamp the file has, and whether it waits to be moved.
+    fn write(&self, relative: &str, bytes: &[u8]) -> Result<(Stamp, bool), PublishError> {
+        if self.direct {
+            match stage(self.out_dir, relative, bytes) {
+                Ok(stamp) => return Ok((stamp, false)),
+                Err(error) if self.staging == self.out_dir => return Err(error),
+                Err(_) => {}
+            }
+        }
+        let stamp = stage(self.staging, relative, bytes)?;
+        Ok((stamp, self.staging != self.out_dir))
+    }
+}
+
+/// Decides what one planned file needs, and writes what changed: its entry in the new ledger
+/// and the paths it left in the temporary folder.
 fn settle(
     planned: &Planned<'_>,
     old: Option<&Entry>,
-    out_dir: &Path,
-    staging: &Path,
+    writer: &Writer<'_>,
     options: &PublishOptions,
     counts: &Counts,
 ) -> Result<(Entry, Vec<String>), PublishError> {
+    let out_dir = writer.out_dir;
     let path = planned.path.as_str();
     // The bytes of a file given or copied are at hand: their fingerprint is the key. A made
     // file's key says what it is made from, and its bytes are made only when needed.
@@ -315,8 +351,11 @@ fn settle(
         Some(entry) => entry.stamp,
         None => {
             counts.written.fetch_add(1, Ordering::Relaxed);
-            staged.push(path.to_owned());
-            counts.writing.time(|| stage(staging, path, bytes))?
+            let (stamp, waits) = counts.writing.time(|| writer.write(path, bytes))?;
+            if waits {
+                staged.push(path.to_owned());
+            }
+            stamp
         }
     };
     let kept_copies = same
@@ -340,9 +379,11 @@ fn settle(
             let mut stamps = BTreeMap::new();
             for (&extension, bytes) in wanted.iter().zip(copies) {
                 let name = format!("{path}.{extension}");
-                let stamp = counts.writing.time(|| stage(staging, &name, &bytes))?;
+                let (stamp, waits) = counts.writing.time(|| writer.write(&name, &bytes))?;
                 stamps.insert(extension.to_owned(), stamp);
-                staged.push(name);
+                if waits {
+                    staged.push(name);
+                }
             }
             stamps
         }

@@ -9,6 +9,7 @@ fn options(cache: &Path, compress: bool) -> PublishOptions {
         compress,
         ledger: cache.join("ledger.json"),
         trust_ledger: false,
+        in_place: false,
     }
 }
 
@@ -292,8 +293,10 @@ fn trusting_the_ledger_leaves_the_folder_a_walk_would() {
     ];
     for (step, (files, compress)) in steps.into_iter().enumerate() {
         let walking = options(&dir.path().join("looked-cache"), compress);
+        // As the dev server publishes: trusting its ledger, and writing in place.
         let trusting = PublishOptions {
             trust_ledger: step > 0,
+            in_place: true,
             ..options(&dir.path().join("trusted-cache"), compress)
         };
         let walked = run(bytes(files), &looked, &walking);

@@ -28,6 +28,10 @@ pub struct Served {
     /// The site's base path (`/` or `/blog/`), from the latest good build.
     pub base_path: RwLock<String>,
     pub live: Live,
+    /// Held for writing while a build runs, which writes changed files over the old ones, and
+    /// for reading while a file is read: a request made during a build waits for it, and gets
+    /// what it made, never half a file.
+    pub files: RwLock<()>,
 }
 
 /// Listens on `address` and answers on threads of their own until the program ends.
@@ -65,8 +69,8 @@ fn answer(request: Request, served: &Arc<Served>) {
         thread::spawn(move || stream(request, &served.live));
         return;
     }
-    // The number of the build on disk, taken before the file is read: a build that ends while
-    // it is read is then newer than the page says, and the page reloads once more.
+    let files = served.files.read();
+    // The number of the build on disk: no build runs while the file is read.
     let build = served.live.last_built();
     let mut response = if inside == SCRIPT {
         body(
@@ -77,6 +81,7 @@ fn answer(request: Request, served: &Arc<Served>) {
     } else {
         file(&served.out_dir, inside, &url)
     };
+    drop(files);
     if let Ok(header) = Header::from_bytes("Server-Timing", build_timing(build)) {
         response.add_header(header);
     }

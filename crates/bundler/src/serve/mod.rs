@@ -43,6 +43,7 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
         out_dir: options.out_dir.clone(),
         base_path: RwLock::new("/".to_owned()),
         live: live::Live::default(),
+        files: RwLock::new(()),
     });
     let memo = Memo::default();
     let mut watch = watch::Watch::start(&options.site_dir, &options.app_dir)
@@ -79,6 +80,7 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
 /// printed and told to the pages.
 fn build(options: &ServeOptions, served: &http::Served, memo: &Memo, what: &str) {
     let started = Instant::now();
+    let building = served.files.write();
     let outcome = App::read(&options.app_dir)
         .map_err(Failed::from)
         .and_then(|app| {
@@ -92,6 +94,7 @@ fn build(options: &ServeOptions, served: &http::Served, memo: &Memo, what: &str)
                 },
                 compress: false,
                 memo: Some(memo),
+                in_place: true,
             };
             pipeline::run(&job, &ProgressBar::hidden())
         });
@@ -122,6 +125,8 @@ fn build(options: &ServeOptions, served: &http::Served, memo: &Memo, what: &str)
             served.live.failed(text);
         }
     }
+    // Only now: a page served after this has the number of the build it comes from.
+    drop(building);
 }
 
 /// The site's base path, from the last build's `site.json` (which has the `base_url` the build

@@ -102,6 +102,7 @@ pub fn publish(
         compress,
         ledger: ledger::path_for(cache, out),
         trust_ledger: false,
+        in_place: false,
     };
     folio_bundler::publish::publish(plan, out, &options, &indicatif::ProgressBar::hidden()).unwrap()
 }
