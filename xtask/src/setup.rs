@@ -143,13 +143,9 @@ fn nginx(root: &Path) -> Result<()> {
 }
 
 /// The npm packages of package-lock.json (wasm-opt from binaryen, Playwright, Pagefind for
-/// `bench search`), with `npm ci`
-/// whenever the lockfile is newer than the installed tree.
+/// `bench search`), with `npm ci` whenever the lockfile is newer than the installed tree. npm
+/// itself is looked for only then: starting it takes longer than a build of a small site.
 fn npm_packages(root: &Path) -> Result<()> {
-    if first_line(root, "npm", &["--version"]).is_none() {
-        println!("setup: installing Node.js and npm");
-        apt_install(root, &["nodejs", "npm"])?;
-    }
     let installed = root.join("node_modules/.package-lock.json");
     let lockfile = root.join("package-lock.json");
     let modified = |path: &Path| fs::metadata(path).and_then(|m| m.modified()).ok();
@@ -158,6 +154,10 @@ fn npm_packages(root: &Path) -> Result<()> {
     if fresh {
         println!("setup: npm packages (binaryen, Playwright, Pagefind): present");
         return Ok(());
+    }
+    if first_line(root, "npm", &["--version"]).is_none() {
+        println!("setup: installing Node.js and npm");
+        apt_install(root, &["nodejs", "npm"])?;
     }
     println!("setup: installing npm packages from package-lock.json");
     // Browsers come from Debian, never from a download.
