@@ -26,9 +26,19 @@ const browser = await chromium.launch({
 const page = await browser.newPage();
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Opens `address` and waits until its reload script is connected. */
+/**
+ * Opens `address` and waits until its reload script is connected. A reload of the page open
+ * before (a build that ended just then) aborts the navigation: it is made again.
+ */
 async function open(address) {
-  await page.goto(new URL(address, url).href);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.goto(new URL(address, url).href);
+      break;
+    } catch (error) {
+      if (attempt >= 3 || !String(error).includes('ERR_ABORTED')) throw error;
+    }
+  }
   await page.waitForLoadState('load');
   // The dev server's script hears of the latest build as soon as it connects.
   await pause(300);
@@ -81,8 +91,8 @@ for (let run = 0; run < runs; run++) {
     () => writeFileSync(post, readFileSync(post, 'utf8').replace(/^tags = \[/m, `tags = ["${tag}", `).replace(/^tags:\s*\[/m, `tags: [${tag}, `)),
     (text) => text.includes(tag),
   ));
-  writeFileSync(post, original);
-  await pause(500);
+  // Put back, and waited for: the next run starts from a page that no build will reload.
+  await timed(() => writeFileSync(post, original), (text) => !text.includes(tag));
 }
 await browser.close();
 writeFileSync(process.env.BENCH_OUT, JSON.stringify(results));
