@@ -400,20 +400,35 @@ fn settle(
 /// Writes `bytes` at `relative` under `staging`; the stamp the file has.
 fn stage(staging: &Path, relative: &str, bytes: &[u8]) -> Result<Stamp, PublishError> {
     let path = staging.join(relative);
+    // A file written over is not truncated first, only cut to its new length after: its
+    // blocks are written again rather than freed and taken anew, which costs the file
+    // system less.
+    let open = || {
+        fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+    };
     // Most files go into a folder that is there already (a page's copies beside it): its
     // folder is made only when the file cannot be.
-    let file = match fs::File::create(&path) {
+    let file = match open() {
         Err(error) if error.kind() == io::ErrorKind::NotFound => {
             if let Some(folder) = path.parent() {
                 fs::create_dir_all(folder).map_err(write_error(folder))?;
             }
-            fs::File::create(&path)
+            open()
         }
-        created => created,
+        opened => opened,
     };
     let mut file = file.map_err(write_error(&path))?;
     file.write_all(bytes).map_err(write_error(&path))?;
-    let meta = file.metadata().map_err(write_error(&path))?;
+    let mut meta = file.metadata().map_err(write_error(&path))?;
+    if meta.len() != bytes.len() as u64 {
+        file.set_len(bytes.len() as u64)
+            .map_err(write_error(&path))?;
+        meta = file.metadata().map_err(write_error(&path))?;
+    }
     Stamp::from_metadata(&meta).map_err(write_error(&path))
 }
 
