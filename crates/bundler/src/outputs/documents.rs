@@ -103,8 +103,12 @@ pub fn documents(
     // The search index needs every post and nothing else made here: it is made beside the rest.
     let (search, rest) = rayon::join(
         || match site.search {
-            true => search_files(&posts, kept.map(|kept| kept.search))
-                .map_err(|error| vec![bug(paths::SEARCH_INDEX, error)]),
+            true => search_files(
+                &posts,
+                kept.map(|kept| kept.search),
+                kept.map(|kept| kept.documents),
+            )
+            .map_err(|error| vec![bug(paths::SEARCH_INDEX, error)]),
             false => Ok(Vec::new()),
         },
         || site_files(site, &posts, standalone, today, kept),

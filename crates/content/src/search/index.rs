@@ -11,7 +11,7 @@ use crate::{wire::versioned, Date, Slug};
 pub const POSTS_PER_CHUNK: u32 = 100;
 
 /// `data/search/index.json`, which a search reads first.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct SearchIndex {
     pub format: u32,
     /// How many posts are indexed. Their ids run from 0, newest first.
@@ -22,7 +22,7 @@ pub struct SearchIndex {
 }
 
 /// `data/search/terms-N.json`: the terms of one shard, in order, with their postings.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct TermShard {
     pub format: u32,
     pub terms: Vec<Postings>,
@@ -33,7 +33,7 @@ pub struct TermShard {
 /// term adds to the post's score, from 1 to `MAX_IMPACT` (BM25F over the post's fields, worked
 /// out by the bundler); `section` is where in the post it matters most: 0 for the top, `k` for
 /// the part under the post's `k`-th heading.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Postings(pub String, pub Vec<u32>);
 
 /// The largest impact a posting has.
@@ -68,7 +68,7 @@ impl Postings {
 }
 
 /// `data/search/posts-N.json`: what a result shows of each post of one chunk, in id order.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct SearchPosts {
     pub format: u32,
     pub posts: Vec<SearchPost>,
@@ -76,7 +76,7 @@ pub struct SearchPosts {
 
 /// A post as a result shows it: `[slug, title, date, tags, anchors]`, the anchors being its
 /// headings' in order, for a result that opens the post at one.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct SearchPost(
     pub Slug,
     pub String,

@@ -16,9 +16,12 @@ use folio_content::{
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
-use std::sync::{Arc, Mutex};
+use std::{
+    hash::Hash,
+    sync::{Arc, Mutex},
+};
 
-use crate::{post::Post, publish::fingerprint};
+use crate::{outputs::kept_documents::Documents, post::Post, publish::fingerprint};
 use impacts::impacts;
 use terms::{read, Indexed, Terms};
 
@@ -42,10 +45,12 @@ struct Kept {
 }
 
 /// The files of the search index of `posts`, given newest first: `data/search/index.json`, the
-/// shards of terms and the chunks of posts. Posts whose text is in `memo` are not read again.
+/// shards of terms and the chunks of posts. Posts whose text is in `memo` are not read again,
+/// and files whose value is in `documents` not encoded again.
 pub fn search_files(
     posts: &[Post],
     memo: Option<&SearchMemo>,
+    documents: Option<&Documents>,
 ) -> Result<Vec<(String, Vec<u8>)>, serde_json::Error> {
     let mut own = Kept::default();
     let mut locked = memo.and_then(|memo| memo.0.lock().ok());
@@ -66,37 +71,46 @@ pub fn search_files(
         shard.push(Postings(term, list));
     }
     shards.push(shard);
-    let mut starts = Vec::new();
-    for (number, terms) in shards.into_iter().enumerate() {
-        // The first shard starts before every term, so that every term falls in one.
-        let start = match number {
-            0 => String::new(),
-            _ => terms
-                .first()
-                .map(|postings| postings.0.clone())
-                .unwrap_or_default(),
-        };
-        starts.push(start);
-        let shard = TermShard {
-            format: FORMAT_VERSION,
-            terms,
-        };
-        files.push(json(paths::search_terms(number), &shard)?);
-    }
+    // The first shard starts before every term, so that every term falls in one.
+    let starts = shards
+        .iter()
+        .enumerate()
+        .map(|(number, terms)| match (number, terms.first()) {
+            (0, _) | (_, None) => String::new(),
+            (_, Some(postings)) => postings.0.clone(),
+        })
+        .collect();
     let index = SearchIndex {
         format: FORMAT_VERSION,
         posts: u32::try_from(posts.len()).unwrap_or(u32::MAX),
         shards: starts,
     };
-    files.push(json(paths::SEARCH_INDEX.to_owned(), &index)?);
-    for (chunk, posts) in posts.chunks(POSTS_PER_CHUNK as usize).enumerate() {
-        let chunk_posts = SearchPosts {
-            format: FORMAT_VERSION,
-            posts: posts.iter().map(shown).collect(),
-        };
-        let chunk = u32::try_from(chunk).unwrap_or(u32::MAX);
-        files.push(json(paths::search_posts(chunk), &chunk_posts)?);
-    }
+    files.push(json(paths::SEARCH_INDEX.to_owned(), &index, documents)?);
+    let shards: Result<Vec<_>, serde_json::Error> = shards
+        .into_par_iter()
+        .enumerate()
+        .map(|(number, terms)| {
+            let shard = TermShard {
+                format: FORMAT_VERSION,
+                terms,
+            };
+            json(paths::search_terms(number), &shard, documents)
+        })
+        .collect();
+    files.extend(shards?);
+    let chunks: Result<Vec<_>, serde_json::Error> = posts
+        .par_chunks(POSTS_PER_CHUNK as usize)
+        .enumerate()
+        .map(|(chunk, posts)| {
+            let chunk_posts = SearchPosts {
+                format: FORMAT_VERSION,
+                posts: posts.iter().map(shown).collect(),
+            };
+            let chunk = u32::try_from(chunk).unwrap_or(u32::MAX);
+            json(paths::search_posts(chunk), &chunk_posts, documents)
+        })
+        .collect();
+    files.extend(chunks?);
     Ok(files)
 }
 
@@ -137,8 +151,18 @@ fn index(posts: &[Post], kept: &mut Kept, keep: bool) -> Vec<Arc<Indexed>> {
     indexed.into_iter().map(|(_, indexed)| indexed).collect()
 }
 
-fn json(path: String, document: &impl Serialize) -> Result<(String, Vec<u8>), serde_json::Error> {
-    Ok((path, serde_json::to_vec(document)?))
+/// `document` encoded as compact JSON at `path`: the bytes `documents` kept if it has the
+/// value it had then.
+fn json(
+    path: String,
+    document: &(impl Serialize + Hash),
+    documents: Option<&Documents>,
+) -> Result<(String, Vec<u8>), serde_json::Error> {
+    let bytes = match documents {
+        Some(documents) => documents.json(&path, document)?,
+        None => serde_json::to_vec(document)?,
+    };
+    Ok((path, bytes))
 }
 
 /// What a result shows of `post`.
