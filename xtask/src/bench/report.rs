@@ -172,36 +172,38 @@ Measured {date} with
   compression took twice as long into a folder just emptied (11.6 s against 5.8 s).
 - The two do not do identical work: Hugo renders every post to a full HTML page through its
   templates and writes no compressed copies; Folio renders every page through the app's
-  components, writes each post's data for the app as well, and writes a gzip copy (level 6) of
-  every text file and a brotli copy (quality 11) of the app's files. The comparison is of what
+  components, writes each post's data for the app as well, and writes a gzip copy (libdeflate,
+  level 5; 12 for the app's files) of every text file and a brotli copy (quality 11) of the
+  app's files. The comparison is of what
   each needs to deploy a site from the same posts.
 
 ### Precompression
 
 Which copies a build writes, and at which level, was chosen from these measurements: the built
 10,000-post site, every 20th HTML, JSON and XML file (1,806 files, 29.1 MB), one thread,
-2026-12-04, brotli with its window sized to each file, gzip through zlib-rs.
+2026-12-04; brotli with its window sized to each file, gzip through libdeflate (and, for
+comparison, zlib-rs, which the build used before: level 6 made 32.20% in 338 ms).
 
-| brotli quality | size of the original | time |  | gzip level | size of the original | time |
+| brotli quality | size of the original | time |  | gzip level (libdeflate) | size of the original | time |
 |---:|---:|---:|---|---:|---:|---:|
-| 1 | 43.8% | 339 ms | | 1 | 43.5% | 109 ms |
-| 3 | 33.0% | 374 ms | | 3 | 32.8% | 251 ms |
-| 4 | 32.2% | 580 ms | | 4 | 32.5% | 282 ms |
-| 5 | 30.1% | 838 ms | | 5 | 32.2% | 302 ms |
-| 6 | 30.0% | 950 ms | | **6** | **32.2%** | **311 ms** |
-| 9 | 29.9% | 8,979 ms | | 9 | 32.1% | 555 ms |
+| 1 | 43.8% | 339 ms | | 1 | 33.18% | 134 ms |
+| 3 | 33.0% | 374 ms | | 3 | 32.59% | 211 ms |
+| 4 | 32.2% | 580 ms | | 4 | 32.42% | 221 ms |
+| 5 | 30.1% | 838 ms | | **5** | **32.08%** | **263 ms** |
+| 6 | 30.0% | 950 ms | | 6 | 31.97% | 291 ms |
+| 9 | 29.9% | 8,979 ms | | 9 | 31.78% | 433 ms |
 | 11 | 27.1% | 35,050 ms | | | | |
 
-- Pages and data get a gzip copy at level 6 and no brotli copy. Level 6 is where gzip stops
-  gaining: 9 is 0.1 points smaller at 1.8 times the time. Brotli's copy at its best level for
-  the time, quality 5, would be 6.5% smaller (30.1% against 32.2% of the original) at 2.7
-  times the time, and a second copy of every file: the build of 10,000 posts wrote 82,598
-  files with both copies, 55,073 with gzip only, and took 20 s from scratch instead of 10. What
-  it costs readers: a page or a post's data is 7% more bytes than a brotli copy at quality 5
-  would be (a post's page of 19 KB, about 6 KB on the wire, is 0.4 KB more), and 19% more than
-  brotli at quality 11.
-- The app's files (the wasm, the scripts, the styles) get both, brotli at quality 11: few,
-  large, fetched by every reader, and changing only with the code. Their copies are kept beside
+- Pages and data get a gzip copy at level 5 and no brotli copy. Level 5 is where gzip stops
+  gaining for its time: 6 is 0.1 points smaller at 1.1 times the time, 9 is 0.3 points smaller
+  at 1.6 times. Brotli's copy at its best level for the time, quality 5, would be 6% smaller
+  (30.1% against 32.1% of the original) at 3.2 times the time, and a second copy of every
+  file: the build of 10,000 posts wrote 82,598 files with both copies, 55,073 with gzip only,
+  and took 20 s from scratch instead of 10. What it costs readers: a page or a post's data is
+  7% more bytes than a brotli copy at quality 5 would be (a post's page of 19 KB, about 6 KB on
+  the wire, is 0.4 KB more), and 18% more than brotli at quality 11.
+- The app's files (the wasm, the scripts, the styles) get both, brotli at quality 11 and gzip
+  at libdeflate's 12: few, large, fetched by every reader, and changing only with the code. Their copies are kept beside
   the app (`target/app/<profile>/<address>.compressed/`), so they are made once, not once a
   build.
 - nginx with the shipped configuration sends the brotli copy where there is one and the

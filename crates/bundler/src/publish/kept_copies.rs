@@ -1,7 +1,7 @@
 //! Compressed copies kept beside the app trunk built, so that its files (the wasm, the scripts,
 //! the styles: few, large, at brotli's best quality) are compressed once for every site built
 //! with that app, not once per build. Each file's copies are one entry of the store,
-//! `<store>/<path>.copies-2`: the fingerprint of the bytes they were made from, then each copy in
+//! `<store>/<path>.copies-3`: the fingerprint of the bytes they were made from, then each copy in
 //! the order of `compress::extensions`, its length (8 bytes, little-endian) before it. An entry is written whole, then renamed
 //! into place, so that builds running at once with one app never read half of one.
 
@@ -12,9 +12,9 @@ use std::{
 
 use super::compress;
 
-/// The extension of an entry of the store; its number changes with the entry's layout, so
-/// that entries of another layout are neither read nor kept.
-const ENTRY: &str = ".copies-2";
+/// The extension of an entry of the store; its number changes with the entry's layout or the
+/// copies' levels, so that entries made otherwise are neither read nor kept.
+const ENTRY: &str = ".copies-3";
 
 /// The copies of `bytes` (`compress::compress`), the app's file at `path`, whose fingerprint
 /// is `key`: from `store` if they were made from the same bytes, else made now and kept there
@@ -111,9 +111,9 @@ mod tests {
         );
         copies(&store, "old.wasm", "key-3", b"\0asm").unwrap();
         prune(&store, &["snippets/app.js".to_owned()]);
-        assert!(store.join("snippets/app.js.copies-2").is_file());
+        assert!(store.join("snippets/app.js.copies-3").is_file());
         assert!(
-            !store.join("old.wasm.copies-2").exists(),
+            !store.join("old.wasm.copies-3").exists(),
             "no longer the app's"
         );
     }
