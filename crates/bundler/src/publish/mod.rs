@@ -397,9 +397,10 @@ fn settle(
     Ok((entry, staged))
 }
 
-/// Writes `bytes` at `relative` under `staging`; the stamp the file has.
-fn stage(staging: &Path, relative: &str, bytes: &[u8]) -> Result<Stamp, PublishError> {
-    let path = staging.join(relative);
+/// Writes `bytes` at `relative` under `folder` (the output folder or the temporary one); the
+/// stamp the file has.
+fn stage(folder: &Path, relative: &str, bytes: &[u8]) -> Result<Stamp, PublishError> {
+    let path = folder.join(relative);
     // A file written over is not truncated first, only cut to its new length after: its
     // blocks are written again rather than freed and taken anew, which costs the file
     // system less.
@@ -414,8 +415,8 @@ fn stage(staging: &Path, relative: &str, bytes: &[u8]) -> Result<Stamp, PublishE
     // folder is made only when the file cannot be.
     let file = match open() {
         Err(error) if error.kind() == io::ErrorKind::NotFound => {
-            if let Some(folder) = path.parent() {
-                fs::create_dir_all(folder).map_err(write_error(folder))?;
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent).map_err(write_error(parent))?;
             }
             open()
         }
