@@ -12,11 +12,10 @@ use std::{
 };
 
 use anyhow::{bail, Context, Result};
-use sha2::{Digest, Sha256};
 
 pub use folio_content::pages::url_path;
 
-use crate::{bundler, cmd, setup, size};
+use crate::{bundler, cmd, inputs, setup, size};
 
 /// What to build and where.
 pub struct Options {
@@ -114,8 +113,7 @@ pub fn build_app(root: &Path, app: &Path, public_url: &str, release: bool) -> Re
         .with_context(|| format!("locking {}", lock_path.display()))?;
     let inputs = app_inputs(root, public_url, release)?;
     let stamp = app.with_extension("inputs");
-    let unchanged = fs::read_to_string(&stamp).is_ok_and(|kept| kept == inputs);
-    if unchanged && app.join("index.html").is_file() {
+    if inputs::unchanged(&stamp, &inputs) && app.join("index.html").is_file() {
         println!(
             "build: the app's sources have not changed since {} was built",
             app.display()
@@ -138,62 +136,19 @@ pub fn build_app(root: &Path, app: &Path, public_url: &str, release: bool) -> Re
 /// style sheet, the page template and icon, the manifests, lockfile and trunk's settings, the
 /// toolchain, RUSTFLAGS, the profile and the public path.
 fn app_inputs(root: &Path, public_url: &str, release: bool) -> Result<String> {
-    let mut files = Vec::new();
-    for folder in ["src", "crates/content", "style"] {
-        collect_files(&root.join(folder), &mut files)?;
-    }
-    for file in [
-        "index.html",
-        "favicon.svg",
-        "Cargo.toml",
-        "Cargo.lock",
-        "Trunk.toml",
-        "rust-toolchain.toml",
-    ] {
-        files.push(root.join(file));
-    }
-    files.sort();
-    let mut hasher = Sha256::new();
-    let rustc = cmd::first_line(root, "rustc", &["--version"]).unwrap_or_default();
-    let rustflags = std::env::var("RUSTFLAGS").unwrap_or_default();
-    for part in [
-        rustc.as_str(),
-        &rustflags,
-        public_url,
-        if release { "release" } else { "dev" },
-    ] {
-        hasher.update(part.len().to_le_bytes());
-        hasher.update(part);
-    }
-    for file in files {
-        let bytes = fs::read(&file).unwrap_or_default();
-        let name = file.strip_prefix(root).unwrap_or(&file).to_string_lossy();
-        for part in [name.as_bytes(), &bytes] {
-            hasher.update(part.len().to_le_bytes());
-            hasher.update(part);
-        }
-    }
-    Ok(format!("{:x}", hasher.finalize()))
-}
-
-/// Every file under `folder`, but in `target/` folders.
-fn collect_files(folder: &Path, found: &mut Vec<PathBuf>) -> Result<()> {
-    let entries = match fs::read_dir(folder) {
-        Ok(entries) => entries,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(error) => return Err(error).with_context(|| format!("reading {}", folder.display())),
-    };
-    for entry in entries {
-        let path = entry?.path();
-        if path.is_dir() {
-            if path.file_name().is_some_and(|name| name != "target") {
-                collect_files(&path, found)?;
-            }
-        } else {
-            found.push(path);
-        }
-    }
-    Ok(())
+    inputs::fingerprint(
+        root,
+        &["src", "crates/content", "style"],
+        &[
+            "index.html",
+            "favicon.svg",
+            "Cargo.toml",
+            "Cargo.lock",
+            "Trunk.toml",
+            "rust-toolchain.toml",
+        ],
+        &[public_url, if release { "release" } else { "dev" }],
+    )
 }
 
 /// Where trunk builds the app for `profile` and the site's public path: one folder each, so

@@ -5,6 +5,7 @@ mod build;
 mod bundler;
 mod cmd;
 mod gen_posts;
+mod inputs;
 mod serve;
 mod setup;
 mod size;
