@@ -174,8 +174,7 @@ Measured {date} with
   templates and writes no compressed copies; Folio renders every page through the app's
   components, writes each post's data for the app as well, and writes a gzip copy (libdeflate,
   level 5; 12 for the app's files) of every text file and a brotli copy (quality 11) of the
-  app's files. The comparison is of what
-  each needs to deploy a site from the same posts.
+  app's files. The comparison is of what each needs to deploy a site from the same posts.
 
 ### Precompression
 
@@ -203,9 +202,9 @@ comparison, zlib-rs, which the build used before: level 6 made 32.20% in 338 ms)
   7% more bytes than a brotli copy at quality 5 would be (a post's page of 19 KB, about 6 KB on
   the wire, is 0.4 KB more), and 18% more than brotli at quality 11.
 - The app's files (the wasm, the scripts, the styles) get both, brotli at quality 11 and gzip
-  at libdeflate's 12: few, large, fetched by every reader, and changing only with the code. Their copies are kept beside
-  the app (`target/app/<profile>/<address>.compressed/`), so they are made once, not once a
-  build.
+  at libdeflate's 12: few, large, fetched by every reader, and changing only with the code.
+  Their copies are kept beside the app (`target/app/<profile>/<address>.compressed/`), so they
+  are made once, not once a build.
 - nginx with the shipped configuration sends the brotli copy where there is one and the
   browser accepts it, else the gzip copy. Hosts that compress on their own (Netlify,
   Cloudflare Pages, CloudFront) ignore the copies.

@@ -60,13 +60,16 @@ pub fn extensions(path: &str) -> &'static [&'static str] {
 
 /// The copies of `bytes`, the file at `path`, in the order of `extensions(path)`.
 pub fn compress(path: &str, bytes: &[u8]) -> io::Result<Vec<Vec<u8>>> {
-    let asset = extensions(path) == ASSET_COPIES;
-    extensions(path)
+    let wanted = extensions(path);
+    let gzip_level = match wanted == ASSET_COPIES {
+        true => GZIP_ASSETS,
+        false => GZIP_PAGES,
+    };
+    wanted
         .iter()
-        .map(|&extension| match (extension, asset) {
-            ("br", _) => brotli(bytes, BROTLI_ASSETS),
-            (_, true) => gzip(bytes, GZIP_ASSETS),
-            (_, false) => gzip(bytes, GZIP_PAGES),
+        .map(|&extension| match extension {
+            "br" => brotli(bytes, BROTLI_ASSETS),
+            _ => gzip(bytes, gzip_level),
         })
         .collect()
 }

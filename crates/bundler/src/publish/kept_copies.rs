@@ -1,9 +1,10 @@
 //! Compressed copies kept beside the app trunk built, so that its files (the wasm, the scripts,
 //! the styles: few, large, at brotli's best quality) are compressed once for every site built
 //! with that app, not once per build. Each file's copies are one entry of the store,
-//! `<store>/<path>.copies-3`: the fingerprint of the bytes they were made from, then each copy in
-//! the order of `compress::extensions`, its length (8 bytes, little-endian) before it. An entry is written whole, then renamed
-//! into place, so that builds running at once with one app never read half of one.
+//! `<store>/<path>.copies-3`: the fingerprint of the bytes they were made from, then each copy
+//! in the order of `compress::extensions`, its length (8 bytes, little-endian) before it. An
+//! entry is written whole, then renamed into place, so that builds running at once with one
+//! app never read half of one.
 
 use std::{
     fs, io,

@@ -43,6 +43,17 @@ fn names(dir: &Path) -> Vec<String> {
     tree(dir).into_iter().map(|(name, _, _)| name).collect()
 }
 
+/// A page at `path` whose making fails.
+fn unmakeable(path: &str) -> Planned<'static> {
+    Planned {
+        path: path.into(),
+        source: Source::Made {
+            key: "k".into(),
+            make: Box::new(|| Err("no template".into())),
+        },
+    }
+}
+
 fn run(plan: Vec<Planned<'_>>, out: &Path, options: &PublishOptions) -> Published {
     publish(plan, out, options, &ProgressBar::hidden()).unwrap()
 }
@@ -152,13 +163,7 @@ fn a_failure_leaves_the_output_as_it_was_and_no_temporary_folder() {
     );
     let before = tree(&out);
     let mut plan = bytes(&[("data/site.json", "{\"new\":1}"), ("b.html", "b")]);
-    plan.push(Planned {
-        path: "c.html".into(),
-        source: Source::Made {
-            key: "k".into(),
-            make: Box::new(|| Err("no template".into())),
-        },
-    });
+    plan.push(unmakeable("c.html"));
     let error = publish(plan, &out, &options, &ProgressBar::hidden()).unwrap_err();
     assert_eq!(
         error.to_string(),
@@ -179,13 +184,7 @@ fn a_failure_into_an_empty_folder_leaves_it_empty() {
     let dir = tempfile::tempdir().unwrap();
     let (out, options) = (dir.path().join("out"), options(dir.path(), true));
     let mut plan = bytes(&[("data/site.json", "{}"), ("posts/a/index.html", "a")]);
-    plan.push(Planned {
-        path: "c.html".into(),
-        source: Source::Made {
-            key: "k".into(),
-            make: Box::new(|| Err("no template".into())),
-        },
-    });
+    plan.push(unmakeable("c.html"));
     publish(plan, &out, &options, &ProgressBar::hidden()).unwrap_err();
     assert!(names(&out).is_empty(), "{:?}", names(&out));
     assert!(
