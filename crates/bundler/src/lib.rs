@@ -57,6 +57,7 @@ pub mod pipeline;
 pub mod post;
 pub mod problem;
 pub mod publish;
+mod records;
 mod resolve;
 pub mod serve;
 pub mod sources;
@@ -158,8 +159,10 @@ pub fn build_with(
             (file, post)
         })
         .collect();
+    let mut kept_for_later = None;
     if let Some(memo) = memo {
         memo.keep_only(&files);
+        kept_for_later = memo.store_posts().err();
     }
 
     let page_files = files::page_files(site_dir)
@@ -214,7 +217,8 @@ pub fn build_with(
     });
     let published = posts.len();
     standalone.retain(|page| options.drafts || !page.draft);
-    let warnings = without_alt(&posts, &standalone);
+    let mut warnings = without_alt(&posts, &standalone);
+    warnings.extend(kept_for_later);
     let folders = posts
         .iter()
         .map(|post| (post.file.as_path(), pages::post(&post.summary.slug)))
@@ -256,6 +260,7 @@ pub fn build_with(
             return Err(in_order(later));
         }
     };
+    warnings.extend(memo.and_then(|memo| memo.store_search().err()));
     later.extend(
         outputs::copies::check_paths(&copies, &files, &pages)
             .err()
@@ -274,6 +279,7 @@ pub fn build_with(
         copies,
         images: image_work,
         stages: Stages {
+            cache: memo.map(Memo::take_loading_time).unwrap_or_default(),
             read,
             resolve: resolved - read,
             documents: started.elapsed() - resolved,

@@ -10,7 +10,7 @@ use folio_bundler::{
     outputs::page_files::{App, PageOptions},
     pipeline::{self, plural, Failed, Job},
     serve::{serve, ServeOptions},
-    site, BuildOptions,
+    site, BuildOptions, Memo,
 };
 use folio_content::Date;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -19,6 +19,16 @@ use indicatif::{ProgressBar, ProgressStyle};
 // the system allocator's locks cost about a tenth of the build.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// Turns transparent huge pages off for this process. mimalloc asks for them, and where the
+/// kernel grants them on request (`madvise`, the default of most distributions), each first
+/// touch of its memory cleared or compacted 2 MiB: at 10,000 posts, a build with nothing to
+/// do spent 1.5 to 1.8 s of system time there, 0.4 s without (2.6 to 2.9 s in all, against
+/// 2.1 s). The memory it used did not grow.
+fn without_huge_pages() {
+    #[cfg(target_os = "linux")]
+    let _ = nix::sys::prctl::set_thp_disable(true);
+}
 
 const USAGE: &str =
     "usage: folio-bundler --out DIR [--site DIR] [--app DIR] [--drafts] [--no-compress]
@@ -63,6 +73,7 @@ struct Args {
 }
 
 fn main() -> ExitCode {
+    without_huge_pages();
     let args = match parse_args(env::args_os().skip(1)) {
         Ok(args) => args,
         Err(message) => {
@@ -121,6 +132,7 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     // The app first: a missing app is found before the posts are read.
     let app = args.app.as_deref().map(App::read).transpose()?;
+    let memo = Memo::for_one_build(&options.cache_dir(&site_dir));
     let job = Job {
         site_dir: &site_dir,
         app: app.as_ref(),
@@ -128,7 +140,7 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
         options: &options,
         pages: PageOptions::default(),
         compress: !args.no_compress,
-        memo: None,
+        memo: Some(&memo),
         in_place: false,
     };
     let bar = progress_bar();

@@ -52,7 +52,7 @@ pub struct Done {
     /// What is worth mending but did not stop the build.
     pub warnings: Vec<Problem>,
     pub published: Published,
-    /// How long planning the files took, and the whole build.
+    /// How long planning the files took, and the whole build (loading the cache included).
     pub plan: Duration,
     pub all: Duration,
 }
@@ -100,7 +100,7 @@ pub fn run(job: &Job<'_>, progress: &ProgressBar) -> Result<Done, Failed> {
         warnings: output.warnings,
         published,
         plan: planned_in,
-        all: started.elapsed(),
+        all: started.elapsed() + output.stages.cache,
     })
 }
 
@@ -142,12 +142,13 @@ impl fmt::Display for Done {
         let published = &self.published;
         write!(
             f,
-            "{}, {} written, {} reused, {} compressed, {} removed; read {}, resolve {}, documents {}, plan {}, then render {}, compress {}, write {} (time over all threads); {} in all",
+            "{}, {} written, {} reused, {} compressed, {} removed; cache {}, read {}, resolve {}, documents {}, plan {}, then render {}, compress {}, write {} (time over all threads); {} in all",
             plural(published.files, "file", "files"),
             published.written,
             published.reused(),
             published.compressed,
             published.removed,
+            seconds(self.stages.cache),
             seconds(self.stages.read),
             seconds(self.stages.resolve),
             seconds(self.stages.documents),

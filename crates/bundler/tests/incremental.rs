@@ -291,42 +291,55 @@ fn options(cache: &Path) -> BuildOptions {
     }
 }
 
-/// Builds the site into `out` with the cache in `cache`: as `cargo xtask build` does, or with
-/// `memo`, as the dev server does (which trusts its ledger after a build published whole): the
-/// tree, or the problems.
-fn build(
-    site: &Path,
-    app: &App,
-    out: &Path,
-    cache: &Path,
-    memo: Option<&Memo>,
-) -> Result<Tree, String> {
+/// How a build runs.
+#[derive(Clone, Copy)]
+enum Run<'a> {
+    /// With no cache read or written.
+    Clean,
+    /// As `cargo xtask build` runs the bundler: in a new process, with what the cache keeps
+    /// from the run before (`Memo::for_one_build`).
+    NewProcess,
+    /// As the dev server builds, with what the builds before in the process kept (and a
+    /// ledger trusted after a build published whole).
+    DevServer(&'a Memo),
+}
+
+/// Builds the site into `out` with the cache in `cache`, run as `run` says: the tree, or the
+/// problems.
+fn build(site: &Path, app: &App, out: &Path, cache: &Path, run: Run<'_>) -> Result<Tree, String> {
     let shown = |problems: Vec<folio_bundler::Problem>| {
         let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
         shown.join("\n")
     };
     let options = options(cache);
-    if memo.is_some() {
-        let job = Job {
-            site_dir: site,
-            app: Some(app),
-            out_dir: out,
-            options: &options,
-            pages: PageOptions::default(),
-            compress: true,
-            memo,
-            // As the dev server publishes.
-            in_place: true,
-        };
-        return match pipeline::run(&job, &indicatif::ProgressBar::hidden()) {
-            Ok(_) => Ok(tree(out)),
-            Err(Failed::Problems(problems)) => Err(shown(problems)),
-            Err(other) => panic!("{other}"),
-        };
+    let one_build;
+    let (memo, in_place) = match run {
+        Run::Clean => {
+            let output = folio_bundler::build(site, &options).map_err(shown)?;
+            support::publish(&output, Some(app), out, cache, true);
+            return Ok(tree(out));
+        }
+        Run::NewProcess => {
+            one_build = Memo::for_one_build(cache);
+            (&one_build, false)
+        }
+        Run::DevServer(memo) => (memo, true),
+    };
+    let job = Job {
+        site_dir: site,
+        app: Some(app),
+        out_dir: out,
+        options: &options,
+        pages: PageOptions::default(),
+        compress: true,
+        memo: Some(memo),
+        in_place,
+    };
+    match pipeline::run(&job, &indicatif::ProgressBar::hidden()) {
+        Ok(_) => Ok(tree(out)),
+        Err(Failed::Problems(problems)) => Err(shown(problems)),
+        Err(other) => panic!("{other}"),
     }
-    let output = folio_bundler::build_with(site, &options, memo).map_err(shown)?;
-    support::publish(&output, Some(app), out, cache, true);
-    Ok(tree(out))
 }
 
 fn run(seed: u64, edits: usize) {
@@ -346,18 +359,19 @@ fn run(seed: u64, edits: usize) {
     };
     let mut rng = Rng(seed);
     let mut done = Vec::new();
-    let mut before = build(&dir, &app, &out, &cache, None).unwrap();
-    // The same builds in one process, as the dev server makes them.
-    let (served, memo) = (work.path().join("served"), Memo::default());
-    build(&dir, &app, &served, &cache, Some(&memo)).unwrap();
+    let mut before = build(&dir, &app, &out, &cache, Run::NewProcess).unwrap();
+    // The same builds in one process, as the dev server makes them, with a cache of its own.
+    let (served, served_cache) = (work.path().join("served"), work.path().join("served-cache"));
+    let memo = Memo::for_many_builds(&served_cache);
+    build(&dir, &app, &served, &served_cache, Run::DevServer(&memo)).unwrap();
     for step in 0..edits {
         let edit = site.edit(&mut rng);
         done.push(edit.clone());
         let clean_out = work.path().join(format!("clean-{step}"));
         let clean_cache = work.path().join(format!("clean-cache-{step}"));
-        let clean = build(&dir, &app, &clean_out, &clean_cache, None);
-        let incremental = build(&dir, &app, &out, &cache, None);
-        let remembered = build(&dir, &app, &served, &cache, Some(&memo));
+        let clean = build(&dir, &app, &clean_out, &clean_cache, Run::Clean);
+        let incremental = build(&dir, &app, &out, &cache, Run::NewProcess);
+        let remembered = build(&dir, &app, &served, &served_cache, Run::DevServer(&memo));
         assert_eq!(
             remembered.as_ref().map(bytes_only),
             clean.as_ref().map(bytes_only),

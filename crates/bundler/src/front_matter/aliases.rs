@@ -8,7 +8,7 @@ use folio_content::{pages, paths};
 use crate::names::{HEADERS_FILE, NGINX_REDIRECTS_FILE, REDIRECTS_FILE};
 
 /// An old address of a post, as the front matter gives it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Alias {
     /// The address within the site: `/old/path/` for a folder, `/old.html` for a file.
     pub path: String,

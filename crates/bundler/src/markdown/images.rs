@@ -28,7 +28,9 @@ const WEBP_QUALITY: f32 = 80.0;
 const ENCODER: &str = "webp-q80-lanczos3-1";
 
 /// An image a post or page shows: its file in the site folder and its address on the site.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct ShownImage {
     pub file: PathBuf,
     /// From the site's root, %-escaped, e.g. `/posts/moths/moth.png`.

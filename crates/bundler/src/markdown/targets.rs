@@ -7,7 +7,7 @@ use folio_content::render::{markdown_options, scheme_of};
 use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
 
 /// A relative link or image destination in a post's body.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Target {
     /// As pulldown-cmark reads it (escapes resolved): what the renderer will look up.
     pub written: String,

@@ -1,23 +1,31 @@
-//! What builds that follow one another in one process (the dev server) keep of the build
-//! before:
+//! What builds keep of the builds before:
 //!
 //! - each post, read and checked: a post whose file and authors did not change is not read,
-//!   parsed, highlighted and checked again, but taken as it was, problems included;
-//! - each post's terms for the search index (`SearchMemo`), and the JSON documents whose value
-//!   did not change (`documents.rs`), not made again;
+//!   parsed, highlighted and checked again, but taken as it was, problems included. These
+//!   readings are also kept on disk (`stored.rs`) for the next run of the bundler;
+//! - in one process (the dev server), each post's terms for the search index (`SearchMemo`),
+//!   and the JSON documents whose value did not change (`documents.rs`), not made again;
 //! - the output folder the last build published whole, whose ledger the next build into it
 //!   can take at its word.
 
 use std::{
     collections::HashMap,
     path::{Path, PathBuf},
-    sync::{Arc, Mutex},
+    sync::{
+        atomic::{AtomicBool, Ordering},
+        Arc, Mutex,
+    },
+    time::{Duration, Instant},
 };
 
 use folio_content::Author;
 
 use crate::{
-    outputs::{documents::Remembered, kept_documents::Documents, search_index::SearchMemo},
+    outputs::{
+        documents::Remembered,
+        kept_documents::Documents,
+        search_index::{SearchMemo, SEARCH_FILE},
+    },
     post::Post,
     problem::Problem,
     publish::fingerprint,
@@ -25,6 +33,7 @@ use crate::{
 use seen::Seen;
 
 mod seen;
+mod stored;
 
 /// What reading one post gave.
 type Read = Result<Post, Vec<Problem>>;
@@ -45,9 +54,94 @@ pub struct Memo {
     pub(crate) search: SearchMemo,
     pub(crate) documents: Documents,
     published: Mutex<Option<PathBuf>>,
+    /// Where the posts' readings and their terms are stored: each taken by the first build
+    /// that stores it.
+    posts_file: Mutex<Option<PathBuf>>,
+    search_file: Mutex<Option<PathBuf>>,
+    /// Whether a reading was made or forgotten since the memo was loaded.
+    changed: AtomicBool,
+    /// How long loading the memo took, until a build takes it into its summary.
+    loading: Mutex<Duration>,
+    /// For a memo of one build: once stored, the readings and terms are forgotten (the build
+    /// holds its own copies), and no documents are kept, as no build follows.
+    one_build: bool,
 }
 
 impl Memo {
+    /// The memo of one build in a new process: the readings the last run stored in
+    /// `cache_dir`, stored again there once this build has read the posts.
+    pub fn for_one_build(cache_dir: &Path) -> Memo {
+        Memo::loaded(cache_dir, true)
+    }
+
+    /// The memo of builds that follow one another in one process (the dev server): the
+    /// readings the last run stored in `cache_dir`, stored again after the first build.
+    pub fn for_many_builds(cache_dir: &Path) -> Memo {
+        Memo::loaded(cache_dir, false)
+    }
+
+    fn loaded(cache_dir: &Path, one_build: bool) -> Memo {
+        let started = Instant::now();
+        let (posts_file, search_file) = (cache_dir.join(stored::FILE), cache_dir.join(SEARCH_FILE));
+        let posts = stored::load(&posts_file)
+            .into_iter()
+            .map(|(file, kept)| (file, Arc::new(kept)))
+            .collect();
+        Memo {
+            posts: Mutex::new(posts),
+            search: SearchMemo::load(&search_file),
+            posts_file: Mutex::new(Some(posts_file)),
+            search_file: Mutex::new(Some(search_file)),
+            one_build,
+            loading: Mutex::new(started.elapsed()),
+            ..Memo::default()
+        }
+    }
+
+    /// How long loading the memo took, the first time it is asked; then nothing.
+    pub(crate) fn take_loading_time(&self) -> Duration {
+        self.loading
+            .lock()
+            .map(|mut loading| std::mem::take(&mut *loading))
+            .unwrap_or_default()
+    }
+
+    /// Stores the posts' readings where the memo was loaded from, if this is the first build
+    /// since and they changed. A problem says why they could not be: the build goes on.
+    pub(crate) fn store_posts(&self) -> Result<(), Problem> {
+        let Some(path) = take(&self.posts_file) else {
+            return Ok(());
+        };
+        let Ok(mut posts) = self.posts.lock() else {
+            return Ok(());
+        };
+        let saved = match self.changed.swap(false, Ordering::Relaxed) {
+            true => stored::save(
+                &path,
+                posts
+                    .iter()
+                    .map(|(file, kept)| (file.as_path(), kept.as_ref())),
+            ),
+            false => Ok(()),
+        };
+        if self.one_build {
+            posts.clear();
+        }
+        saved.map_err(|error| not_stored(&path, &error))
+    }
+
+    /// Stores the posts' terms for the search index, as `store_posts` their readings.
+    pub(crate) fn store_search(&self) -> Result<(), Problem> {
+        let Some(path) = take(&self.search_file) else {
+            return Ok(());
+        };
+        let saved = self.search.save(&path);
+        if self.one_build {
+            self.search.forget();
+        }
+        saved.map_err(|error| not_stored(&path, &error))
+    }
+
     /// What a post's reading depends on besides its file: the site's authors, written once a
     /// build.
     pub fn authors_key(authors: &[Author]) -> String {
@@ -80,6 +174,7 @@ impl Memo {
         let bytes = bytes()?;
         let key = fingerprint::of_parts([&bytes[..], authors_key.as_bytes()]);
         let reading = kept(&|kept: &Kept| kept.key == key).unwrap_or_else(|| parse(&bytes));
+        self.changed.store(true, Ordering::Relaxed);
         if let Ok(mut posts) = self.posts.lock() {
             let kept = Kept {
                 seen,
@@ -92,11 +187,12 @@ impl Memo {
         reading
     }
 
-    /// What the documents' stage uses.
+    /// What the documents' stage uses: no documents for a memo of one build, which no build
+    /// follows in this process.
     pub(crate) fn remembered(&self) -> Remembered<'_> {
         Remembered {
             search: &self.search,
-            documents: &self.documents,
+            documents: (!self.one_build).then_some(&self.documents),
         }
     }
 
@@ -119,7 +215,25 @@ impl Memo {
     pub fn keep_only(&self, files: &[PathBuf]) {
         if let Ok(mut posts) = self.posts.lock() {
             let wanted: std::collections::HashSet<&PathBuf> = files.iter().collect();
+            let before = posts.len();
             posts.retain(|file, _| wanted.contains(file));
+            if posts.len() != before {
+                self.changed.store(true, Ordering::Relaxed);
+            }
         }
     }
+}
+
+/// What `slot` holds, taken out of it.
+fn take(slot: &Mutex<Option<PathBuf>>) -> Option<PathBuf> {
+    slot.lock().ok().and_then(|mut slot| slot.take())
+}
+
+/// The warning that what a build read could not be kept at `path`.
+fn not_stored(path: &Path, error: &std::io::Error) -> Problem {
+    Problem::whole_file(
+        path,
+        format!("cannot keep what this build read for the next one: {error}"),
+        "check that the cache folder is writable; until it is, every build reads every post",
+    )
 }

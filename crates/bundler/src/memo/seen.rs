@@ -14,14 +14,14 @@ use std::{
 const SETTLED: Duration = Duration::from_secs(3);
 
 /// What the file system said of a file just before its bytes were read, and when.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Seen {
     stat: Stat,
     read_at: SystemTime,
 }
 
 /// Size, times and identity: a write, a file renamed onto it or a `touch` changes one of them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 struct Stat {
     len: u64,
     modified: SystemTime,

@@ -62,6 +62,9 @@ pub struct Output {
 /// How long the stages of a build took, each in wall time.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Stages {
+    /// Loading what the last run of the bundler kept in the cache (`Memo::for_one_build`),
+    /// before the build started.
+    pub cache: Duration,
     /// Reading and checking every post and page, each on its own.
     pub read: Duration,
     /// Site-wide: links between posts, images measured and encoded, files to copy.
@@ -78,7 +81,8 @@ pub type Files = BTreeMap<String, Vec<u8>>;
 #[derive(Clone, Copy)]
 pub struct Remembered<'a> {
     pub search: &'a SearchMemo,
-    pub documents: &'a Documents,
+    /// None for a build no other follows in this process.
+    pub documents: Option<&'a Documents>,
 }
 
 /// Makes every file of the site from its settings, the posts to publish, in any order, and
@@ -106,7 +110,7 @@ pub fn documents(
             true => search_files(
                 &posts,
                 kept.map(|kept| kept.search),
-                kept.map(|kept| kept.documents),
+                kept.and_then(|kept| kept.documents),
             )
             .map_err(|error| vec![bug(paths::SEARCH_INDEX, error)]),
             false => Ok(Vec::new()),
@@ -115,7 +119,7 @@ pub fn documents(
     );
     let (mut files, site_pages) = rest?;
     files.extend(search?);
-    let documents = kept.map(|kept| kept.documents);
+    let documents = kept.and_then(|kept| kept.documents);
     files.extend(bundles(posts, documents).map_err(one)?);
     if let Some(documents) = documents {
         documents.keep_only(|path| files.contains_key(path));
@@ -142,7 +146,7 @@ fn site_files(
         .iter()
         .map(|page| standalone_page(site, page))
         .collect();
-    let documents = kept.map(|kept| kept.documents);
+    let documents = kept.and_then(|kept| kept.documents);
     files.extend(listings(site, posts, own_pages, &mut site_pages, documents).map_err(one)?);
     for page in standalone {
         let path = paths::standalone(&page.slug);

@@ -27,7 +27,7 @@ use crate::{
 
 /// A post, ready to be bundled: everything derived from its own file. What depends on the other
 /// posts (previous and next, listings) is worked out by the output stage.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Post {
     /// The source file, relative to the site folder.
     pub file: PathBuf,

@@ -45,7 +45,7 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
         live: live::Live::default(),
         files: RwLock::new(()),
     });
-    let memo = Memo::default();
+    let memo = Memo::for_many_builds(&options.build.cache_dir(&options.site_dir));
     let mut watch = watch::Watch::start(&options.site_dir, &options.app_dir)
         .with_context(|| format!("cannot watch {}", options.site_dir.display()))?;
     build(options, &served, &memo, "the first build");

@@ -3,6 +3,7 @@
 //! shards of about `SHARD_NUMBERS` numbers, and what results show of the posts in chunks.
 
 mod impacts;
+mod stored;
 mod terms;
 
 use folio_content::{
@@ -23,6 +24,7 @@ use std::{
 
 use crate::{outputs::kept_documents::Documents, post::Post, publish::fingerprint};
 use impacts::impacts;
+pub use stored::FILE as SEARCH_FILE;
 use terms::{read, Indexed, Terms};
 
 /// About how many numbers a shard of terms holds (three a posting, and one a term): at 10,000
@@ -42,6 +44,8 @@ pub struct SearchMemo(Mutex<Kept>);
 struct Kept {
     posts: FxHashMap<String, Arc<Indexed>>,
     terms: Terms,
+    /// Whether a post was read or forgotten since the memo was loaded (`stored.rs`).
+    changed: bool,
 }
 
 /// The files of the search index of `posts`, given newest first: `data/search/index.json`, the
@@ -120,11 +124,13 @@ fn index(posts: &[Post], kept: &mut Kept, keep: bool) -> Vec<Arc<Indexed>> {
     let Kept {
         posts: known,
         terms,
+        changed,
     } = kept;
     // A chunk at a time: read in parallel, then numbered one after the other, in post order,
     // so that the numbers do not depend on threads; and no more than a chunk's terms are held
     // as text at once (at 100,000 posts, all of them would take gigabytes).
     let mut indexed: Vec<(String, Arc<Indexed>)> = Vec::with_capacity(posts.len());
+    let mut read_any = false;
     for chunk in posts.chunks(READ_AT_ONCE) {
         let found: Vec<(String, Result<Arc<Indexed>, terms::Read>)> = chunk
             .par_iter()
@@ -141,12 +147,17 @@ fn index(posts: &[Post], kept: &mut Kept, keep: bool) -> Vec<Arc<Indexed>> {
             })
             .collect();
         indexed.extend(found.into_iter().map(|(key, found)| {
-            let numbered = found.unwrap_or_else(|read| Arc::new(read.numbered(terms)));
+            let numbered = found.unwrap_or_else(|read| {
+                read_any = true;
+                Arc::new(read.numbered(terms))
+            });
             (key, numbered)
         }));
     }
     if keep {
+        let before = known.len();
         *known = indexed.iter().cloned().collect();
+        *changed |= read_any || known.len() != before;
     }
     indexed.into_iter().map(|(_, indexed)| indexed).collect()
 }

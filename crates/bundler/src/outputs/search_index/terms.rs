@@ -20,6 +20,7 @@ pub enum Field {
 }
 
 /// A post, read into terms: each field's length in terms, and each term it has.
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
 pub struct Indexed {
     pub lengths: [u32; 5],
     pub terms: Vec<Posting>,
@@ -27,6 +28,7 @@ pub struct Indexed {
 
 /// One term of a post: its number in `Terms`, how often each field has it, and the section
 /// where it matters most (0 for the top, `k` under the `k`-th heading).
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
 pub struct Posting {
     pub term: u32,
     pub counts: [u32; 5],
@@ -42,6 +44,21 @@ pub struct Terms {
 }
 
 impl Terms {
+    /// The table of `words`, numbered in their order.
+    pub fn of_words(words: Vec<String>) -> Terms {
+        let numbers = words
+            .iter()
+            .enumerate()
+            .map(|(number, word)| (word.clone(), u32::try_from(number).unwrap_or(u32::MAX)))
+            .collect();
+        Terms { numbers, words }
+    }
+
+    /// Whether no word is in the table twice.
+    pub fn numbers_each_word_once(&self) -> bool {
+        self.numbers.len() == self.words.len()
+    }
+
     fn number(&mut self, term: String) -> u32 {
         let next = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
         *self.numbers.entry(term).or_insert_with_key(|term| {

@@ -1,0 +1,147 @@
+//! A file of records that one run of the bundler keeps for the next, in the cache folder (the
+//! posts it read, their terms for the search index): a header naming what the file holds and
+//! the program that wrote it, then each record's length (8 bytes, little-endian) and its
+//! postcard encoding.
+//!
+//! A file is written whole or not at all (beside, then renamed over the old one). A file that
+//! another build of the bundler wrote (which may read posts differently), or a damaged one,
+//! reads as nothing: what it held is made again. Records are decoded a batch at a time, in
+//! parallel, so that loading holds no more than a batch of encoded records at once.
+
+use std::{
+    fs,
+    io::{self, BufRead, BufReader, BufWriter, Read as _, Write as _},
+    path::Path,
+};
+
+use rayon::prelude::*;
+use serde::{de::DeserializeOwned, Serialize};
+
+use crate::publish::fingerprint;
+
+/// How many records are decoded at once.
+const BATCH: usize = 1_024;
+
+/// No record is this long: a length past it means the file is damaged.
+const LONGEST: u64 = 1 << 30;
+
+/// The header of a file of `kind` that this program writes and reads.
+fn header(kind: &str) -> Vec<u8> {
+    format!("folio {kind}\n{}\n", fingerprint::of_this_program()).into_bytes()
+}
+
+/// Writes `records` into the file of `kind` at `path`, whole or not at all.
+pub fn save<T: Serialize>(
+    path: &Path,
+    kind: &str,
+    records: impl Iterator<Item = T>,
+) -> io::Result<()> {
+    if let Some(folder) = path.parent() {
+        fs::create_dir_all(folder)?;
+    }
+    let partial = path.with_extension(format!("partial-{}", std::process::id()));
+    let written = write(&partial, kind, records).and_then(|()| fs::rename(&partial, path));
+    if written.is_err() {
+        let _ = fs::remove_file(&partial);
+    }
+    written
+}
+
+fn write<T: Serialize>(
+    path: &Path,
+    kind: &str,
+    records: impl Iterator<Item = T>,
+) -> io::Result<()> {
+    let mut writer = BufWriter::with_capacity(1 << 20, fs::File::create(path)?);
+    writer.write_all(&header(kind))?;
+    let mut encoded = Vec::new();
+    for record in records {
+        encoded.clear();
+        encoded = postcard::to_extend(&record, encoded).map_err(io::Error::other)?;
+        writer.write_all(&(encoded.len() as u64).to_le_bytes())?;
+        writer.write_all(&encoded)?;
+    }
+    writer.flush()
+}
+
+/// The records of the file of `kind` at `path`; `None` if there is no such file, or this
+/// program did not write it, or any part of it cannot be read.
+pub fn load<T: DeserializeOwned + Send>(path: &Path, kind: &str) -> Option<Vec<T>> {
+    let mut reader = BufReader::with_capacity(1 << 20, fs::File::open(path).ok()?);
+    let expected = header(kind);
+    let mut found = vec![0; expected.len()];
+    reader.read_exact(&mut found).ok()?;
+    if found != expected {
+        return None;
+    }
+    let mut records = Vec::new();
+    loop {
+        let batch = next_batch(&mut reader)?;
+        if batch.is_empty() {
+            return Some(records);
+        }
+        let decoded: Option<Vec<T>> = batch
+            .par_iter()
+            .map(|record| postcard::from_bytes(record).ok())
+            .collect();
+        records.extend(decoded?);
+    }
+}
+
+/// Up to `BATCH` encoded records; none at the end of the file; `None` if it is cut short.
+fn next_batch(reader: &mut impl BufRead) -> Option<Vec<Vec<u8>>> {
+    let mut batch = Vec::new();
+    while batch.len() < BATCH {
+        if reader.fill_buf().ok()?.is_empty() {
+            break;
+        }
+        let mut length = [0; 8];
+        reader.read_exact(&mut length).ok()?;
+        let length = u64::from_le_bytes(length);
+        if length > LONGEST {
+            return None;
+        }
+        let mut record = vec![0; usize::try_from(length).ok()?];
+        reader.read_exact(&mut record).ok()?;
+        batch.push(record);
+    }
+    Some(batch)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_come_back_as_written_and_a_damaged_file_reads_as_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cache/things");
+        let records: Vec<(String, u32)> = (0..3_000).map(|n| (format!("n{n}"), n)).collect();
+        save(&path, "things 1", records.iter()).unwrap();
+        assert_eq!(load::<(String, u32)>(&path, "things 1"), Some(records));
+        assert_eq!(
+            load::<(String, u32)>(&path, "things 2"),
+            None,
+            "another kind"
+        );
+        assert_eq!(
+            load::<(String, u32)>(&dir.path().join("none"), "things 1"),
+            None
+        );
+
+        let bytes = fs::read(&path).unwrap();
+        fs::write(&path, &bytes[..bytes.len() - 1]).unwrap();
+        assert_eq!(load::<(String, u32)>(&path, "things 1"), None, "cut short");
+        let mut long = bytes.clone();
+        let first = header("things 1").len();
+        long[first..first + 8].copy_from_slice(&u64::MAX.to_le_bytes());
+        fs::write(&path, &long).unwrap();
+        assert_eq!(
+            load::<(String, u32)>(&path, "things 1"),
+            None,
+            "a length past the end"
+        );
+        let names = fs::read_dir(dir.path().join("cache")).unwrap().count();
+        assert_eq!(names, 1, "no partial file left");
+    }
+}
