@@ -159,10 +159,11 @@ pub fn build_with(
             (file, post)
         })
         .collect();
+    let parsed_count = memo.map_or(files.len(), Memo::take_parsed);
     let mut kept_for_later = None;
     if let Some(memo) = memo {
         memo.keep_only(&files);
-        kept_for_later = memo.store_posts().err();
+        kept_for_later = memo.store_posts(&parsed).err();
     }
 
     let page_files = files::page_files(site_dir)
@@ -286,6 +287,7 @@ pub fn build_with(
         },
         warnings,
         published,
+        parsed: parsed_count,
         drafts_skipped,
         scheduled,
         pages,

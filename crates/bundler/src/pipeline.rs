@@ -42,6 +42,8 @@ pub struct Job<'a> {
 pub struct Done {
     /// Posts published, drafts left out, posts left out until their date.
     pub posts: usize,
+    /// Post files parsed: the others were taken as a build before read them.
+    pub parsed: usize,
     pub drafts_skipped: usize,
     pub scheduled: usize,
     /// The site's pages.
@@ -92,6 +94,7 @@ pub fn run(job: &Job<'_>, progress: &ProgressBar) -> Result<Done, Failed> {
     }
     Ok(Done {
         posts: output.published,
+        parsed: output.parsed,
         drafts_skipped: output.drafts_skipped,
         scheduled: output.scheduled,
         pages: output.pages.len(),
@@ -127,10 +130,12 @@ impl Done {
             ),
         };
         format!(
-            "{} ({} skipped, {} scheduled), {}{images}",
+            "{} ({} skipped, {} scheduled; {} parsed, {} as cached), {}{images}",
             plural(self.posts, "post", "posts"),
             plural(self.drafts_skipped, "draft", "drafts"),
             self.scheduled,
+            plural(self.parsed, "file", "files"),
+            (self.posts + self.drafts_skipped + self.scheduled).saturating_sub(self.parsed),
             plural(self.pages, "page", "pages"),
         )
     }

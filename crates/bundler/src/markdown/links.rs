@@ -176,7 +176,11 @@ impl Resolver<'_> {
                     .to_owned(),
             ));
         };
-        let names_folder = decoded.ends_with('/') || self.site_dir.join(&joined).is_dir();
+        // A post or page read is a file: only another path needs a look at the disk (at
+        // 10,000 posts, one per link cost a build 0.1 s).
+        let is_document = self.index.documents.contains_key(joined.as_path());
+        let names_folder =
+            decoded.ends_with('/') || (!is_document && self.site_dir.join(&joined).is_dir());
         let file = match names_folder {
             true => joined.join(FOLDER_POST_FILE),
             false => joined,

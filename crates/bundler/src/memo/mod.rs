@@ -12,7 +12,7 @@ use std::{
     collections::HashMap,
     path::{Path, PathBuf},
     sync::{
-        atomic::{AtomicBool, Ordering},
+        atomic::{AtomicBool, AtomicUsize, Ordering},
         Arc, Mutex,
     },
     time::{Duration, Instant},
@@ -39,12 +39,12 @@ mod stored;
 type Read = Result<Post, Vec<Problem>>;
 
 /// A post file's last reading: the file as it was seen, the fingerprint of its bytes and the
-/// authors, and what reading it gave.
+/// authors, and what reading it gave (`None` once a memo of one build gave it to the build).
 struct Kept {
     seen: Option<Seen>,
     key: String,
     authors_key: String,
-    reading: Read,
+    reading: Option<Read>,
 }
 
 /// Each post file's last reading, and the posts' terms for the search index.
@@ -60,6 +60,8 @@ pub struct Memo {
     search_file: Mutex<Option<PathBuf>>,
     /// Whether a reading was made or forgotten since the memo was loaded.
     changed: AtomicBool,
+    /// How many posts were parsed since a build last asked.
+    parsed: AtomicUsize,
     /// How long loading the memo took, until a build takes it into its summary.
     loading: Mutex<Duration>,
     /// For a memo of one build: once stored, the readings and terms are forgotten (the build
@@ -98,6 +100,11 @@ impl Memo {
         }
     }
 
+    /// How many posts were parsed since the last time this was asked.
+    pub(crate) fn take_parsed(&self) -> usize {
+        self.parsed.swap(0, Ordering::Relaxed)
+    }
+
     /// How long loading the memo took, the first time it is asked; then nothing.
     pub(crate) fn take_loading_time(&self) -> Duration {
         self.loading
@@ -106,9 +113,10 @@ impl Memo {
             .unwrap_or_default()
     }
 
-    /// Stores the posts' readings where the memo was loaded from, if this is the first build
-    /// since and they changed. A problem says why they could not be: the build goes on.
-    pub(crate) fn store_posts(&self) -> Result<(), Problem> {
+    /// Stores `readings`, those of the build that has just read the posts, where the memo was
+    /// loaded from, if this is the first build since and they changed. A problem says why
+    /// they could not be: the build goes on.
+    pub(crate) fn store_posts(&self, readings: &[(PathBuf, Read)]) -> Result<(), Problem> {
         let Some(path) = take(&self.posts_file) else {
             return Ok(());
         };
@@ -118,9 +126,10 @@ impl Memo {
         let saved = match self.changed.swap(false, Ordering::Relaxed) {
             true => stored::save(
                 &path,
-                posts
-                    .iter()
-                    .map(|(file, kept)| (file.as_path(), kept.as_ref())),
+                readings.iter().filter_map(|(file, reading)| {
+                    let post = reading.as_ref().ok()?;
+                    Some((file.as_path(), posts.get(file)?.as_ref(), post))
+                }),
             ),
             false => Ok(()),
         };
@@ -162,7 +171,16 @@ impl Memo {
         // Only the look-up holds the lock: the stat and the copy of the post are made outside.
         let kept = |check: &dyn Fn(&Kept) -> bool| -> Option<Read> {
             let kept = Arc::clone(self.posts.lock().ok()?.get(file)?);
-            check(&kept).then(|| kept.reading.clone())
+            if !check(&kept) {
+                return None;
+            }
+            match self.one_build {
+                true => {
+                    drop(kept);
+                    self.take_reading(file)
+                }
+                false => kept.reading.clone(),
+            }
         };
         let unchanged = |kept: &Kept| {
             kept.authors_key == authors_key && kept.seen.is_some_and(|seen| seen.unchanged(path))
@@ -173,18 +191,28 @@ impl Memo {
         let seen = Seen::before_reading(path);
         let bytes = bytes()?;
         let key = fingerprint::of_parts([&bytes[..], authors_key.as_bytes()]);
-        let reading = kept(&|kept: &Kept| kept.key == key).unwrap_or_else(|| parse(&bytes));
+        let reading = kept(&|kept: &Kept| kept.key == key).unwrap_or_else(|| {
+            self.parsed.fetch_add(1, Ordering::Relaxed);
+            parse(&bytes)
+        });
         self.changed.store(true, Ordering::Relaxed);
         if let Ok(mut posts) = self.posts.lock() {
             let kept = Kept {
                 seen,
                 key,
                 authors_key: authors_key.to_owned(),
-                reading: reading.clone(),
+                reading: (!self.one_build).then(|| reading.clone()),
             };
             posts.insert(file.to_owned(), Arc::new(kept));
         }
         reading
+    }
+
+    /// The reading of `file` kept, given to the build of a memo of one build rather than
+    /// copied: the memo keeps how it was read.
+    fn take_reading(&self, file: &Path) -> Option<Read> {
+        let mut posts = self.posts.lock().ok()?;
+        Arc::get_mut(posts.get_mut(file)?)?.reading.take()
     }
 
     /// What the documents' stage uses: no documents for a memo of one build, which no build

@@ -51,6 +51,8 @@ pub struct Output {
     pub warnings: Vec<Problem>,
     /// How many posts were published (drafts included when asked to).
     pub published: usize,
+    /// How many post files were parsed: the others were taken as a build before read them.
+    pub parsed: usize,
     /// How many drafts were left out.
     pub drafts_skipped: usize,
     /// How many posts were left out because they are dated after today.

@@ -210,9 +210,13 @@ pub fn publish(
         compressing: counts.compressing.total(),
         writing: counts.writing.total(),
     };
-    Ledger::new(files)
-        .save(&options.ledger)
-        .map_err(write_error(&options.ledger))?;
+    // A ledger with nothing new stays as it is.
+    let ledger = Ledger::new(files);
+    if ledger != old {
+        ledger
+            .save(&options.ledger)
+            .map_err(write_error(&options.ledger))?;
+    }
     Ok(published)
 }
 
@@ -479,34 +483,52 @@ fn sweep(out_dir: &Path, files: &BTreeMap<String, Entry>) -> Result<usize, Publi
         );
         kept.insert(path.clone());
     }
-    let mut removed = 0;
-    let mut folders = Vec::new();
-    // Not contents first: a hidden folder's contents are skipped only when it comes first.
-    let walk = walkdir::WalkDir::new(out_dir)
-        .min_depth(1)
-        .into_iter()
-        .filter_entry(|entry| entry.depth() > 1 || !kept_hidden(entry.file_name()));
-    for entry in walk {
-        let entry = entry.map_err(|error| PublishError::Read {
-            path: error.path().unwrap_or(out_dir).to_owned(),
-            source: io::Error::other(error.to_string()),
-        })?;
-        let path = entry.path();
-        if entry.file_type().is_dir() {
-            folders.push(path.to_owned());
-            continue;
-        }
-        let relative = relative_path(out_dir, path);
-        if !kept.contains(&relative) {
-            fs::remove_file(path).map_err(write_error(path))?;
-            removed += 1;
-        }
-    }
-    // The deepest first; only an empty folder goes.
-    for folder in folders.iter().rev() {
-        let _ = fs::remove_dir(folder);
-    }
+    let (removed, _) = sweep_folder(out_dir, "", &kept)?;
     Ok(removed)
+}
+
+/// `sweep` in the folder at `relative` (`""` for the top, else ending in `/`): its folders
+/// in parallel, as a walk one folder after the other took 0.2 s over 13,000 folders. How many
+/// files it removed, and whether it is empty now (then it is removed, unless it is the top).
+fn sweep_folder(
+    out_dir: &Path,
+    relative: &str,
+    kept: &HashSet<String>,
+) -> Result<(usize, bool), PublishError> {
+    let folder = out_dir.join(relative);
+    let unreadable = |error: io::Error| PublishError::Read {
+        path: folder.clone(),
+        source: error,
+    };
+    let entries: Vec<fs::DirEntry> = fs::read_dir(&folder)
+        .and_then(|entries| entries.collect())
+        .map_err(unreadable)?;
+    let outcomes: Vec<(usize, bool)> = entries
+        .par_iter()
+        .map(|entry| {
+            let name = entry.file_name();
+            if relative.is_empty() && kept_hidden(&name) {
+                return Ok((0, false));
+            }
+            let path = format!("{relative}{}", name.to_string_lossy());
+            // The entry itself, not what a link leads to.
+            let is_folder = entry.file_type().is_ok_and(|kind| kind.is_dir());
+            if is_folder {
+                return sweep_folder(out_dir, &format!("{path}/"), kept);
+            }
+            if kept.contains(&path) {
+                return Ok((0, false));
+            }
+            let file = entry.path();
+            fs::remove_file(&file).map_err(write_error(&file))?;
+            Ok((1, true))
+        })
+        .collect::<Result<_, PublishError>>()?;
+    let removed = outcomes.iter().map(|(removed, _)| removed).sum();
+    let empty = outcomes.iter().all(|(_, gone)| *gone);
+    // Only an empty folder goes; one that something was put into meanwhile stays.
+    let gone = empty && !relative.is_empty() && fs::remove_dir(&folder).is_ok();
+    Ok((removed, gone))
 }
 
 /// Removes from `out_dir` what the ledger of the last build, `old`, lists and `files` no longer
@@ -574,16 +596,6 @@ fn holds_foreign_files(out_dir: &Path) -> bool {
                 .starts_with(TEMPORARY_PREFIX)
     });
     visible && !out_dir.join(folio_content::paths::SITE).is_file()
-}
-
-/// `path` under `root`, `/`-separated.
-fn relative_path(root: &Path, path: &Path) -> String {
-    let relative = path.strip_prefix(root).unwrap_or(path);
-    let parts: Vec<_> = relative
-        .components()
-        .map(|part| part.as_os_str().to_string_lossy())
-        .collect();
-    parts.join("/")
 }
 
 /// `file` with `.extension` added to its name.

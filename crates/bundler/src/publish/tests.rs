@@ -311,3 +311,13 @@ fn trusting_the_ledger_leaves_the_folder_a_walk_would() {
     }
     assert!(!trusted.join("posts").exists(), "emptied folders go too");
 }
+
+/// `path` under `root`, `/`-separated.
+fn relative_path(root: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    let parts: Vec<_> = relative
+        .components()
+        .map(|part| part.as_os_str().to_string_lossy())
+        .collect();
+    parts.join("/")
+}

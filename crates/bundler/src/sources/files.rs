@@ -56,11 +56,15 @@ fn markdown_sources(site_dir: &Path, dir: &str) -> Result<Vec<PathBuf>, Problem>
         }
         let path = entry.path();
         let relative = Path::new(dir).join(&name);
-        if path.is_dir() {
+        // The kind the folder's listing gives, without a look at each file; a link is
+        // followed.
+        let kind = entry.file_type().map_err(unreadable)?;
+        let is_dir = kind.is_dir() || (kind.is_symlink() && path.is_dir());
+        if is_dir {
             if path.join(FOLDER_POST_FILE).is_file() {
                 files.push(relative.join(FOLDER_POST_FILE));
             }
-        } else if is_markdown(&path) && path.is_file() {
+        } else if is_markdown(&path) && (kind.is_file() || path.is_file()) {
             files.push(relative);
         }
     }
