@@ -3,9 +3,10 @@
 //! the program that wrote it, then each record's length (8 bytes, little-endian) and its
 //! postcard encoding.
 //!
-//! A file is written whole or not at all (beside, then renamed over the old one). A file that
-//! another build of the bundler wrote (which may read posts differently), or a damaged one,
-//! reads as nothing: what it held is made again. Records are decoded a batch at a time, in
+//! A file is written whole (beside, then renamed over the old one), or records are appended
+//! to it: a later record may say what an earlier one said anew, which the reader works out.
+//! A file that another build of the bundler wrote (which may read posts differently), or a
+//! damaged one (an append cut short), reads as nothing: what it held is made again. Records are decoded a batch at a time, in
 //! parallel, so that loading holds no more than a batch of encoded records at once.
 
 use std::{
@@ -54,6 +55,14 @@ fn write<T: Serialize>(
 ) -> io::Result<()> {
     let mut writer = BufWriter::with_capacity(1 << 20, fs::File::create(path)?);
     writer.write_all(&header(kind))?;
+    write_records(&mut writer, records)?;
+    writer.flush()
+}
+
+fn write_records<T: Serialize>(
+    writer: &mut impl io::Write,
+    records: impl Iterator<Item = T>,
+) -> io::Result<()> {
     let mut encoded = Vec::new();
     for record in records {
         encoded.clear();
@@ -61,7 +70,28 @@ fn write<T: Serialize>(
         writer.write_all(&(encoded.len() as u64).to_le_bytes())?;
         writer.write_all(&encoded)?;
     }
-    writer.flush()
+    Ok(())
+}
+
+/// Adds `records` at the end of the file of `kind` at `path`; `false`, with nothing written,
+/// if there is no such file of this program's to add to.
+pub fn append<T: Serialize>(
+    path: &Path,
+    kind: &str,
+    records: impl Iterator<Item = T>,
+) -> io::Result<bool> {
+    let Ok(mut file) = fs::OpenOptions::new().read(true).append(true).open(path) else {
+        return Ok(false);
+    };
+    let expected = header(kind);
+    let mut found = vec![0; expected.len()];
+    if file.read_exact(&mut found).is_err() || found != expected {
+        return Ok(false);
+    }
+    let mut writer = BufWriter::new(file);
+    write_records(&mut writer, records)?;
+    writer.flush()?;
+    Ok(true)
 }
 
 /// The records of the file of `kind` at `path`; `None` if there is no such file, or this
@@ -118,7 +148,10 @@ mod tests {
         let path = dir.path().join("cache/things");
         let records: Vec<(String, u32)> = (0..3_000).map(|n| (format!("n{n}"), n)).collect();
         save(&path, "things 1", records.iter()).unwrap();
-        assert_eq!(load::<(String, u32)>(&path, "things 1"), Some(records));
+        assert_eq!(
+            load::<(String, u32)>(&path, "things 1"),
+            Some(records.clone())
+        );
         assert_eq!(
             load::<(String, u32)>(&path, "things 2"),
             None,
@@ -143,5 +176,19 @@ mod tests {
         );
         let names = fs::read_dir(dir.path().join("cache")).unwrap().count();
         assert_eq!(names, 1, "no partial file left");
+
+        save(&path, "things 1", records.iter().take(2)).unwrap();
+        assert!(append(&path, "things 1", records.iter().skip(2).take(1)).unwrap());
+        assert_eq!(
+            load::<(String, u32)>(&path, "things 1"),
+            Some(records[..3].to_vec())
+        );
+        assert!(
+            !append(&path, "things 2", records.iter()).unwrap(),
+            "another kind"
+        );
+        let none = dir.path().join("none");
+        assert!(!append(&none, "things 1", records.iter()).unwrap());
+        assert!(!none.exists());
     }
 }

@@ -9,10 +9,10 @@
 //!   can take at its word.
 
 use std::{
-    collections::HashMap,
+    collections::{HashMap, HashSet},
     path::{Path, PathBuf},
     sync::{
-        atomic::{AtomicBool, AtomicUsize, Ordering},
+        atomic::{AtomicUsize, Ordering},
         Arc, Mutex,
     },
     time::{Duration, Instant},
@@ -58,8 +58,8 @@ pub struct Memo {
     /// that stores it.
     posts_file: Mutex<Option<PathBuf>>,
     search_file: Mutex<Option<PathBuf>>,
-    /// Whether a reading was made or forgotten since the memo was loaded.
-    changed: AtomicBool,
+    /// What changed since the memo was loaded, until its readings are stored.
+    changes: Mutex<Option<Changes>>,
     /// How many posts were parsed since a build last asked.
     parsed: AtomicUsize,
     /// How long loading the memo took, until a build takes it into its summary.
@@ -67,6 +67,15 @@ pub struct Memo {
     /// For a memo of one build: once stored, the readings and terms are forgotten (the build
     /// holds its own copies), and no documents are kept, as no build follows.
     one_build: bool,
+}
+
+/// The post files read again or forgotten since the readings were loaded, and how many
+/// records their file holds: what the next store adds to it, or whether it writes it anew.
+#[derive(Default)]
+struct Changes {
+    read: HashSet<PathBuf>,
+    gone: Vec<PathBuf>,
+    records: usize,
 }
 
 impl Memo {
@@ -85,12 +94,18 @@ impl Memo {
     fn loaded(cache_dir: &Path, one_build: bool) -> Memo {
         let started = Instant::now();
         let (posts_file, search_file) = (cache_dir.join(stored::FILE), cache_dir.join(SEARCH_FILE));
-        let posts = stored::load(&posts_file)
+        let (posts, records) = stored::load(&posts_file);
+        let posts = posts
             .into_iter()
             .map(|(file, kept)| (file, Arc::new(kept)))
             .collect();
+        let changes = Changes {
+            records,
+            ..Changes::default()
+        };
         Memo {
             posts: Mutex::new(posts),
+            changes: Mutex::new(Some(changes)),
             search: SearchMemo::load(&search_file),
             posts_file: Mutex::new(Some(posts_file)),
             search_file: Mutex::new(Some(search_file)),
@@ -114,24 +129,50 @@ impl Memo {
     }
 
     /// Stores `readings`, those of the build that has just read the posts, where the memo was
-    /// loaded from, if this is the first build since and they changed. A problem says why
-    /// they could not be: the build goes on.
+    /// loaded from, if this is the first build since and they changed: added to the file, or
+    /// the file written anew once it would hold more than twice the records it needs. A
+    /// problem says why they could not be stored: the build goes on.
     pub(crate) fn store_posts(&self, readings: &[(PathBuf, Read)]) -> Result<(), Problem> {
         let Some(path) = take(&self.posts_file) else {
             return Ok(());
         };
+        let changes = self
+            .changes
+            .lock()
+            .ok()
+            .and_then(|mut changes| changes.take());
+        let changes = changes.unwrap_or_default();
         let Ok(mut posts) = self.posts.lock() else {
             return Ok(());
         };
-        let saved = match self.changed.swap(false, Ordering::Relaxed) {
-            true => stored::save(
+        let posts_read = &*posts;
+        let added = changes.read.len() + changes.gone.len();
+        let live = readings.iter().filter(|(_, read)| read.is_ok()).count();
+        let saved = match added {
+            0 => Ok(()),
+            _ if changes.records + added <= 2 * live + 64 => {
+                let read = readings
+                    .iter()
+                    .filter(|(file, _)| changes.read.contains(file))
+                    .filter_map(|(file, read)| reading_of(posts_read, file, read))
+                    .map(stored::Change::Read);
+                let gone = changes.gone.iter().map(|file| stored::Change::Gone(file));
+                match stored::append(&path, gone.chain(read)) {
+                    Ok(true) => Ok(()),
+                    _ => stored::save(
+                        &path,
+                        readings
+                            .iter()
+                            .filter_map(|(file, read)| reading_of(posts_read, file, read)),
+                    ),
+                }
+            }
+            _ => stored::save(
                 &path,
-                readings.iter().filter_map(|(file, reading)| {
-                    let post = reading.as_ref().ok()?;
-                    Some((file.as_path(), posts.get(file)?.as_ref(), post))
-                }),
+                readings
+                    .iter()
+                    .filter_map(|(file, read)| reading_of(posts_read, file, read)),
             ),
-            false => Ok(()),
         };
         if self.one_build {
             posts.clear();
@@ -195,7 +236,9 @@ impl Memo {
             self.parsed.fetch_add(1, Ordering::Relaxed);
             parse(&bytes)
         });
-        self.changed.store(true, Ordering::Relaxed);
+        if let Some(changes) = self.changes.lock().ok().as_mut().and_then(|c| c.as_mut()) {
+            changes.read.insert(file.to_owned());
+        }
         if let Ok(mut posts) = self.posts.lock() {
             let kept = Kept {
                 seen,
@@ -242,14 +285,29 @@ impl Memo {
     /// Forgets the posts whose files are not among `files` (deleted or renamed).
     pub fn keep_only(&self, files: &[PathBuf]) {
         if let Ok(mut posts) = self.posts.lock() {
-            let wanted: std::collections::HashSet<&PathBuf> = files.iter().collect();
-            let before = posts.len();
-            posts.retain(|file, _| wanted.contains(file));
-            if posts.len() != before {
-                self.changed.store(true, Ordering::Relaxed);
+            let wanted: HashSet<&PathBuf> = files.iter().collect();
+            let gone: Vec<PathBuf> = posts
+                .keys()
+                .filter(|file| !wanted.contains(file))
+                .cloned()
+                .collect();
+            for file in &gone {
+                posts.remove(file);
+            }
+            if let Some(changes) = self.changes.lock().ok().as_mut().and_then(|c| c.as_mut()) {
+                changes.gone.extend(gone);
             }
         }
     }
+}
+
+/// `file` as the memo `posts` keeps how it was read, with what the build read (`read`).
+fn reading_of<'a>(
+    posts: &'a HashMap<PathBuf, Arc<Kept>>,
+    file: &'a Path,
+    read: &'a Read,
+) -> Option<stored::Reading<'a>> {
+    Some((file, posts.get(file)?.as_ref(), read.as_ref().ok()))
 }
 
 /// What `slot` holds, taken out of it.

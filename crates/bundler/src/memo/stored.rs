@@ -4,7 +4,11 @@
 //! stat changed. Only readings without problems are kept: the others are read again, to
 //! report their problems.
 
-use std::path::{Path, PathBuf};
+use std::{
+    collections::HashMap,
+    io,
+    path::{Path, PathBuf},
+};
 
 use serde::{Deserialize, Serialize};
 
@@ -15,16 +19,17 @@ use crate::{post::Post, records};
 pub const FILE: &str = "posts.readings";
 
 /// What the file holds, and the layout of its records.
-const KIND: &str = "post readings 1";
+const KIND: &str = "post readings 2";
 
-/// One post's reading, as written.
+/// One post's reading, as written; without a post, the file's reading is forgotten (the file
+/// is gone, or has problems). A later record of a file replaces an earlier one.
 #[derive(Serialize)]
 struct Record<'a> {
     file: &'a Path,
     seen: Option<Seen>,
     key: &'a str,
     authors_key: &'a str,
-    post: &'a Post,
+    post: Option<&'a Post>,
 }
 
 /// One post's reading, as read back: the fields of `Record`, owned.
@@ -34,39 +39,70 @@ struct Loaded {
     seen: Option<Seen>,
     key: String,
     authors_key: String,
-    post: Post,
+    post: Option<Post>,
 }
 
-/// The readings stored at `path`, by file; none if they cannot be read.
-pub fn load(path: &Path) -> Vec<(PathBuf, Kept)> {
+/// What the file at `path` holds: each file's last reading, and how many records that took
+/// (more than readings once some were replaced). Nothing if it cannot be read.
+pub fn load(path: &Path) -> (Vec<(PathBuf, Kept)>, usize) {
     let loaded: Vec<Loaded> = records::load(path, KIND).unwrap_or_default();
-    loaded
-        .into_iter()
-        .map(|loaded| {
-            let kept = Kept {
-                seen: loaded.seen,
-                key: loaded.key,
-                authors_key: loaded.authors_key,
-                reading: Some(Ok(loaded.post)),
-            };
-            (loaded.file, kept)
-        })
-        .collect()
+    let count = loaded.len();
+    let mut readings: HashMap<PathBuf, Kept> = HashMap::with_capacity(count);
+    for loaded in loaded {
+        let Some(post) = loaded.post else {
+            readings.remove(&loaded.file);
+            continue;
+        };
+        let kept = Kept {
+            seen: loaded.seen,
+            key: loaded.key,
+            authors_key: loaded.authors_key,
+            reading: Some(Ok(post)),
+        };
+        readings.insert(loaded.file, kept);
+    }
+    (readings.into_iter().collect(), count)
 }
 
-/// Writes each post read without problems at `path`, with how it was read.
-pub fn save<'a>(
-    path: &Path,
-    readings: impl Iterator<Item = (&'a Path, &'a Kept, &'a Post)>,
-) -> std::io::Result<()> {
-    let records = readings.map(|(file, kept, post)| Record {
+/// A post file, how it was read, and the post, if it read without problems.
+pub type Reading<'a> = (&'a Path, &'a Kept, Option<&'a Post>);
+
+/// Writes the file at `path` anew, with each of `readings` that has a post.
+pub fn save<'a>(path: &Path, readings: impl Iterator<Item = Reading<'a>>) -> io::Result<()> {
+    let records = readings.filter(|reading| reading.2.is_some()).map(record);
+    records::save(path, KIND, records)
+}
+
+/// What changed since the file was written: a file read again, or gone.
+pub enum Change<'a> {
+    Read(Reading<'a>),
+    Gone(&'a Path),
+}
+
+/// Adds `changes` to the file at `path`, files gone and those without a post forgotten;
+/// `false` if there is no file of this program's there to add to.
+pub fn append<'a>(path: &Path, changes: impl Iterator<Item = Change<'a>>) -> io::Result<bool> {
+    let records = changes.map(|change| match change {
+        Change::Read(reading) => record(reading),
+        Change::Gone(file) => Record {
+            file,
+            seen: None,
+            key: "",
+            authors_key: "",
+            post: None,
+        },
+    });
+    records::append(path, KIND, records)
+}
+
+fn record<'a>((file, kept, post): Reading<'a>) -> Record<'a> {
+    Record {
         file,
         seen: kept.seen,
         key: &kept.key,
         authors_key: &kept.authors_key,
         post,
-    });
-    records::save(path, KIND, records)
+    }
 }
 
 #[cfg(test)]
@@ -124,20 +160,48 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(FILE);
         // As the memo stores them: the posts read without problems.
-        let posts = readings.iter().filter_map(|(file, kept)| {
-            let post = kept.reading.as_ref()?.as_ref().ok()?;
-            Some((file.as_path(), kept, post))
+        let posts = readings.iter().map(|(file, kept)| {
+            let post = kept
+                .reading
+                .as_ref()
+                .and_then(|reading| reading.as_ref().ok());
+            (file.as_path(), kept, post)
         });
         save(&path, posts).unwrap();
-        let loaded = load(&path);
-        assert_eq!(loaded.len(), good);
-        for (file, kept) in loaded {
-            let (_, read) = readings.iter().find(|(read, _)| *read == file).unwrap();
+        let (loaded, records) = load(&path);
+        assert_eq!((loaded.len(), records), (good, good));
+        for (file, kept) in &loaded {
+            let (_, read) = readings.iter().find(|(read, _)| read == file).unwrap();
             assert_eq!(kept.reading, read.reading, "{}", file.display());
             assert_eq!(
                 (kept.seen, &kept.key, &kept.authors_key),
                 (read.seen, &read.key, &read.authors_key)
             );
         }
+
+        // Added to: a post gone, one read again, and one read again with problems.
+        let (gone, again) = (&loaded[0].0, &loaded[1]);
+        let broken = readings
+            .iter()
+            .find(|(file, _)| *file == loaded[2].0)
+            .unwrap();
+        let changes = [
+            Change::Gone(gone),
+            Change::Read((again.0.as_path(), &again.1, None)),
+            Change::Read((broken.0.as_path(), &broken.1, None)),
+        ];
+        assert!(append(&path, changes.into_iter()).unwrap());
+        let (after, records) = load(&path);
+        assert_eq!((after.len(), records), (good - 3, good + 3));
+        let again_read = (
+            again.0.as_path(),
+            &again.1,
+            again.1.reading.as_ref().unwrap().as_ref().ok(),
+        );
+        assert!(append(&path, [Change::Read(again_read)].into_iter()).unwrap());
+        let (after, records) = load(&path);
+        assert_eq!((after.len(), records), (good - 2, good + 4));
+        let found = after.iter().find(|(file, _)| file == &again.0).unwrap();
+        assert_eq!(found.1.reading, again.1.reading);
     }
 }

@@ -44,8 +44,8 @@ pub struct SearchMemo(Mutex<Kept>);
 struct Kept {
     posts: FxHashMap<String, Arc<Indexed>>,
     terms: Terms,
-    /// Whether a post was read or forgotten since the memo was loaded (`stored.rs`).
-    changed: bool,
+    /// What changed since the memo was loaded, while it is still to be stored (`stored.rs`).
+    changes: Option<stored::Changes>,
 }
 
 /// The files of the search index of `posts`, given newest first: `data/search/index.json`, the
@@ -124,13 +124,13 @@ fn index(posts: &[Post], kept: &mut Kept, keep: bool) -> Vec<Arc<Indexed>> {
     let Kept {
         posts: known,
         terms,
-        changed,
+        changes,
     } = kept;
     // A chunk at a time: read in parallel, then numbered one after the other, in post order,
     // so that the numbers do not depend on threads; and no more than a chunk's terms are held
     // as text at once (at 100,000 posts, all of them would take gigabytes).
     let mut indexed: Vec<(String, Arc<Indexed>)> = Vec::with_capacity(posts.len());
-    let mut read_any = false;
+    let mut read_anew = Vec::new();
     for chunk in posts.chunks(READ_AT_ONCE) {
         let found: Vec<(String, Result<Arc<Indexed>, terms::Read>)> = chunk
             .par_iter()
@@ -148,16 +148,20 @@ fn index(posts: &[Post], kept: &mut Kept, keep: bool) -> Vec<Arc<Indexed>> {
             .collect();
         indexed.extend(found.into_iter().map(|(key, found)| {
             let numbered = found.unwrap_or_else(|read| {
-                read_any = true;
+                read_anew.push(key.clone());
                 Arc::new(read.numbered(terms))
             });
             (key, numbered)
         }));
     }
     if keep {
-        let before = known.len();
-        *known = indexed.iter().cloned().collect();
-        *changed |= read_any || known.len() != before;
+        let now: FxHashMap<String, Arc<Indexed>> = indexed.iter().cloned().collect();
+        if let Some(changes) = changes {
+            let gone = known.keys().filter(|key| !now.contains_key(*key));
+            changes.gone(gone.cloned());
+            changes.read(read_anew);
+        }
+        *known = now;
     }
     indexed.into_iter().map(|(_, indexed)| indexed).collect()
 }

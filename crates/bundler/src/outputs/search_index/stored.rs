@@ -18,63 +18,86 @@ use crate::records;
 pub const FILE: &str = "search.readings";
 
 /// What the file holds, and the layout of its records.
-const KIND: &str = "search terms 1";
+const KIND: &str = "search terms 2";
 
 /// One record, as written and read back.
 #[derive(Serialize, Deserialize)]
 enum Record {
-    /// Every term the posts have, by number.
+    /// Terms, numbered after those of the records before.
     Words(Vec<String>),
     /// The fingerprint of what a post's terms come from, and its terms.
     Post(String, Indexed),
+    /// A post's terms, no longer kept.
+    Gone(String),
+}
+
+/// What changed since the terms were loaded or stored: the posts read into terms anew and
+/// those gone, in order, by their fingerprint; and what the file holds.
+#[derive(Default)]
+pub struct Changes {
+    posts: Vec<(String, bool)>,
+    /// How many terms and records the file holds.
+    words: usize,
+    records: usize,
+}
+
+impl Changes {
+    /// Posts read into terms anew.
+    pub fn read(&mut self, keys: impl IntoIterator<Item = String>) {
+        self.posts.extend(keys.into_iter().map(|key| (key, true)));
+    }
+
+    /// Posts whose terms are no longer kept.
+    pub fn gone(&mut self, keys: impl IntoIterator<Item = String>) {
+        self.posts.extend(keys.into_iter().map(|key| (key, false)));
+    }
 }
 
 impl SearchMemo {
     /// The terms stored at `path`; none if they cannot be read, or do not hold together.
+    /// Changes from here on are kept track of, until `save`.
     pub fn load(path: &Path) -> SearchMemo {
-        let kept = records::load(path, KIND)
+        let mut kept = records::load(path, KIND)
             .and_then(kept_of)
             .unwrap_or_default();
+        let records = kept.changes.take().map_or(0, |changes| changes.records);
+        kept.changes = Some(Changes {
+            words: kept.terms.words.len(),
+            records,
+            ..Changes::default()
+        });
         SearchMemo(std::sync::Mutex::new(kept))
     }
 
-    /// Writes the terms at `path`, if they changed since they were loaded.
+    /// Writes the terms at `path`, if they changed since they were loaded: added to the file,
+    /// or the file written anew (only the terms still used, numbered again) once it would hold
+    /// more than twice the records it needs.
     pub fn save(&self, path: &Path) -> io::Result<()> {
         let Ok(mut kept) = self.0.lock() else {
             return Ok(());
         };
-        if !std::mem::take(&mut kept.changed) {
+        let Some(changes) = kept.changes.take() else {
+            return Ok(());
+        };
+        let new_words = &kept.terms.words[changes.words.min(kept.terms.words.len())..];
+        if changes.posts.is_empty() && new_words.is_empty() {
             return Ok(());
         }
-        // The terms of the posts kept, numbered again in the order of the old numbers.
-        let used: HashSet<u32> = kept
-            .posts
-            .values()
-            .flat_map(|indexed| indexed.terms.iter().map(|posting| posting.term))
-            .collect();
-        let mut renumbered = vec![u32::MAX; kept.terms.words.len()];
-        let mut words = Vec::with_capacity(used.len());
-        for (old, word) in kept.terms.words.iter().enumerate() {
-            if used.contains(&(old as u32)) {
-                renumbered[old] = words.len() as u32;
-                words.push(word.clone());
+        let added = changes.posts.len() + 1;
+        if changes.records + added <= 2 * kept.posts.len() + 64 {
+            let posts = changes.posts.iter().filter_map(|(key, read)| match read {
+                true => {
+                    let indexed = kept.posts.get(key)?;
+                    Some(Record::Post(key.clone(), Indexed::clone(indexed)))
+                }
+                false => Some(Record::Gone(key.clone())),
+            });
+            let records = std::iter::once(Record::Words(new_words.to_vec())).chain(posts);
+            if let Ok(true) = records::append(path, KIND, records) {
+                return Ok(());
             }
         }
-        let posts = kept.posts.iter().map(|(key, indexed)| {
-            let mut indexed = Indexed::clone(indexed);
-            for posting in &mut indexed.terms {
-                posting.term = renumbered
-                    .get(posting.term as usize)
-                    .copied()
-                    .unwrap_or(u32::MAX);
-            }
-            Record::Post(key.clone(), indexed)
-        });
-        records::save(
-            path,
-            KIND,
-            std::iter::once(Record::Words(words)).chain(posts),
-        )
+        save_anew(&kept, path)
     }
 
     /// Forgets every post's terms.
@@ -85,35 +108,74 @@ impl SearchMemo {
     }
 }
 
-/// The memo's content from its records: the table of terms first, then the posts, whose every
-/// term must be in it.
-fn kept_of(records: Vec<Record>) -> Option<Kept> {
-    let mut records = records.into_iter();
-    let Some(Record::Words(words)) = records.next() else {
-        return None;
-    };
-    let terms = Terms::of_words(words);
-    if !terms.numbers_each_word_once() {
-        return None;
+/// Writes the file at `path` anew: the terms the posts kept use, numbered again in the order
+/// of their old numbers, and the posts.
+fn save_anew(kept: &Kept, path: &Path) -> io::Result<()> {
+    let used: HashSet<u32> = kept
+        .posts
+        .values()
+        .flat_map(|indexed| indexed.terms.iter().map(|posting| posting.term))
+        .collect();
+    let mut renumbered = vec![u32::MAX; kept.terms.words.len()];
+    let mut words = Vec::with_capacity(used.len());
+    for (old, word) in kept.terms.words.iter().enumerate() {
+        if used.contains(&(old as u32)) {
+            renumbered[old] = words.len() as u32;
+            words.push(word.clone());
+        }
     }
-    let count = terms.words.len();
+    let posts = kept.posts.iter().map(|(key, indexed)| {
+        let mut indexed = Indexed::clone(indexed);
+        for posting in &mut indexed.terms {
+            posting.term = renumbered
+                .get(posting.term as usize)
+                .copied()
+                .unwrap_or(u32::MAX);
+        }
+        Record::Post(key.clone(), indexed)
+    });
+    records::save(
+        path,
+        KIND,
+        std::iter::once(Record::Words(words)).chain(posts),
+    )
+}
+
+/// The memo's content from its records, in order: terms first, then posts and more terms;
+/// every term of a post must be in the table by the end. How many records there were is in
+/// its `changes`.
+fn kept_of(records: Vec<Record>) -> Option<Kept> {
+    let count = records.len();
+    let mut words = Vec::new();
     let mut posts = FxHashMap::default();
     for record in records {
-        let Record::Post(key, indexed) = record else {
-            return None;
-        };
-        if indexed
+        match record {
+            Record::Words(more) => words.extend(more),
+            Record::Post(key, indexed) => {
+                posts.insert(key, Arc::new(indexed));
+            }
+            Record::Gone(key) => {
+                posts.remove(&key);
+            }
+        }
+    }
+    let terms = Terms::of_words(words);
+    let known = terms.words.len();
+    let out_of_table = |indexed: &Arc<Indexed>| {
+        indexed
             .terms
             .iter()
-            .any(|posting| posting.term as usize >= count)
-        {
-            return None;
-        }
-        posts.insert(key, Arc::new(indexed));
+            .any(|posting| posting.term as usize >= known)
+    };
+    if !terms.numbers_each_word_once() || posts.values().any(out_of_table) {
+        return None;
     }
     Some(Kept {
         posts,
         terms,
-        changed: false,
+        changes: Some(Changes {
+            records: count,
+            ..Changes::default()
+        }),
     })
 }
