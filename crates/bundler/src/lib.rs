@@ -13,7 +13,7 @@
 //! The modules follow the stages, each using only those above it:
 //!
 //! ```text
-//! problem, suggest, names, clock, options   what every stage shares
+//! problem, suggest, names, clock, options, records   what every stage shares
 //! sources/       which files the site has; each text cut into front matter and body
 //! markdown/      per body: highlighting, link targets, images
 //! front_matter/  TOML and YAML into checked fields, dates, aliases
@@ -22,7 +22,7 @@
 //! resolve/       site-wide: links between posts, images measured, menu targets
 //! publish/       planned files into the output folder: ledger, fingerprints, compression
 //! outputs/       documents, listings, feeds, sitemap, search index, redirects, page files
-//! memo/          what the dev server keeps from one build to the next
+//! memo/          what a build keeps for the next: in the cache folder, and in the dev server
 //! pipeline, serve   a whole build with its summary; the dev server
 //! ```
 //!
