@@ -54,10 +54,9 @@ pub struct Memo {
     pub(crate) search: SearchMemo,
     pub(crate) documents: Documents,
     published: Mutex<Option<PathBuf>>,
-    /// Where the posts' readings and their terms are stored: each taken by the first build
-    /// that stores it.
+    /// Where the posts' readings are stored: taken by the first build that stores them (the
+    /// search memo stores their terms, as soon as the index is made).
     posts_file: Mutex<Option<PathBuf>>,
-    search_file: Mutex<Option<PathBuf>>,
     /// What changed since the memo was loaded, until its readings are stored.
     changes: Mutex<Option<Changes>>,
     /// How many posts were parsed since a build last asked.
@@ -106,9 +105,8 @@ impl Memo {
         Memo {
             posts: Mutex::new(posts),
             changes: Mutex::new(Some(changes)),
-            search: SearchMemo::load(&search_file),
+            search: SearchMemo::load(&search_file, one_build),
             posts_file: Mutex::new(Some(posts_file)),
-            search_file: Mutex::new(Some(search_file)),
             one_build,
             loading: Mutex::new(started.elapsed()),
             ..Memo::default()
@@ -180,16 +178,12 @@ impl Memo {
         saved.map_err(|error| not_stored(&path, &error))
     }
 
-    /// Stores the posts' terms for the search index, as `store_posts` their readings.
+    /// Says whether the posts' terms for the search index could be stored, once they were.
     pub(crate) fn store_search(&self) -> Result<(), Problem> {
-        let Some(path) = take(&self.search_file) else {
-            return Ok(());
-        };
-        let saved = self.search.save(&path);
-        if self.one_build {
-            self.search.forget();
+        match self.search.stored() {
+            Some((path, Err(error))) => Err(not_stored(&path, &error)),
+            _ => Ok(()),
         }
-        saved.map_err(|error| not_stored(&path, &error))
     }
 
     /// What a post's reading depends on besides its file: the site's authors, written once a

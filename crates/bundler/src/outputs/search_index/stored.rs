@@ -3,7 +3,12 @@
 //! not read into terms again. The first record is the table of terms, numbered afresh so that
 //! it holds only those of the posts kept; each record after is one post's terms.
 
-use std::{collections::HashSet, io, path::Path, sync::Arc};
+use std::{
+    collections::HashSet,
+    io,
+    path::{Path, PathBuf},
+    sync::{Arc, Mutex},
+};
 
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -55,8 +60,9 @@ impl Changes {
 
 impl SearchMemo {
     /// The terms stored at `path`; none if they cannot be read, or do not hold together.
-    /// Changes from here on are kept track of, until `save`.
-    pub fn load(path: &Path) -> SearchMemo {
+    /// Changes from here on are kept track of, and stored there once the next index is made;
+    /// then, with `forget`, the terms are forgotten.
+    pub fn load(path: &Path, forget: bool) -> SearchMemo {
         let mut kept = records::load(path, KIND)
             .and_then(kept_of)
             .unwrap_or_default();
@@ -66,14 +72,41 @@ impl SearchMemo {
             records,
             ..Changes::default()
         });
-        SearchMemo(std::sync::Mutex::new(kept))
+        SearchMemo {
+            kept: Mutex::new(kept),
+            store: Mutex::new(Some((path.to_owned(), forget))),
+            outcome: Mutex::new(None),
+        }
+    }
+
+    /// Stores the terms where they were loaded from, if they were and have not been stored
+    /// since; the outcome waits for `stored`.
+    pub(super) fn store_once(&self) {
+        let Some((path, forget)) = self.store.lock().ok().and_then(|mut store| store.take()) else {
+            return;
+        };
+        let saved = self.save(&path);
+        if forget {
+            self.forget();
+        }
+        if let Ok(mut outcome) = self.outcome.lock() {
+            *outcome = Some((path, saved));
+        }
+    }
+
+    /// Where the terms were stored and how that went, once; `None` if they were not.
+    pub fn stored(&self) -> Option<(PathBuf, io::Result<()>)> {
+        self.outcome
+            .lock()
+            .ok()
+            .and_then(|mut outcome| outcome.take())
     }
 
     /// Writes the terms at `path`, if they changed since they were loaded: added to the file,
     /// or the file written anew (only the terms still used, numbered again) once it would hold
     /// more than twice the records it needs.
-    pub fn save(&self, path: &Path) -> io::Result<()> {
-        let Ok(mut kept) = self.0.lock() else {
+    fn save(&self, path: &Path) -> io::Result<()> {
+        let Ok(mut kept) = self.kept.lock() else {
             return Ok(());
         };
         let Some(changes) = kept.changes.take() else {
@@ -101,8 +134,8 @@ impl SearchMemo {
     }
 
     /// Forgets every post's terms.
-    pub fn forget(&self) {
-        if let Ok(mut kept) = self.0.lock() {
+    fn forget(&self) {
+        if let Ok(mut kept) = self.kept.lock() {
             *kept = Kept::default();
         }
     }
