@@ -27,12 +27,9 @@ pub fn fingerprint(
     found.extend(files.iter().map(|file| root.join(file)));
     found.sort();
     let mut hasher = Sha256::new();
-    let rustc = cmd::first_line(root, "rustc", &["--version"]).unwrap_or_default();
+    let rustc = toolchain(root);
     let rustflags = std::env::var("RUSTFLAGS").unwrap_or_default();
-    for part in [rustc.as_str(), &rustflags]
-        .into_iter()
-        .chain(parts.iter().copied())
-    {
+    for part in [rustc, &rustflags].into_iter().chain(parts.iter().copied()) {
         hasher.update(part.len().to_le_bytes());
         hasher.update(part);
     }
@@ -95,4 +92,32 @@ mod tests {
         let other = fingerprint(root, &["src"], &["Cargo.lock"], &["dev"]).unwrap();
         assert_ne!(other, print());
     }
+}
+
+/// The toolchain: under `cargo xtask`, the compiler beside the cargo that runs this program
+/// (`CARGO`), by its path, size and time, which a new toolchain changes; else what
+/// `rustc --version` says (through rustup, 30 ms). Found once a run.
+fn toolchain(root: &Path) -> &'static str {
+    static TOOLCHAIN: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TOOLCHAIN.get_or_init(|| {
+        let beside_cargo = std::env::var_os("CARGO")
+            .map(std::path::PathBuf::from)
+            .and_then(|cargo| Some(cargo.parent()?.join("rustc")));
+        let described = beside_cargo.and_then(|rustc| {
+            let meta = fs::metadata(&rustc).ok()?;
+            let modified = meta
+                .modified()
+                .ok()?
+                .duration_since(std::time::UNIX_EPOCH)
+                .ok()?;
+            Some(format!(
+                "{} {} {}",
+                rustc.display(),
+                meta.len(),
+                modified.as_nanos()
+            ))
+        });
+        described
+            .unwrap_or_else(|| cmd::first_line(root, "rustc", &["--version"]).unwrap_or_default())
+    })
 }
