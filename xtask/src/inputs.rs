@@ -69,31 +69,6 @@ pub fn unchanged(stamp: &Path, fingerprint: &str) -> bool {
     fs::read_to_string(stamp).is_ok_and(|kept| kept == fingerprint)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_changed_or_added_file_changes_the_fingerprint_and_target_does_not() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
-        fs::create_dir_all(root.join("src/target")).unwrap();
-        fs::write(root.join("src/a.rs"), "one").unwrap();
-        fs::write(root.join("Cargo.lock"), "lock").unwrap();
-        let print = || fingerprint(root, &["src"], &["Cargo.lock"], &["release"]).unwrap();
-        let first = print();
-        fs::write(root.join("src/target/built"), "anything").unwrap();
-        assert_eq!(print(), first, "target/ is left out");
-        fs::write(root.join("src/a.rs"), "two").unwrap();
-        let second = print();
-        assert_ne!(second, first);
-        fs::write(root.join("src/b.rs"), "").unwrap();
-        assert_ne!(print(), second, "a new file counts");
-        let other = fingerprint(root, &["src"], &["Cargo.lock"], &["dev"]).unwrap();
-        assert_ne!(other, print());
-    }
-}
-
 /// The toolchain: under `cargo xtask`, the compiler beside the cargo that runs this program
 /// (`CARGO`), by its path, size and time, which a new toolchain changes; else what
 /// `rustc --version` says (through rustup, 30 ms). Found once a run.
@@ -120,4 +95,29 @@ fn toolchain(root: &Path) -> &'static str {
         described
             .unwrap_or_else(|| cmd::first_line(root, "rustc", &["--version"]).unwrap_or_default())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_changed_or_added_file_changes_the_fingerprint_and_target_does_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir_all(root.join("src/target")).unwrap();
+        fs::write(root.join("src/a.rs"), "one").unwrap();
+        fs::write(root.join("Cargo.lock"), "lock").unwrap();
+        let print = || fingerprint(root, &["src"], &["Cargo.lock"], &["release"]).unwrap();
+        let first = print();
+        fs::write(root.join("src/target/built"), "anything").unwrap();
+        assert_eq!(print(), first, "target/ is left out");
+        fs::write(root.join("src/a.rs"), "two").unwrap();
+        let second = print();
+        assert_ne!(second, first);
+        fs::write(root.join("src/b.rs"), "").unwrap();
+        assert_ne!(print(), second, "a new file counts");
+        let other = fingerprint(root, &["src"], &["Cargo.lock"], &["dev"]).unwrap();
+        assert_ne!(other, print());
+    }
 }
