@@ -105,17 +105,22 @@ pub fn load<T: DeserializeOwned + Send>(path: &Path, kind: &str) -> Option<Vec<T
         return None;
     }
     let mut records = Vec::new();
-    loop {
-        let batch = next_batch(&mut reader)?;
-        if batch.is_empty() {
-            return Some(records);
-        }
-        let decoded: Option<Vec<T>> = batch
-            .par_iter()
-            .map(|record| postcard::from_bytes(record).ok())
-            .collect();
+    let mut batch = next_batch(&mut reader)?;
+    // Each batch is decoded while the next is read.
+    while !batch.is_empty() {
+        let (decoded, next) = rayon::join(
+            || -> Option<Vec<T>> {
+                batch
+                    .par_iter()
+                    .map(|record| postcard::from_bytes(record).ok())
+                    .collect()
+            },
+            || next_batch(&mut reader),
+        );
         records.extend(decoded?);
+        batch = next?;
     }
+    Some(records)
 }
 
 /// Up to `BATCH` encoded records; none at the end of the file; `None` if it is cut short.
