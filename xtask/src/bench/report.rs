@@ -147,9 +147,9 @@ Measured {date} with
   front matter (`+++`) and half YAML (`---`); about 2% are drafts, which both tools leave out.
   {sites}.
 - Folio runs as `cargo xtask build --site SITE --dist DIST` with `FOLIO_NOW={now}` (the xtask
-  program itself, as `cargo xtask` runs it after checking that it is up to date): the installs
-  check, the bundler's build check, the app (already built by trunk for that address; a build of
-  content runs no trunk), then the bundler, which writes every page's HTML file (rendered by the
+  program itself, as `cargo xtask` runs it after checking that it is up to date): the bundler's
+  build check, the app's (already built by trunk for that address; a build of content runs no
+  trunk, and looks for no installs), then the bundler, which writes every page's HTML file (rendered by the
   app's components), the JSON data, the feeds, the sitemap, robots.txt, the host files, the app's
   files, a gzip copy of every text file and a brotli copy of the app's files. A run counts only
   if it exits with 0 and writes a page for every published post.
@@ -163,7 +163,9 @@ Measured {date} with
   after the edit it builds the whole site again, with its cache. It is not run above
   {hugo_max} posts (it needed 4.1 GB at 10,000).
 - Each size: a warm-up and then the timed runs, each run being, for each tool in turn, a build
-  from scratch followed by a build after appending a sentence to the same post. Time and memory
+  from scratch (no output, no cache) followed by a build after appending a sentence to the same
+  post, with what the build before kept in the cache (for Folio: the posts as read, their terms
+  for the search index, the ledger of the output folder). Time and memory
   come from GNU time (`/usr/bin/time`) around the process.
 - Before a build from scratch, the output and cache folders of the build before are moved
   aside, and all of them are removed after the runs, for both tools. Removed just before, they
