@@ -6,8 +6,9 @@
 //! A file is written whole (beside, then renamed over the old one), or records are appended
 //! to it: a later record may say what an earlier one said anew, which the reader works out.
 //! A file that another build of the bundler wrote (which may read posts differently), or a
-//! damaged one (an append cut short), reads as nothing: what it held is made again. Records are decoded a batch at a time, in
-//! parallel, so that loading holds no more than a batch of encoded records at once.
+//! damaged one (an append cut short), reads as nothing: what it held is made again, and the
+//! file written anew (`worth_appending`). Records are decoded a batch at a time, in parallel,
+//! so that loading holds no more than a batch of encoded records at once.
 
 use std::{
     fs,
@@ -71,6 +72,13 @@ fn write_records<T: Serialize>(
         writer.write_all(&encoded)?;
     }
     Ok(())
+}
+
+/// Whether `added` records are to be added to a file that held `held` when it was loaded
+/// (`None`: it could not be read), rather than the file written anew with the `live` records
+/// it needs: only to a file read whole, and until it would hold more than twice those.
+pub fn worth_appending(held: Option<usize>, added: usize, live: usize) -> bool {
+    held.is_some_and(|held| held + added <= 2 * live + 64)
 }
 
 /// Adds `records` at the end of the file of `kind` at `path`; `false`, with nothing written,
@@ -191,6 +199,15 @@ mod tests {
         assert!(
             !append(&path, "things 2", records.iter()).unwrap(),
             "another kind"
+        );
+        assert!(worth_appending(Some(10), 5, 10));
+        assert!(
+            !worth_appending(Some(80), 5, 10),
+            "past twice what it needs"
+        );
+        assert!(
+            !worth_appending(None, 1, 10),
+            "a file that could not be read"
         );
         let none = dir.path().join("none");
         assert!(!append(&none, "things 1", records.iter()).unwrap());

@@ -29,6 +29,7 @@ use crate::{
     post::Post,
     problem::Problem,
     publish::fingerprint,
+    records,
 };
 use seen::Seen;
 
@@ -69,12 +70,13 @@ pub struct Memo {
 }
 
 /// The post files read again or forgotten since the readings were loaded, and how many
-/// records their file holds: what the next store adds to it, or whether it writes it anew.
+/// records their file held (`None`: it could not be read): what the next store adds to it, or
+/// whether it writes it anew.
 #[derive(Default)]
 struct Changes {
     read: HashSet<PathBuf>,
     gone: Vec<PathBuf>,
-    records: usize,
+    records: Option<usize>,
 }
 
 impl Memo {
@@ -146,26 +148,18 @@ impl Memo {
         let posts_read = &*posts;
         let added = changes.read.len() + changes.gone.len();
         let live = readings.iter().filter(|(_, read)| read.is_ok()).count();
-        let saved = match added {
-            0 => Ok(()),
-            _ if changes.records + added <= 2 * live + 64 => {
-                let read = readings
-                    .iter()
-                    .filter(|(file, _)| changes.read.contains(file))
-                    .filter_map(|(file, read)| reading_of(posts_read, file, read))
-                    .map(stored::Change::Read);
-                let gone = changes.gone.iter().map(|file| stored::Change::Gone(file));
-                match stored::append(&path, gone.chain(read)) {
-                    Ok(true) => Ok(()),
-                    _ => stored::save(
-                        &path,
-                        readings
-                            .iter()
-                            .filter_map(|(file, read)| reading_of(posts_read, file, read)),
-                    ),
-                }
-            }
-            _ => stored::save(
+        let appended = records::worth_appending(changes.records, added, live) && {
+            let read = readings
+                .iter()
+                .filter(|(file, _)| changes.read.contains(file))
+                .filter_map(|(file, read)| reading_of(posts_read, file, read))
+                .map(stored::Change::Read);
+            let gone = changes.gone.iter().map(|file| stored::Change::Gone(file));
+            matches!(stored::append(&path, gone.chain(read)), Ok(true))
+        };
+        let saved = match added == 0 || appended {
+            true => Ok(()),
+            false => stored::save(
                 &path,
                 readings
                     .iter()
@@ -230,9 +224,9 @@ impl Memo {
             self.parsed.fetch_add(1, Ordering::Relaxed);
             parse(&bytes)
         });
-        if let Some(changes) = self.changes.lock().ok().as_mut().and_then(|c| c.as_mut()) {
+        self.note(|changes| {
             changes.read.insert(file.to_owned());
-        }
+        });
         if let Ok(mut posts) = self.posts.lock() {
             let kept = Kept {
                 seen,
@@ -243,6 +237,13 @@ impl Memo {
             posts.insert(file.to_owned(), Arc::new(kept));
         }
         reading
+    }
+
+    /// Notes a change for the next store, while one is to come.
+    fn note(&self, change: impl FnOnce(&mut Changes)) {
+        if let Some(changes) = self.changes.lock().ok().as_mut().and_then(|c| c.as_mut()) {
+            change(changes);
+        }
     }
 
     /// The reading of `file` kept, given to the build of a memo of one build rather than
@@ -288,9 +289,7 @@ impl Memo {
             for file in &gone {
                 posts.remove(file);
             }
-            if let Some(changes) = self.changes.lock().ok().as_mut().and_then(|c| c.as_mut()) {
-                changes.gone.extend(gone);
-            }
+            self.note(|changes| changes.gone.extend(gone));
         }
     }
 }

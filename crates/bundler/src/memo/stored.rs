@@ -43,9 +43,11 @@ struct Loaded {
 }
 
 /// What the file at `path` holds: each file's last reading, and how many records that took
-/// (more than readings once some were replaced). Nothing if it cannot be read.
-pub fn load(path: &Path) -> (Vec<(PathBuf, Kept)>, usize) {
-    let loaded: Vec<Loaded> = records::load(path, KIND).unwrap_or_default();
+/// (more than readings once some were replaced); nothing, and `None`, if it cannot be read.
+pub fn load(path: &Path) -> (Vec<(PathBuf, Kept)>, Option<usize>) {
+    let loaded: Option<Vec<Loaded>> = records::load(path, KIND);
+    let held = loaded.as_ref().map(Vec::len);
+    let loaded = loaded.unwrap_or_default();
     let count = loaded.len();
     let mut readings: HashMap<PathBuf, Kept> = HashMap::with_capacity(count);
     for loaded in loaded {
@@ -61,7 +63,7 @@ pub fn load(path: &Path) -> (Vec<(PathBuf, Kept)>, usize) {
         };
         readings.insert(loaded.file, kept);
     }
-    (readings.into_iter().collect(), count)
+    (readings.into_iter().collect(), held)
 }
 
 /// A post file, how it was read, and the post, if it read without problems.
@@ -169,7 +171,7 @@ mod tests {
         });
         save(&path, posts).unwrap();
         let (loaded, records) = load(&path);
-        assert_eq!((loaded.len(), records), (good, good));
+        assert_eq!((loaded.len(), records), (good, Some(good)));
         for (file, kept) in &loaded {
             let (_, read) = readings.iter().find(|(read, _)| read == file).unwrap();
             assert_eq!(kept.reading, read.reading, "{}", file.display());
@@ -192,7 +194,7 @@ mod tests {
         ];
         assert!(append(&path, changes.into_iter()).unwrap());
         let (after, records) = load(&path);
-        assert_eq!((after.len(), records), (good - 3, good + 3));
+        assert_eq!((after.len(), records), (good - 3, Some(good + 3)));
         let again_read = (
             again.0.as_path(),
             &again.1,
@@ -200,7 +202,7 @@ mod tests {
         );
         assert!(append(&path, [Change::Read(again_read)].into_iter()).unwrap());
         let (after, records) = load(&path);
-        assert_eq!((after.len(), records), (good - 2, good + 4));
+        assert_eq!((after.len(), records), (good - 2, Some(good + 4)));
         let found = after.iter().find(|(file, _)| file == &again.0).unwrap();
         assert_eq!(found.1.reading, again.1.reading);
     }

@@ -41,9 +41,9 @@ enum Record {
 #[derive(Default)]
 pub struct Changes {
     posts: Vec<(String, bool)>,
-    /// How many terms and records the file holds.
+    /// How many terms the file holds, and records (`None`: it could not be read).
     words: usize,
-    records: usize,
+    records: Option<usize>,
 }
 
 impl Changes {
@@ -63,10 +63,9 @@ impl SearchMemo {
     /// Changes from here on are kept track of, and stored there once the next index is made;
     /// then, with `forget`, the terms are forgotten.
     pub fn load(path: &Path, forget: bool) -> SearchMemo {
-        let mut kept = records::load(path, KIND)
-            .and_then(kept_of)
-            .unwrap_or_default();
-        let records = kept.changes.take().map_or(0, |changes| changes.records);
+        let loaded = records::load(path, KIND).and_then(kept_of);
+        let records = loaded.as_ref().map(|(_, records)| *records);
+        let mut kept = loaded.map(|(kept, _)| kept).unwrap_or_default();
         kept.changes = Some(Changes {
             words: kept.terms.words.len(),
             records,
@@ -117,7 +116,7 @@ impl SearchMemo {
             return Ok(());
         }
         let added = changes.posts.len() + 1;
-        if changes.records + added <= 2 * kept.posts.len() + 64 {
+        if records::worth_appending(changes.records, added, kept.posts.len()) {
             let posts = changes.posts.iter().filter_map(|(key, read)| match read {
                 true => {
                     let indexed = kept.posts.get(key)?;
@@ -175,9 +174,8 @@ fn save_anew(kept: &Kept, path: &Path) -> io::Result<()> {
 }
 
 /// The memo's content from its records, in order: terms first, then posts and more terms;
-/// every term of a post must be in the table by the end. How many records there were is in
-/// its `changes`.
-fn kept_of(records: Vec<Record>) -> Option<Kept> {
+/// every term of a post must be in the table by the end. With how many records there were.
+fn kept_of(records: Vec<Record>) -> Option<(Kept, usize)> {
     let count = records.len();
     let mut words = Vec::new();
     let mut posts = FxHashMap::default();
@@ -203,12 +201,10 @@ fn kept_of(records: Vec<Record>) -> Option<Kept> {
     if !terms.numbers_each_word_once() || posts.values().any(out_of_table) {
         return None;
     }
-    Some(Kept {
+    let kept = Kept {
         posts,
         terms,
-        changes: Some(Changes {
-            records: count,
-            ..Changes::default()
-        }),
-    })
+        changes: None,
+    };
+    Some((kept, count))
 }
