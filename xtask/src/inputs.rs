@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 use crate::cmd;
 
 /// The SHA-256 of every file under `folders` (their `target/` folders left out) and of `files`,
-/// by name and content, with the toolchain (`rustc --version`), `RUSTFLAGS` and `parts`.
+/// by name and content, with the toolchain (`toolchain`), `RUSTFLAGS` and `parts`.
 pub fn fingerprint(
     root: &Path,
     folders: &[&str],
