@@ -102,9 +102,9 @@ pub fn plan<'a>(
     let mut planned: Vec<Planned<'a>> = output
         .files
         .iter()
-        .map(|(path, bytes)| Planned {
+        .map(|(path, document)| Planned {
             path: path.clone(),
-            source: Source::Bytes(Cow::Borrowed(bytes)),
+            source: document_source(document),
         })
         .chain(output.copies.iter().map(|(path, source)| Planned {
             path: path.clone(),
@@ -115,6 +115,18 @@ pub fn plan<'a>(
         planned.extend(page_files(output, app, options)?);
     }
     Ok(planned)
+}
+
+/// Where a document's bytes come from: those made already, or its value, encoded only if its
+/// key is not the one the last build published.
+fn document_source(document: &outputs::document::Document) -> Source<'_> {
+    match document.made_bytes() {
+        Some(bytes) => Source::Bytes(Cow::Borrowed(bytes)),
+        None => Source::Made {
+            key: publish::fingerprint::hex(document.key()),
+            make: Box::new(|| document.contents().map(Cow::into_owned)),
+        },
+    }
 }
 
 /// Reads and checks the site in `site_dir` and makes its files in memory. Posts are read and
@@ -253,7 +265,7 @@ pub fn build_with(
         posts,
         standalone,
         options.now,
-        memo.map(Memo::remembered),
+        memo.map(Memo::search),
     ) {
         Ok(documents) => documents,
         Err(found) => {

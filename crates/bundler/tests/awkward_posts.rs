@@ -131,7 +131,8 @@ fn a_site_of_awkward_posts_builds() {
     );
     write("yaml.md", "---\ntitle: YAML\ndate: 2015-10-26T10:00:00Z\nauthor: [Ada Lovelace, Someone]\n---\n## Ünïcode heading\n\nText.\n");
     let output = common::build_ok(dir.path(), false);
-    let bundle: PostBundle = serde_json::from_slice(&output.files["data/posts/yaml.json"]).unwrap();
+    let bundle: PostBundle =
+        serde_json::from_slice(&output.files["data/posts/yaml.json"].contents().unwrap()).unwrap();
     assert_eq!(bundle.post.authors[0].role.as_deref(), Some("Analyst"));
     assert_eq!(bundle.body.outline[0].anchor, "ünïcode-heading");
     assert!(output.files.contains_key("data/posts/bom.json"));

@@ -53,7 +53,13 @@ fn first_page(count: usize) -> (Vec<u8>, folio_bundler::Output) {
         "{count} posts built in {} ms",
         started.elapsed().as_millis()
     );
-    (output.files[&paths::index_page(1)].clone(), output)
+    (
+        output.files[&paths::index_page(1)]
+            .contents()
+            .unwrap()
+            .into_owned(),
+        output,
+    )
 }
 
 #[test]

@@ -73,7 +73,7 @@ fn a_page_is_in_the_sitemap_and_the_menu_but_in_no_listing_and_no_feed() {
             MenuItem("Code".into(), "https://example.org/code".into())
         ]
     );
-    let sitemap = String::from_utf8(output.files[paths::SITEMAP].clone()).unwrap();
+    let sitemap = support::text(&output, paths::SITEMAP);
     assert!(
         sitemap.contains("<loc>https://x.org/about/</loc>"),
         "{sitemap}"
@@ -85,7 +85,7 @@ fn a_page_is_in_the_sitemap_and_the_menu_but_in_no_listing_and_no_feed() {
     let home: PostPage = support::document(&output, &paths::index_page(1));
     assert_eq!(home.total_posts, 1);
     for feed in [paths::FEED, paths::JSON_FEED] {
-        let text = String::from_utf8(output.files[feed].clone()).unwrap();
+        let text = support::text(&output, feed);
         assert!(!text.contains("About us"), "{feed}: {text}");
     }
 }

@@ -15,7 +15,7 @@ fn seed_bundle() -> PostBundle {
         .files
         .get("data/posts/leading-for-innovation.json")
         .expect("the seed post is bundled");
-    serde_json::from_slice(bytes).unwrap()
+    serde_json::from_slice(&bytes.contents().unwrap()).unwrap()
 }
 
 /// Markdown `[text](target)` reduced to `text`.

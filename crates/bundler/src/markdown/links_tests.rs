@@ -30,7 +30,7 @@ fn options() -> BuildOptions {
 
 fn links_of(output: &Output, slug: &str) -> Vec<LocalLink> {
     let bytes = &output.files[&format!("data/posts/{slug}.json")];
-    serde_json::from_slice::<PostBundle>(bytes)
+    serde_json::from_slice::<PostBundle>(&bytes.contents().unwrap())
         .unwrap()
         .body
         .links

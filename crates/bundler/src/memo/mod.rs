@@ -3,8 +3,7 @@
 //! - each post, read and checked: a post whose file and authors did not change is not read,
 //!   parsed, highlighted and checked again, but taken as it was, problems included. These
 //!   readings are also kept on disk (`stored.rs`) for the next run of the bundler;
-//! - in one process (the dev server), each post's terms for the search index (`SearchMemo`),
-//!   and the JSON documents whose value did not change (`documents.rs`), not made again;
+//! - each post's terms for the search index (`SearchMemo`), on disk too;
 //! - the output folder the last build published whole, whose ledger the next build into it
 //!   can take at its word.
 
@@ -21,11 +20,7 @@ use std::{
 use folio_content::Author;
 
 use crate::{
-    outputs::{
-        documents::Remembered,
-        kept_documents::Documents,
-        search_index::{SearchMemo, SEARCH_FILE},
-    },
+    outputs::search_index::{SearchMemo, SEARCH_FILE},
     post::Post,
     problem::Problem,
     publish::fingerprint,
@@ -53,7 +48,6 @@ struct Kept {
 pub struct Memo {
     posts: Mutex<HashMap<PathBuf, Arc<Kept>>>,
     pub(crate) search: SearchMemo,
-    pub(crate) documents: Documents,
     published: Mutex<Option<PathBuf>>,
     /// Where the posts' readings are stored: taken by the first build that stores them (the
     /// search memo stores their terms, as soon as the index is made).
@@ -65,7 +59,7 @@ pub struct Memo {
     /// How long loading the memo took, until a build takes it into its summary.
     loading: Mutex<Duration>,
     /// For a memo of one build: once stored, the readings and terms are forgotten (the build
-    /// holds its own copies), and no documents are kept, as no build follows.
+    /// holds its own copies).
     one_build: bool,
 }
 
@@ -253,13 +247,9 @@ impl Memo {
         Arc::get_mut(posts.get_mut(file)?)?.reading.take()
     }
 
-    /// What the documents' stage uses: no documents for a memo of one build, which no build
-    /// follows in this process.
-    pub(crate) fn remembered(&self) -> Remembered<'_> {
-        Remembered {
-            search: &self.search,
-            documents: (!self.one_build).then_some(&self.documents),
-        }
+    /// What the documents' stage uses: the posts' terms for the search index.
+    pub(crate) fn search(&self) -> &SearchMemo {
+        &self.search
     }
 
     /// Whether the last build with this memo published into `out_dir`, whole.

@@ -5,14 +5,13 @@
 //! (`outputs::site_pages`), which the sitemap is made from and the step after trunk builds each
 //! page's HTML file from.
 
-use std::{collections::BTreeMap, hash::Hash, path::PathBuf, time::Duration};
+use std::{collections::BTreeMap, path::PathBuf, time::Duration};
 
 use folio_content::{
     pages, paths, AuthorCount, AuthorIndex, Date, PostBundle, PostPage, PostSummary, Site,
     TagCount, TagIndex, FORMAT_VERSION,
 };
 use rayon::prelude::*;
-use serde::Serialize;
 
 use crate::{
     markdown::images::ImageWork,
@@ -20,9 +19,9 @@ use crate::{
     outputs::listing::{count, pages},
     outputs::taxonomy::{by_author, by_tag, Spellings},
     outputs::{
+        document::Document,
         feed::{feed, feed_posts},
         json_feed::json_feed,
-        kept_documents::Documents,
         redirects::redirect_pages,
         robots::robots,
         search_index::{search_files, SearchMemo},
@@ -35,11 +34,11 @@ use crate::{
 };
 
 /// The result of a build, not yet written anywhere.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Debug, Default, PartialEq, Eq)]
 pub struct Output {
-    /// Each file's contents by its path relative to the output folder, `/`-separated,
-    /// e.g. `data/posts/hello.json`.
-    pub files: BTreeMap<String, Vec<u8>>,
+    /// Each file by its path relative to the output folder, `/`-separated, e.g.
+    /// `data/posts/hello.json`.
+    pub files: Files,
     /// The files copied as they are: each one's path in the output, as in `files`, and where
     /// it is read from.
     pub copies: BTreeMap<String, PathBuf>,
@@ -75,28 +74,20 @@ pub struct Stages {
     pub documents: Duration,
 }
 
-/// Each file's contents by its path, as in `Output::files`.
-pub type Files = BTreeMap<String, Vec<u8>>;
-
-/// What the builds before, in the same process, kept for the documents (the dev server's
-/// `Memo`): the posts' terms for the search index, and the documents already encoded.
-#[derive(Clone, Copy)]
-pub struct Remembered<'a> {
-    pub search: &'a SearchMemo,
-    /// None for a build no other follows in this process.
-    pub documents: Option<&'a Documents>,
-}
+/// Each file by its path, as in `Output::files`.
+pub type Files = BTreeMap<String, Document>;
 
 /// Makes every file of the site from its settings, the posts to publish, in any order, and
 /// its pages of their own. Listings are newest first, ties by slug; each tag and author keeps
-/// one spelling (see `taxonomy`). `today` dates the feed of a site with no posts. What `kept`
-/// holds of the builds before is used, and what this one made kept there.
+/// one spelling (see `taxonomy`). `today` dates the feed of a site with no posts. The posts'
+/// terms for the search index are taken from `search` where it has them, and kept there.
+/// JSON documents are keyed now and encoded when published (`Document`).
 pub fn documents(
     site: &Site,
     mut posts: Vec<Post>,
     standalone: Vec<Standalone>,
     today: Date,
-    kept: Option<Remembered<'_>>,
+    search: Option<&SearchMemo>,
 ) -> Result<(Files, Vec<SitePage>), Vec<Problem>> {
     posts.sort_by(|a, b| {
         (b.summary.date.cmp(&a.summary.date)).then_with(|| a.summary.slug.cmp(&b.summary.slug))
@@ -109,23 +100,14 @@ pub fn documents(
     // The search index needs every post and nothing else made here: it is made beside the rest.
     let (search, rest) = rayon::join(
         || match site.search {
-            true => search_files(
-                &posts,
-                kept.map(|kept| kept.search),
-                kept.and_then(|kept| kept.documents),
-            )
-            .map_err(|error| vec![bug(paths::SEARCH_INDEX, error)]),
-            false => Ok(Vec::new()),
+            true => search_files(&posts, search),
+            false => Vec::new(),
         },
-        || site_files(site, &posts, standalone, today, kept),
+        || site_files(site, &posts, standalone, today),
     );
     let (mut files, site_pages) = rest?;
-    files.extend(search?);
-    let documents = kept.and_then(|kept| kept.documents);
-    files.extend(bundles(posts, documents).map_err(one)?);
-    if let Some(documents) = documents {
-        documents.keep_only(|path| files.contains_key(path));
-    }
+    files.extend(search);
+    files.extend(bundles(posts));
     Ok((files, site_pages))
 }
 
@@ -136,35 +118,29 @@ fn site_files(
     posts: &[Post],
     standalone: Vec<Standalone>,
     today: Date,
-    kept: Option<Remembered<'_>>,
 ) -> Result<(Files, Vec<SitePage>), Vec<Problem>> {
     let mut site_pages = Vec::new();
     let mut files = BTreeMap::new();
-    files.insert(
-        paths::SITE.to_owned(),
-        json(paths::SITE, site).map_err(one)?,
-    );
+    files.insert(paths::SITE.to_owned(), Document::json(site.clone()));
     let own_pages = standalone
         .iter()
         .map(|page| standalone_page(site, page))
         .collect();
-    let documents = kept.and_then(|kept| kept.documents);
-    files.extend(listings(site, posts, own_pages, &mut site_pages, documents).map_err(one)?);
+    files.extend(listings(site, posts, own_pages, &mut site_pages).map_err(one)?);
     for page in standalone {
         let path = paths::standalone(&page.slug);
-        let bytes = json(&path, &page.bundle(&site.description)).map_err(one)?;
-        files.insert(path, bytes);
+        files.insert(path, Document::json(page.bundle(&site.description)));
     }
     let redirects = redirect_pages(site, &site_pages, posts)?;
     site_pages.extend(redirects);
     let newest = feed_posts(site, posts);
     let xml = feed(site, &newest, today).map_err(|error| vec![bug(paths::FEED, error)])?;
-    files.insert(paths::FEED.to_owned(), xml);
+    files.insert(paths::FEED.to_owned(), Document::bytes(xml));
     let json_feed = json_feed(site, &newest).map_err(|error| vec![bug(paths::JSON_FEED, error)])?;
-    files.insert(paths::JSON_FEED.to_owned(), json_feed);
+    files.insert(paths::JSON_FEED.to_owned(), Document::bytes(json_feed));
     files.insert(
         paths::ROBOTS.to_owned(),
-        robots(&site.base_url).into_bytes(),
+        Document::bytes(robots(&site.base_url).into_bytes()),
     );
     Ok((files, site_pages))
 }
@@ -213,8 +189,7 @@ fn listings(
     posts: &[Post],
     own_pages: Vec<SitePage>,
     site_pages: &mut Vec<SitePage>,
-    kept: Option<&Documents>,
-) -> Result<Vec<(String, Vec<u8>)>, Problem> {
+) -> Result<Vec<(String, Document)>, Problem> {
     let summaries: Vec<&PostSummary> = posts.iter().map(|post| &post.summary).collect();
     let per_page = site.posts_per_page;
     let tags = by_tag(&summaries);
@@ -296,13 +271,10 @@ fn listings(
         PageKind::NotFound,
         not_found,
     ));
-    let mut files: Vec<(String, Vec<u8>)> = listed
+    let mut files: Vec<(String, Document)> = listed
         .into_par_iter()
-        .map(|(path, page)| {
-            let bytes = json_kept(&path, &page, kept)?;
-            Ok((path, bytes))
-        })
-        .collect::<Result<_, Problem>>()?;
+        .map(|(path, page)| (path, Document::json(page)))
+        .collect();
 
     let tag_index = TagIndex {
         format: FORMAT_VERSION,
@@ -314,7 +286,7 @@ fn listings(
             })
             .collect(),
     };
-    files.push((paths::TAGS.to_owned(), json(paths::TAGS, &tag_index)?));
+    files.push((paths::TAGS.to_owned(), Document::json(tag_index)));
     let author_index = AuthorIndex {
         format: FORMAT_VERSION,
         authors: authors
@@ -325,21 +297,17 @@ fn listings(
             })
             .collect(),
     };
-    files.push((
-        paths::AUTHORS.to_owned(),
-        json(paths::AUTHORS, &author_index)?,
-    ));
+    files.push((paths::AUTHORS.to_owned(), Document::json(author_index)));
     let by_date = archive(&summaries);
-    files.push((paths::ARCHIVE.to_owned(), json(paths::ARCHIVE, &by_date)?));
+    files.push((paths::ARCHIVE.to_owned(), Document::json(by_date)));
 
     let map = sitemap(&site.base_url, site_pages).map_err(|error| bug(paths::SITEMAP, error))?;
-    files.push((paths::SITEMAP.to_owned(), map));
+    files.push((paths::SITEMAP.to_owned(), Document::bytes(map)));
     Ok(files)
 }
 
-/// One bundle per post (given newest first), each with its neighbours, encoded in parallel,
-/// or taken from `kept` if it did not change.
-fn bundles(posts: Vec<Post>, kept: Option<&Documents>) -> Result<Vec<(String, Vec<u8>)>, Problem> {
+/// One bundle per post (given newest first), each with its neighbours, keyed in parallel.
+fn bundles(posts: Vec<Post>) -> Vec<(String, Document)> {
     let links: Vec<_> = posts.iter().map(|post| link(&post.summary)).collect();
     posts
         .into_par_iter()
@@ -356,26 +324,9 @@ fn bundles(posts: Vec<Post>, kept: Option<&Documents>) -> Result<Vec<(String, Ve
                 call_for_comments: post.call_for_comments,
                 body: post.body,
             };
-            let bytes = json_kept(&path, &bundle, kept)?;
-            Ok((path, bytes))
+            (path, Document::json(bundle))
         })
         .collect()
-}
-
-fn json(path: &str, document: &impl Serialize) -> Result<Vec<u8>, Problem> {
-    serde_json::to_vec(document).map_err(|error| bug(path, error))
-}
-
-/// `json`, or the bytes `kept` has for `document` at `path`.
-fn json_kept(
-    path: &str,
-    document: &(impl Serialize + Hash),
-    kept: Option<&Documents>,
-) -> Result<Vec<u8>, Problem> {
-    match kept {
-        Some(kept) => kept.json(path, document).map_err(|error| bug(path, error)),
-        None => json(path, document),
-    }
 }
 
 /// A problem that only a bug in the bundler can cause: every input was checked before.

@@ -6,11 +6,11 @@
 pub mod archive;
 pub mod copies;
 pub mod deploy;
+pub mod document;
 pub mod documents;
 pub mod feed;
 pub mod head;
 pub mod json_feed;
-pub(crate) mod kept_documents;
 pub mod listing;
 pub mod page_files;
 pub mod redirect_page;

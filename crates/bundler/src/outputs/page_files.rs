@@ -17,9 +17,10 @@ use serde::de::DeserializeOwned;
 
 use crate::{
     names::{HEADERS_FILE, NGINX_REDIRECTS_FILE, REDIRECTS_FILE},
-    outputs::documents::{Files, Output},
     outputs::{
         deploy::{headers_file, meta_policy, nginx_redirects, redirects_file},
+        document::Document,
+        documents::{Files, Output},
         head::head,
         redirect_page::redirect_page,
         scripts::separate,
@@ -118,12 +119,13 @@ pub fn page_files<'a>(
     app: &App,
     options: &PageOptions,
 ) -> Result<Vec<Planned<'a>>, PageError> {
-    let site_json = output
-        .files
-        .get(paths::SITE)
-        .map(Vec::as_slice)
-        .unwrap_or_default();
-    let site: Site = decode(paths::SITE, site_json)?;
+    let site_json = match output.files.get(paths::SITE) {
+        Some(document) => document
+            .contents()
+            .map_err(|error| PageError::Decode(paths::SITE.to_owned(), error))?,
+        None => Default::default(),
+    };
+    let site: Site = decode(paths::SITE, &site_json)?;
     let base_path = url_path(&site.base_url);
     let scripts = separate(&app.template, &base_path);
     let mut planned: Vec<Planned<'a>> = scripts
@@ -161,7 +163,7 @@ pub fn page_files<'a>(
         template.before_title.as_bytes(),
         template.before_body.as_bytes(),
         template.after_body.as_bytes(),
-        site_json,
+        &site_json,
         policy.as_bytes(),
     ]);
     let shared = Arc::new(Shared {
@@ -205,19 +207,21 @@ fn page_file<'a>(
         let html = redirect_page(&shared.site, &shared.base_path, page, to);
         return Ok(Planned::bytes(page.file(), html));
     }
-    let data_path = page.data();
-    let data: &[u8] = match &data_path {
-        Some(path) => files.get(path).map(Vec::as_slice).ok_or_else(|| {
+    let data: Option<&Document> = match page.data() {
+        Some(path) => Some(files.get(&path).ok_or_else(|| {
             PageError::Decode(path.clone(), "the page's data is missing".to_owned())
-        })?,
-        None => &[],
+        })?),
+        None => None,
     };
-    let described = serde_json::to_vec(page)
-        .map_err(|error| PageError::Decode(page.path.clone(), error.to_string()))?;
-    let key = fingerprint::of_parts([template_key.as_bytes(), &described, data]);
+    // The page's key comes from its data's key: neither needs encoding to be compared.
+    let described = fingerprint::of_value(page).to_le_bytes();
+    let data_key = data.map(Document::key).unwrap_or_default().to_le_bytes();
+    let key = fingerprint::of_parts([template_key.as_bytes(), &described, &data_key]);
     let shared = Arc::clone(shared);
     let make = move || {
-        let content = content(page, data).map_err(|error| error.to_string())?;
+        let data = data.map(Document::contents).transpose()?;
+        let content = content(page, data.as_deref().unwrap_or_default())
+            .map_err(|error| error.to_string())?;
         let Shared {
             site,
             base_path,

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::front_matter::aliases::alias_file;
 
 /// What a page is, and which data it shows.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum PageKind {
     /// Page `page` (from 1) of the home listing.
@@ -35,7 +35,7 @@ pub enum PageKind {
 }
 
 /// One page of the site.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct SitePage {
     /// The address within the site, from `folio_content::pages`, e.g. `/posts/hello/`.
     pub path: String,

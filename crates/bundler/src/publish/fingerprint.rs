@@ -7,7 +7,12 @@ use xxhash_rust::xxh3::{xxh3_128, Xxh3};
 
 /// The fingerprint of `bytes`.
 pub fn of(bytes: &[u8]) -> String {
-    hex(xxh3_128(bytes))
+    hex(of_u128(bytes))
+}
+
+/// The fingerprint of `bytes` as a number.
+pub fn of_u128(bytes: &[u8]) -> u128 {
+    xxh3_128(bytes)
 }
 
 /// The fingerprint of a value, from its `Hash`: much cheaper than encoding it first.
@@ -55,7 +60,8 @@ pub fn of_this_program() -> &'static str {
     })
 }
 
-fn hex(value: u128) -> String {
+/// A fingerprint as the ledger writes it: 32 hex digits.
+pub fn hex(value: u128) -> String {
     format!("{value:032x}")
 }
 

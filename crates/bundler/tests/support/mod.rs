@@ -113,7 +113,8 @@ pub fn document<T: DeserializeOwned>(output: &Output, path: &str) -> T {
         .files
         .get(path)
         .unwrap_or_else(|| panic!("no {path} in {:?}", output.files.keys()));
-    serde_json::from_slice(bytes).unwrap_or_else(|error| panic!("{path}: {error}"))
+    serde_json::from_slice(&bytes.contents().unwrap())
+        .unwrap_or_else(|error| panic!("{path}: {error}"))
 }
 
 /// The text of the file at `path`.
@@ -122,7 +123,7 @@ pub fn text(output: &Output, path: &str) -> String {
         .files
         .get(path)
         .unwrap_or_else(|| panic!("no {path} in {:?}", output.files.keys()));
-    String::from_utf8(bytes.clone()).unwrap()
+    String::from_utf8(bytes.contents().unwrap().into_owned()).unwrap()
 }
 
 /// The paths of every file of `output`, in order.

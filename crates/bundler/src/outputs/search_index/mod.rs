@@ -16,14 +16,12 @@ use folio_content::{
 };
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
-use serde::Serialize;
 use std::{
-    hash::Hash,
     path::PathBuf,
     sync::{Arc, Mutex},
 };
 
-use crate::{outputs::kept_documents::Documents, post::Post, publish::fingerprint};
+use crate::{outputs::document::Document, post::Post, publish::fingerprint};
 use impacts::impacts;
 pub use stored::FILE as SEARCH_FILE;
 use terms::{read, Indexed, Terms};
@@ -76,13 +74,8 @@ struct Kept {
 }
 
 /// The files of the search index of `posts`, given newest first: `data/search/index.json`, the
-/// shards of terms and the chunks of posts. Posts whose text is in `memo` are not read again,
-/// and files whose value is in `documents` not encoded again.
-pub fn search_files(
-    posts: &[Post],
-    memo: Option<&SearchMemo>,
-    documents: Option<&Documents>,
-) -> Result<Vec<(String, Vec<u8>)>, serde_json::Error> {
+/// shards of terms and the chunks of posts. Posts whose text is in `memo` are not read again.
+pub fn search_files(posts: &[Post], memo: Option<&SearchMemo>) -> Vec<(String, Document)> {
     let mut own = Kept::default();
     let mut locked = memo.and_then(|memo| memo.kept.lock().ok());
     let kept = locked.as_deref_mut().unwrap_or(&mut own);
@@ -128,8 +121,8 @@ pub fn search_files(
         posts: u32::try_from(posts.len()).unwrap_or(u32::MAX),
         shards: starts,
     };
-    files.push(json(paths::SEARCH_INDEX.to_owned(), &index, documents)?);
-    let shards: Result<Vec<_>, serde_json::Error> = shards
+    files.push((paths::SEARCH_INDEX.to_owned(), Document::json(index)));
+    let shards: Vec<_> = shards
         .into_par_iter()
         .enumerate()
         .map(|(number, terms)| {
@@ -137,11 +130,11 @@ pub fn search_files(
                 format: FORMAT_VERSION,
                 terms,
             };
-            json(paths::search_terms(number), &shard, documents)
+            (paths::search_terms(number), Document::json(shard))
         })
         .collect();
-    files.extend(shards?);
-    let chunks: Result<Vec<_>, serde_json::Error> = posts
+    files.extend(shards);
+    let chunks: Vec<_> = posts
         .par_chunks(POSTS_PER_CHUNK as usize)
         .enumerate()
         .map(|(chunk, posts)| {
@@ -150,11 +143,11 @@ pub fn search_files(
                 posts: posts.iter().map(shown).collect(),
             };
             let chunk = u32::try_from(chunk).unwrap_or(u32::MAX);
-            json(paths::search_posts(chunk), &chunk_posts, documents)
+            (paths::search_posts(chunk), Document::json(chunk_posts))
         })
         .collect();
-    files.extend(chunks?);
-    Ok(files)
+    files.extend(chunks);
+    files
 }
 
 /// Each of `posts` read into terms, or taken from `kept` if its text is the same; with `keep`,
@@ -203,20 +196,6 @@ fn index(posts: &[Post], kept: &mut Kept, keep: bool) -> Vec<Arc<Indexed>> {
         *known = now;
     }
     indexed.into_iter().map(|(_, indexed)| indexed).collect()
-}
-
-/// `document` encoded as compact JSON at `path`: the bytes `documents` kept if it has the
-/// value it had then.
-fn json(
-    path: String,
-    document: &(impl Serialize + Hash),
-    documents: Option<&Documents>,
-) -> Result<(String, Vec<u8>), serde_json::Error> {
-    let bytes = match documents {
-        Some(documents) => documents.json(&path, document)?,
-        None => serde_json::to_vec(document)?,
-    };
-    Ok((path, bytes))
 }
 
 /// What a result shows of `post`.
