@@ -312,6 +312,44 @@ fn trusting_the_ledger_leaves_the_folder_a_walk_would() {
     assert!(!trusted.join("posts").exists(), "emptied folders go too");
 }
 
+/// The ledger at `options.ledger` with each folder's stamp set to what it is now, as a build
+/// long after the last would have found them.
+fn settle_folders(out: &Path, options: &PublishOptions) {
+    let mut ledger = Ledger::load(&options.ledger);
+    for folder in folders::planned(&ledger.files) {
+        let stamp = folders::stamp(&out.join(&folder)).unwrap();
+        ledger.folders.insert(folder, stamp);
+    }
+    ledger.save(&options.ledger).unwrap();
+}
+
+#[test]
+fn a_folder_is_read_again_only_when_its_entries_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, options) = (dir.path().join("out"), options(dir.path(), false));
+    let files = [("data/site.json", "{}"), ("posts/a/index.html", "a")];
+    run(bytes(&files), &out, &options);
+    // Just written: too recent to be kept, so the next build reads every folder.
+    fs::write(out.join("posts/a/stray.html"), "not the build's").unwrap();
+    assert_eq!(run(bytes(&files), &out, &options).removed, 1);
+    assert!(Ledger::load(&options.ledger).folders.is_empty());
+
+    settle_folders(&out, &options);
+    fs::write(out.join("posts/a/stray.html"), "not the build's").unwrap();
+    fs::create_dir_all(out.join("posts/b/deep")).unwrap();
+    fs::write(out.join("posts/b/deep/x.html"), "nor this").unwrap();
+    let done = run(bytes(&files), &out, &options);
+    assert_eq!(done.removed, 2, "added files change their folders' stamps");
+    assert_eq!(names(&out), ["data/site.json", "posts/a/index.html"]);
+
+    // A folder whose stamp is the one kept is taken as it was: here, one the ledger was
+    // told to take as it is now, stray file and all.
+    fs::write(out.join("posts/a/stray.html"), "not the build's").unwrap();
+    settle_folders(&out, &options);
+    assert_eq!(run(bytes(&files), &out, &options).removed, 0);
+    assert!(out.join("posts/a/stray.html").exists());
+}
+
 /// `path` under `root`, `/`-separated.
 fn relative_path(root: &Path, path: &Path) -> String {
     let relative = path.strip_prefix(root).unwrap_or(path);
