@@ -3,6 +3,7 @@
 //! shards of about `SHARD_NUMBERS` numbers, and what results show of the posts in chunks.
 
 mod impacts;
+mod packed;
 mod stored;
 mod terms;
 

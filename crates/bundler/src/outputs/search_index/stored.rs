@@ -23,7 +23,7 @@ use crate::records;
 pub const FILE: &str = "search.readings";
 
 /// What the file holds, and the layout of its records.
-const KIND: &str = "search terms 2";
+const KIND: &str = "search terms 3";
 
 /// One record, as written and read back.
 #[derive(Serialize, Deserialize)]

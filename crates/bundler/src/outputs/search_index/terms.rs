@@ -23,12 +23,13 @@ pub enum Field {
 #[derive(Clone, serde::Serialize, serde::Deserialize)]
 pub struct Indexed {
     pub lengths: [u32; 5],
+    #[serde(with = "super::packed")]
     pub terms: Vec<Posting>,
 }
 
 /// One term of a post: its number in `Terms`, how often each field has it, and the section
 /// where it matters most (0 for the top, `k` under the `k`-th heading).
-#[derive(Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Clone)]
 pub struct Posting {
     pub term: u32,
     pub counts: [u32; 5],
