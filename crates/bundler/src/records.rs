@@ -128,7 +128,7 @@ pub fn load<T: DeserializeOwned + Send>(path: &Path, kind: &str) -> Option<Vec<T
                     .map(|record| postcard::from_bytes(record).ok())
                     .collect()
             },
-            || spare.fill(&mut reader).map(|()| ()),
+            || spare.fill(&mut reader),
         );
         records.extend(decoded?);
         next?;
