@@ -89,7 +89,11 @@ impl Memo {
     fn loaded(cache_dir: &Path, one_build: bool) -> Memo {
         let started = Instant::now();
         let (posts_file, search_file) = (cache_dir.join(stored::FILE), cache_dir.join(SEARCH_FILE));
-        let (posts, records) = stored::load(&posts_file);
+        // Each loads in parallel batches, and the two side by side keep both cores busy.
+        let ((posts, records), search) = rayon::join(
+            || stored::load(&posts_file),
+            || SearchMemo::load(&search_file, one_build),
+        );
         let posts = posts
             .into_iter()
             .map(|(file, kept)| (file, Arc::new(kept)))
@@ -101,7 +105,7 @@ impl Memo {
         Memo {
             posts: Mutex::new(posts),
             changes: Mutex::new(Some(changes)),
-            search: SearchMemo::load(&search_file, one_build),
+            search,
             posts_file: Mutex::new(Some(posts_file)),
             one_build,
             loading: Mutex::new(started.elapsed()),
