@@ -105,7 +105,18 @@ pub fn append<T: Serialize>(
 /// The records of the file of `kind` at `path`; `None` if there is no such file, or this
 /// program did not write it, or any part of it cannot be read.
 pub fn load<T: DeserializeOwned + Send>(path: &Path, kind: &str) -> Option<Vec<T>> {
-    let mut reader = BufReader::with_capacity(1 << 20, fs::File::open(path).ok()?);
+    let file = fs::File::open(path).ok()?;
+    load_from(&file, kind, |record, _| postcard::from_bytes(record).ok())
+}
+
+/// `load` from `file`, each record decoded by `decode`, which is also given where the record
+/// starts in the file.
+pub fn load_from<T: Send>(
+    file: &fs::File,
+    kind: &str,
+    decode: impl Fn(&[u8], u64) -> Option<T> + Sync,
+) -> Option<Vec<T>> {
+    let mut reader = BufReader::with_capacity(1 << 20, file);
     let expected = header(kind);
     let mut found = vec![0; expected.len()];
     reader.read_exact(&mut found).ok()?;
@@ -117,18 +128,19 @@ pub fn load<T: DeserializeOwned + Send>(path: &Path, kind: &str) -> Option<Vec<T
     // next: a buffer a record, as before, took the memory of the whole file anew (120 MB at
     // 10,000 posts), and the kernel's page faults for it cost a tenth of a build.
     let (mut batch, mut spare) = (Batch::default(), Batch::default());
-    batch.fill(&mut reader)?;
+    let mut position = expected.len() as u64;
+    batch.fill(&mut reader, &mut position)?;
     while !batch.ends.is_empty() {
         let (decoded, next) = rayon::join(
             || -> Option<Vec<T>> {
                 batch
                     .records()
-                    .collect::<Vec<&[u8]>>()
+                    .collect::<Vec<(&[u8], u64)>>()
                     .par_iter()
-                    .map(|record| postcard::from_bytes(record).ok())
+                    .map(|&(record, at)| decode(record, at))
                     .collect()
             },
-            || spare.fill(&mut reader),
+            || spare.fill(&mut reader, &mut position),
         );
         records.extend(decoded?);
         next?;
@@ -137,19 +149,22 @@ pub fn load<T: DeserializeOwned + Send>(path: &Path, kind: &str) -> Option<Vec<T
     Some(records)
 }
 
-/// Up to `BATCH` encoded records, one after the other, with where each ends.
+/// Up to `BATCH` encoded records, one after the other, with where each ends, and where each
+/// starts in the file.
 #[derive(Default)]
 struct Batch {
     bytes: Vec<u8>,
     ends: Vec<usize>,
+    starts_in_file: Vec<u64>,
 }
 
 impl Batch {
-    /// Reads the next records into the batch, in place of those it held; none at the end of
-    /// the file; `None` if it is cut short.
-    fn fill(&mut self, reader: &mut impl BufRead) -> Option<()> {
+    /// Reads the next records into the batch, in place of those it held, from `position` in
+    /// the file on (moved past them); none at the end of the file; `None` if it is cut short.
+    fn fill(&mut self, reader: &mut impl BufRead, position: &mut u64) -> Option<()> {
         self.bytes.clear();
         self.ends.clear();
+        self.starts_in_file.clear();
         while self.ends.len() < BATCH {
             if reader.fill_buf().ok()?.is_empty() {
                 break;
@@ -165,15 +180,19 @@ impl Batch {
             self.bytes.resize(end, 0);
             reader.read_exact(&mut self.bytes[start..]).ok()?;
             self.ends.push(end);
+            self.starts_in_file.push(*position + 8);
+            *position += 8 + length;
         }
         Some(())
     }
 
-    fn records(&self) -> impl Iterator<Item = &[u8]> {
+    /// Each record's bytes, and where it starts in the file.
+    fn records(&self) -> impl Iterator<Item = (&[u8], u64)> {
         let starts = std::iter::once(0).chain(self.ends.iter().copied());
         starts
             .zip(&self.ends)
             .map(|(start, &end)| &self.bytes[start..end])
+            .zip(self.starts_in_file.iter().copied())
     }
 }
 
@@ -202,6 +221,13 @@ mod tests {
         );
 
         let bytes = fs::read(&path).unwrap();
+        // Each record is where `load_from` says it starts.
+        let file = fs::File::open(&path).unwrap();
+        let starts = load_from(&file, "things 1", |record, at| Some((record.to_vec(), at)));
+        for (record, at) in starts.unwrap() {
+            let at = usize::try_from(at).unwrap();
+            assert_eq!(&bytes[at..at + record.len()], record.as_slice());
+        }
         fs::write(&path, &bytes[..bytes.len() - 1]).unwrap();
         assert_eq!(load::<(String, u32)>(&path, "things 1"), None, "cut short");
         let mut long = bytes.clone();

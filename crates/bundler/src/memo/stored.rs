@@ -5,34 +5,46 @@
 //! report their problems.
 
 use std::{
+    borrow::Cow,
     collections::HashMap,
+    fmt,
+    fs::File,
     io,
     path::{Path, PathBuf},
+    sync::Arc,
 };
 
-use serde::{Deserialize, Serialize};
+use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{seen::Seen, Kept};
-use crate::{post::Post, records};
+use crate::{
+    post::{text::Text, Post},
+    records,
+};
 
 /// The file's name in the cache folder.
 pub const FILE: &str = "posts.readings";
 
 /// What the file holds, and the layout of its records.
-const KIND: &str = "post readings 2";
+const KIND: &str = "post readings 3";
 
 /// One post's reading, as written; without a post, the file's reading is forgotten (the file
-/// is gone, or has problems). A later record of a file replaces an earlier one.
+/// is gone, or has problems). A later record of a file replaces an earlier one. The post's
+/// text is not in the post but after it, ending the record, where a build that needs it reads
+/// it back (`post/text.rs`).
 #[derive(Serialize)]
 struct Record<'a> {
     file: &'a Path,
     seen: Option<Seen>,
     key: &'a str,
     authors_key: &'a str,
-    post: Option<&'a Post>,
+    post: Option<Cow<'a, Post>>,
+    text_key: u128,
+    text: TextBytes,
 }
 
-/// One post's reading, as read back: the fields of `Record`, owned.
+/// One post's reading, as read back: the fields of `Record`, owned, but for the text, of which
+/// only its length is read.
 #[derive(Deserialize)]
 struct Loaded {
     file: PathBuf,
@@ -40,12 +52,57 @@ struct Loaded {
     key: String,
     authors_key: String,
     post: Option<Post>,
+    text_key: u128,
+    text: TextLength,
+}
+
+/// A post's text as kept (`Text::encode`), or why it could not be had.
+struct TextBytes(Result<Vec<u8>, String>);
+
+impl Serialize for TextBytes {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match &self.0 {
+            Ok(bytes) => serializer.serialize_bytes(bytes),
+            Err(error) => Err(serde::ser::Error::custom(error)),
+        }
+    }
+}
+
+/// How long a kept text is: its bytes are left where they are.
+struct TextLength(usize);
+
+impl<'de> Deserialize<'de> for TextLength {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<TextLength, D::Error> {
+        struct Length;
+        impl de::Visitor<'_> for Length {
+            type Value = TextLength;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a post's text")
+            }
+            fn visit_bytes<E: de::Error>(self, bytes: &[u8]) -> Result<TextLength, E> {
+                Ok(TextLength(bytes.len()))
+            }
+        }
+        deserializer.deserialize_bytes(Length)
+    }
 }
 
 /// What the file at `path` holds: each file's last reading, and how many records that took
 /// (more than readings once some were replaced); nothing, and `None`, if it cannot be read.
+/// The posts' texts stay in the file, which they keep open.
 pub fn load(path: &Path) -> (Vec<(PathBuf, Kept)>, Option<usize>) {
-    let loaded: Option<Vec<Loaded>> = records::load(path, KIND);
+    let loaded = File::open(path).ok().and_then(|file| {
+        let file = Arc::new(file);
+        records::load_from(&file, KIND, |bytes, at| {
+            let mut loaded: Loaded = postcard::from_bytes(bytes).ok()?;
+            // The text ends the record.
+            let text_at = at + (bytes.len() - loaded.text.0) as u64;
+            if let Some(post) = &mut loaded.post {
+                post.text = Text::kept(loaded.text_key, Arc::clone(&file), text_at, loaded.text.0);
+            }
+            Some(loaded)
+        })
+    });
     let held = loaded.as_ref().map(Vec::len);
     let loaded = loaded.unwrap_or_default();
     let count = loaded.len();
@@ -66,7 +123,6 @@ pub fn load(path: &Path) -> (Vec<(PathBuf, Kept)>, Option<usize>) {
     (readings.into_iter().collect(), held)
 }
 
-/// A post file, how it was read, and the post, if it read without problems.
 pub type Reading<'a> = (&'a Path, &'a Kept, Option<&'a Post>);
 
 /// Writes the file at `path` anew, with each of `readings` that has a post.
@@ -92,18 +148,36 @@ pub fn append<'a>(path: &Path, changes: impl Iterator<Item = Change<'a>>) -> io:
             key: "",
             authors_key: "",
             post: None,
+            text_key: 0,
+            text: TextBytes(Ok(Vec::new())),
         },
     });
     records::append(path, KIND, records)
 }
 
 fn record<'a>((file, kept, post): Reading<'a>) -> Record<'a> {
+    let (post, text_key, text) = match post {
+        Some(post) => {
+            let text = match post.text.kept_bytes() {
+                Some(kept) => kept.map_err(|error| format!("reading the text kept: {error}")),
+                None => Text::encode(&post.body).map_err(|error| error.to_string()),
+            };
+            let headless = match post.text.is_here() {
+                true => Cow::Owned(post.without_text()),
+                false => Cow::Borrowed(post),
+            };
+            (Some(headless), post.text.key(), text)
+        }
+        None => (None, 0, Ok(Vec::new())),
+    };
     Record {
         file,
         seen: kept.seen,
         key: &kept.key,
         authors_key: &kept.authors_key,
         post,
+        text_key,
+        text: TextBytes(text),
     }
 }
 
@@ -111,6 +185,16 @@ fn record<'a>((file, kept, post): Reading<'a>) -> Record<'a> {
 mod tests {
     use super::*;
     use crate::config::site;
+
+    /// A reading's post with its text read back from the file.
+    fn whole(reading: &Option<crate::memo::Read>) -> Option<crate::memo::Read> {
+        let post = reading.as_ref()?.as_ref().ok()?;
+        let body = post.text.full(&post.body).unwrap().into_owned();
+        Some(Ok(Post {
+            body,
+            ..post.clone()
+        }))
+    }
 
     /// Every post of the fixture sites read without problems (code, images, aliases, outlines,
     /// covers) comes back from the file as it was read.
@@ -174,7 +258,12 @@ mod tests {
         assert_eq!((loaded.len(), records), (good, Some(good)));
         for (file, kept) in &loaded {
             let (_, read) = readings.iter().find(|(read, _)| read == file).unwrap();
-            assert_eq!(kept.reading, read.reading, "{}", file.display());
+            assert_eq!(whole(&kept.reading), read.reading, "{}", file.display());
+            let post = kept.reading.as_ref().unwrap().as_ref().unwrap();
+            assert!(
+                !post.text.is_here() && post.body.markdown.is_empty(),
+                "kept apart"
+            );
             assert_eq!(
                 (kept.seen, &kept.key, &kept.authors_key),
                 (read.seen, &read.key, &read.authors_key)
@@ -204,6 +293,10 @@ mod tests {
         let (after, records) = load(&path);
         assert_eq!((after.len(), records), (good - 2, Some(good + 4)));
         let found = after.iter().find(|(file, _)| file == &again.0).unwrap();
-        assert_eq!(found.1.reading, again.1.reading);
+        assert_eq!(
+            whole(&found.1.reading),
+            whole(&again.1.reading),
+            "a kept text stored again"
+        );
     }
 }

@@ -22,6 +22,7 @@ use crate::{
         document::Document,
         feed::{feed, feed_posts},
         json_feed::json_feed,
+        post_bundle::Bundle,
         redirects::redirect_pages,
         robots::robots,
         search_index::{search_files, SearchMemo},
@@ -100,13 +101,14 @@ pub fn documents(
     // The search index needs every post and nothing else made here: it is made beside the rest.
     let (search, rest) = rayon::join(
         || match site.search {
-            true => search_files(&posts, search),
-            false => Vec::new(),
+            true => search_files(&posts, search)
+                .map_err(|error| vec![cache_problem(paths::SEARCH_INDEX, error)]),
+            false => Ok(Vec::new()),
         },
         || site_files(site, &posts, standalone, today),
     );
     let (mut files, site_pages) = rest?;
-    files.extend(search);
+    files.extend(search?);
     files.extend(bundles(posts));
     Ok((files, site_pages))
 }
@@ -133,7 +135,8 @@ fn site_files(
     }
     let redirects = redirect_pages(site, &site_pages, posts)?;
     site_pages.extend(redirects);
-    let newest = feed_posts(site, posts);
+    let newest =
+        feed_posts(site, posts).map_err(|error| vec![cache_problem(paths::FEED, error)])?;
     let xml = feed(site, &newest, today).map_err(|error| vec![bug(paths::FEED, error)])?;
     files.insert(paths::FEED.to_owned(), Document::bytes(xml));
     let json_feed = json_feed(site, &newest).map_err(|error| vec![bug(paths::JSON_FEED, error)])?;
@@ -324,9 +327,19 @@ fn bundles(posts: Vec<Post>) -> Vec<(String, Document)> {
                 call_for_comments: post.call_for_comments,
                 body: post.body,
             };
-            (path, Document::json(bundle))
+            let text = post.text;
+            (path, Document::json(Bundle { bundle, text }))
         })
         .collect()
+}
+
+/// A post's text that could not be read back from the cache folder.
+fn cache_problem(path: &str, error: std::io::Error) -> Problem {
+    Problem::whole_file(
+        path,
+        format!("cannot read a post's text back from the cache: {error}"),
+        "delete the cache folder (.folio-cache in the site folder, or FOLIO_CACHE_DIR) and build again",
+    )
 }
 
 /// A problem that only a bug in the bundler can cause: every input was checked before.

@@ -29,8 +29,9 @@ pub struct FeedPost<'p> {
 }
 
 /// The posts the feeds hold: the newest `FEED_POSTS` of `posts` (given newest first), each with
-/// its full content, the app's renderer without the page's own controls.
-pub fn feed_posts<'p>(site: &Site, posts: &'p [Post]) -> Vec<FeedPost<'p>> {
+/// its full content, the app's renderer without the page's own controls; the error, if a
+/// post's text cannot be read back from the cache.
+pub fn feed_posts<'p>(site: &Site, posts: &'p [Post]) -> std::io::Result<Vec<FeedPost<'p>>> {
     // Feed readers show entries away from the site: its links carry the whole address.
     let options = RenderOptions {
         trusted_html: site.trusted_html,
@@ -39,9 +40,12 @@ pub fn feed_posts<'p>(site: &Site, posts: &'p [Post]) -> Vec<FeedPost<'p>> {
     };
     posts[..posts.len().min(FEED_POSTS)]
         .iter()
-        .map(|post| FeedPost {
-            post,
-            html: render_html(&post.body, &options),
+        .map(|post| {
+            let body = post.text.full(&post.body)?;
+            Ok(FeedPost {
+                post,
+                html: render_html(&body, &options),
+            })
         })
         .collect()
 }

@@ -13,6 +13,7 @@ pub mod head;
 pub mod json_feed;
 pub mod listing;
 pub mod page_files;
+pub mod post_bundle;
 pub mod redirect_page;
 pub mod redirects;
 pub mod robots;

@@ -4,6 +4,7 @@
 
 pub mod excerpt;
 pub mod standalone;
+pub mod text;
 pub mod words;
 
 use std::path::{Path, PathBuf};
@@ -20,6 +21,7 @@ use crate::{
         targets::{targets, Target},
     },
     post::excerpt::{excerpt, lead, more_marker},
+    post::text::Text,
     problem::Problem,
     sources::files::own_folder,
     sources::split::{split, utf8, Split},
@@ -43,6 +45,10 @@ pub struct Post {
     /// highlighted code; its links are resolved (`markdown::links`) once every post has been
     /// read.
     pub body: Body,
+    /// Where the body's text is (`text.rs`): in the body, or left in the cache folder, where
+    /// the body then holds none until it is asked for.
+    #[serde(skip)]
+    pub text: Text,
     /// The post's old addresses, which lead to it.
     pub aliases: Vec<Alias>,
     /// The body's relative links and images, where they are written.
@@ -57,6 +63,53 @@ pub struct Post {
 }
 
 impl Post {
+    /// The post with no text in its body, as the cache keeps it apart (`memo/stored.rs`).
+    pub fn without_text(&self) -> Post {
+        let Post {
+            file,
+            summary,
+            description,
+            call_for_comments,
+            word_count,
+            body,
+            text,
+            aliases,
+            targets,
+            without_alt,
+            shown_images,
+            cover,
+            shown_cover,
+        } = self;
+        let Body {
+            markdown: _,
+            code: _,
+            outline,
+            links,
+            images,
+        } = body;
+        Post {
+            file: file.clone(),
+            summary: summary.clone(),
+            description: description.clone(),
+            call_for_comments: call_for_comments.clone(),
+            word_count: *word_count,
+            body: Body {
+                markdown: String::new(),
+                code: Vec::new(),
+                outline: outline.clone(),
+                links: links.clone(),
+                images: images.clone(),
+            },
+            text: text.clone(),
+            aliases: aliases.clone(),
+            targets: targets.clone(),
+            without_alt: without_alt.clone(),
+            shown_images: shown_images.clone(),
+            cover: cover.clone(),
+            shown_cover: shown_cover.clone(),
+        }
+    }
+
     /// The post as links see it.
     pub fn document(&self, published: bool) -> Document<'_> {
         Document {
@@ -156,8 +209,10 @@ fn derive(
         draft: fields.draft,
         image: None,
     };
+    let body = markdown::body(body);
     Post {
         file: file.to_owned(),
+        text: Text::here(&body),
         description: fields
             .description
             .unwrap_or_else(|| summary.summary.clone()),
@@ -165,7 +220,7 @@ fn derive(
         aliases: fields.aliases,
         summary,
         word_count,
-        body: markdown::body(body),
+        body,
         targets: scan.targets,
         without_alt: scan.without_alt,
         shown_images: Vec::new(),

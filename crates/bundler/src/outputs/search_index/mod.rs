@@ -18,6 +18,7 @@ use folio_content::{
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::{
+    io,
     path::PathBuf,
     sync::{Arc, Mutex},
 };
@@ -75,12 +76,16 @@ struct Kept {
 }
 
 /// The files of the search index of `posts`, given newest first: `data/search/index.json`, the
-/// shards of terms and the chunks of posts. Posts whose text is in `memo` are not read again.
-pub fn search_files(posts: &[Post], memo: Option<&SearchMemo>) -> Vec<(String, Document)> {
+/// shards of terms and the chunks of posts. Posts whose text is in `memo` are not read again;
+/// the error, if a post's text cannot be read back from the cache.
+pub fn search_files(
+    posts: &[Post],
+    memo: Option<&SearchMemo>,
+) -> io::Result<Vec<(String, Document)>> {
     let mut own = Kept::default();
     let mut locked = memo.and_then(|memo| memo.kept.lock().ok());
     let kept = locked.as_deref_mut().unwrap_or(&mut own);
-    let indexed = index(posts, kept, memo.is_some());
+    let indexed = index(posts, kept, memo.is_some())?;
     let postings = {
         let indexed: Vec<&Indexed> = indexed.iter().map(Arc::as_ref).collect();
         impacts(&indexed, &kept.terms.words)
@@ -148,12 +153,12 @@ pub fn search_files(posts: &[Post], memo: Option<&SearchMemo>) -> Vec<(String, D
         })
         .collect();
     files.extend(chunks);
-    files
+    Ok(files)
 }
 
 /// Each of `posts` read into terms, or taken from `kept` if its text is the same; with `keep`,
 /// `kept` then holds these posts for the next build.
-fn index(posts: &[Post], kept: &mut Kept, keep: bool) -> Vec<Arc<Indexed>> {
+fn index(posts: &[Post], kept: &mut Kept, keep: bool) -> io::Result<Vec<Arc<Indexed>>> {
     let Kept {
         posts: known,
         terms,
@@ -165,7 +170,8 @@ fn index(posts: &[Post], kept: &mut Kept, keep: bool) -> Vec<Arc<Indexed>> {
     let mut indexed: Vec<(String, Arc<Indexed>)> = Vec::with_capacity(posts.len());
     let mut read_anew = Vec::new();
     for chunk in posts.chunks(READ_AT_ONCE) {
-        let found: Vec<(String, Result<Arc<Indexed>, terms::Read>)> = chunk
+        type Found = Result<Arc<Indexed>, io::Result<terms::Read>>;
+        let found: Vec<(String, Found)> = chunk
             .par_iter()
             .map_init(TermReader::default, |reader, post| {
                 let key = if keep {
@@ -175,17 +181,26 @@ fn index(posts: &[Post], kept: &mut Kept, keep: bool) -> Vec<Arc<Indexed>> {
                 };
                 match known.get(&key).filter(|_| keep) {
                     Some(indexed) => (key, Ok(Arc::clone(indexed))),
-                    None => (key, Err(read(reader, post))),
+                    None => {
+                        let body = post.text.full(&post.body);
+                        (
+                            key,
+                            Err(body.map(|body| read(reader, post, &body.markdown))),
+                        )
+                    }
                 }
             })
             .collect();
-        indexed.extend(found.into_iter().map(|(key, found)| {
-            let numbered = found.unwrap_or_else(|read| {
-                read_anew.push(key.clone());
-                Arc::new(read.numbered(terms))
-            });
-            (key, numbered)
-        }));
+        for (key, found) in found {
+            let numbered = match found {
+                Ok(indexed) => indexed,
+                Err(read) => {
+                    read_anew.push(key.clone());
+                    Arc::new(read?.numbered(terms))
+                }
+            };
+            indexed.push((key, numbered));
+        }
     }
     if keep {
         let now: FxHashMap<String, Arc<Indexed>> = indexed.iter().cloned().collect();
@@ -196,7 +211,7 @@ fn index(posts: &[Post], kept: &mut Kept, keep: bool) -> Vec<Arc<Indexed>> {
         }
         *known = now;
     }
-    indexed.into_iter().map(|(_, indexed)| indexed).collect()
+    Ok(indexed.into_iter().map(|(_, indexed)| indexed).collect())
 }
 
 /// What a result shows of `post`.
@@ -215,7 +230,8 @@ fn shown(post: &Post) -> SearchPost {
     )
 }
 
-/// The fingerprint of what `post`'s terms come from: its title, tags, summary and text.
+/// The fingerprint of what `post`'s terms come from: its title, tags, summary and text (by
+/// the text's key, which stands for it wherever it is).
 fn indexed_key(post: &Post) -> String {
     let summary = &post.summary;
     let tags: Vec<&str> = summary.tags.iter().map(|tag| tag.name.as_str()).collect();
@@ -223,6 +239,6 @@ fn indexed_key(post: &Post) -> String {
         summary.title.as_bytes(),
         tags.join("\u{1f}").as_bytes(),
         summary.summary.as_bytes(),
-        post.body.markdown.as_bytes(),
+        &post.text.key().to_le_bytes(),
     ])
 }

@@ -100,8 +100,9 @@ impl Occurrences {
     }
 }
 
-/// `post`'s terms, field by field; the body's in the section they are in.
-pub fn read(reader: &mut TermReader, post: &Post) -> Read {
+/// `post`'s terms, field by field, its body's from `markdown` (its text, wherever it is), in
+/// the section they are in.
+pub fn read(reader: &mut TermReader, post: &Post, markdown: &str) -> Read {
     let mut read = Read {
         lengths: [0; 5],
         terms: FxHashMap::default(),
@@ -113,7 +114,7 @@ pub fn read(reader: &mut TermReader, post: &Post) -> Read {
     read.add(reader, Field::Summary, &summary.summary, 0);
     let mut section = 0;
     let mut in_heading = false;
-    for event in Parser::new_ext(&post.body.markdown, markdown_options()) {
+    for event in Parser::new_ext(markdown, markdown_options()) {
         match event {
             Event::Start(Tag::Heading { .. }) => {
                 section += 1;
