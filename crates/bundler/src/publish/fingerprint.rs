@@ -74,7 +74,10 @@ fn of_program_file(path: &std::path::Path) -> std::io::Result<String> {
         meta.ctime() as u64,
         meta.ctime_nsec() as u64,
     ];
-    Ok(of_parts([path.as_os_str().as_encoded_bytes(), &stamp.map(u64::to_le_bytes).concat()]))
+    Ok(of_parts([
+        path.as_os_str().as_encoded_bytes(),
+        &stamp.map(u64::to_le_bytes).concat(),
+    ]))
 }
 
 #[cfg(not(unix))]

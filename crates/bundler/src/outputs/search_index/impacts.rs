@@ -41,44 +41,58 @@ pub fn impacts(indexed: &[&Indexed], words: &[String]) -> Vec<(String, Vec<u32>)
         }
     }
     let average = total.map(|total| coarse(total as f64 / f64::from(posts)));
-    // Each term's posts, in post order: how much it weighs in each (BM25F's weighted count)
-    // and where it matters most.
-    let weighed: Vec<Vec<(u32, f32, u32)>> = indexed
+    // How much each posting weighs in its post (BM25F's weighted count), in post order.
+    let weights: Vec<f32> = indexed
         .par_iter()
-        .map(|post| {
-            let relative = |slot: usize| match average[slot] {
+        .flat_map_iter(|post| {
+            let relative = move |slot: usize| match average[slot] {
                 average if average > 0.0 => post.lengths[slot] as f32 / average,
                 _ => 1.0,
             };
-            post.terms
-                .iter()
-                .map(|posting| {
-                    let mut weighted = 0.0;
-                    for (slot, (_, weight, b)) in FIELDS.iter().enumerate() {
-                        let count = posting.counts[slot] as f32;
-                        if count > 0.0 {
-                            weighted += weight * count / (1.0 - b + b * relative(slot));
-                        }
+            post.terms.iter().map(move |posting| {
+                let mut weighted = 0.0;
+                for (slot, (_, weight, b)) in FIELDS.iter().enumerate() {
+                    let count = posting.counts[slot] as f32;
+                    if count > 0.0 {
+                        weighted += weight * count / (1.0 - b + b * relative(slot));
                     }
-                    (posting.term, weighted, posting.section)
-                })
-                .collect()
+                }
+                weighted
+            })
         })
         .collect();
-    let mut by_term: Vec<Vec<Weighed>> = vec![Vec::new(); words.len()];
-    for (id, terms) in weighed.iter().enumerate() {
-        let id = u32::try_from(id).unwrap_or(u32::MAX);
-        for &(term, weighted, section) in terms {
-            if let Some(list) = by_term.get_mut(term as usize) {
-                list.push((id, weighted, section));
+    // Each term's posts, in post order, in one list of all: where each term's start, counted
+    // first, then each posting put in its place. A list of its own for each term, grown a
+    // posting at a time, took most of the index's time (and memory anew).
+    let mut starts = vec![0usize; words.len() + 1];
+    for post in indexed {
+        for posting in &post.terms {
+            if let Some(count) = starts.get_mut(posting.term as usize + 1) {
+                *count += 1;
             }
         }
     }
-    let mut terms: Vec<(&str, Vec<Weighed>)> = words
+    for term in 1..starts.len() {
+        starts[term] += starts[term - 1];
+    }
+    let mut all: Vec<Weighed> = vec![(0, 0.0, 0); starts[words.len()]];
+    let mut next = starts.clone();
+    let mut weight = weights.iter();
+    for (id, post) in indexed.iter().enumerate() {
+        let id = u32::try_from(id).unwrap_or(u32::MAX);
+        for posting in &post.terms {
+            let weighted = weight.next().copied().unwrap_or_default();
+            if let Some(at) = next[..words.len()].get_mut(posting.term as usize) {
+                all[*at] = (id, weighted, posting.section);
+                *at += 1;
+            }
+        }
+    }
+    let mut terms: Vec<(&str, &[Weighed])> = words
         .iter()
-        .zip(by_term)
+        .enumerate()
+        .map(|(term, word)| (word.as_str(), &all[starts[term]..starts[term + 1]]))
         .filter(|(_, list)| !list.is_empty())
-        .map(|(word, list)| (word.as_str(), list))
         .collect();
     terms.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
     // The score of a term in a post: how rare the term is, times its weighted count saturated.
@@ -86,8 +100,7 @@ pub fn impacts(indexed: &[&Indexed], words: &[String]) -> Vec<(String, Vec<u32>)
         let found_in = found_in as f32;
         (1.0 + (posts - found_in + 0.5) / (found_in + 0.5)).ln()
     };
-    let score =
-        |found_in: usize, weighted: f32| rarity(found_in) * weighted * (K1 + 1.0) / (weighted + K1);
+    let score = |rarity: f32, weighted: f32| rarity * weighted * (K1 + 1.0) / (weighted + K1);
     // A term of one post, weighed past saturation (where the weighted count stops counting,
     // at K1 + 1): no impact is higher.
     let highest = rarity(1) * (K1 + 1.0);
@@ -96,8 +109,10 @@ pub fn impacts(indexed: &[&Indexed], words: &[String]) -> Vec<(String, Vec<u32>)
         .map(|(term, list)| {
             let mut numbers = Vec::with_capacity(list.len() * 3);
             let mut previous = 0;
-            for (id, weighted, section) in &list {
-                let scaled = score(list.len(), *weighted) / highest * MAX_IMPACT as f32;
+            // Once a term: a logarithm a posting took a third of the index's time.
+            let rarity = rarity(list.len());
+            for (id, weighted, section) in list {
+                let scaled = score(rarity, *weighted) / highest * MAX_IMPACT as f32;
                 let impact = (scaled.round() as u32).clamp(1, MAX_IMPACT);
                 numbers.extend([id - previous, impact, *section]);
                 previous = *id;
