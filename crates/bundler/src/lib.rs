@@ -123,7 +123,7 @@ fn document_source(document: &outputs::document::Document) -> Source<'_> {
     match document.made_bytes() {
         Some(bytes) => Source::Bytes(Cow::Borrowed(bytes)),
         None => Source::Made {
-            key: publish::fingerprint::hex(document.key()),
+            key: document.key(),
             make: Box::new(|| document.contents().map(Cow::into_owned)),
         },
     }

@@ -216,7 +216,7 @@ fn page_file<'a>(
     // The page's key comes from its data's key: neither needs encoding to be compared.
     let described = fingerprint::of_value(page).to_le_bytes();
     let data_key = data.map(Document::key).unwrap_or_default().to_le_bytes();
-    let key = fingerprint::of_parts([template_key.as_bytes(), &described, &data_key]);
+    let key = fingerprint::of_parts_u128([template_key.as_bytes(), &described, &data_key]);
     let shared = Arc::clone(shared);
     let make = move || {
         let data = data.map(Document::contents).transpose()?;

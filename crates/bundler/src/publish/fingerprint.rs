@@ -39,12 +39,17 @@ impl std::hash::Hasher for Written {
 /// The fingerprint of several parts, each length-prefixed so that no two lists of parts share
 /// one.
 pub fn of_parts<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String {
+    hex(of_parts_u128(parts))
+}
+
+/// `of_parts` as a number.
+pub fn of_parts_u128<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> u128 {
     let mut hasher = Xxh3::new();
     for part in parts {
         hasher.update(&(part.len() as u64).to_le_bytes());
         hasher.update(part);
     }
-    hex(hasher.digest128())
+    hasher.digest128()
 }
 
 /// The fingerprint of the running program: what it makes may change with its code, so a page

@@ -178,8 +178,8 @@ mod tests {
             (
                 path.to_owned(),
                 Entry {
-                    key: String::new(),
-                    bytes: String::new(),
+                    key: 0,
+                    bytes: 0,
                     stamp: super::super::ledger::Stamp {
                         len: 0,
                         modified: 0,

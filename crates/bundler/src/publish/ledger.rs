@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::publish::fingerprint;
 
 /// Changes whenever what a ledger records changes meaning: an older ledger is then ignored.
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 
 /// What the last build wrote into one output folder.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,9 +33,9 @@ pub struct Ledger {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
     /// The fingerprint of what the file is made from.
-    pub key: String,
+    pub key: u128,
     /// The fingerprint of its bytes.
-    pub bytes: String,
+    pub bytes: u128,
     pub stamp: Stamp,
     /// Its compressed copies, by the extension each adds to its name (`br`, `gz`).
     pub copies: BTreeMap<String, Stamp>,
@@ -135,8 +135,8 @@ mod tests {
         let stamp = Stamp::of(&file).unwrap();
         assert_eq!(stamp.len, 3);
         let entry = Entry {
-            key: "k".into(),
-            bytes: "b".into(),
+            key: 1,
+            bytes: 2,
             stamp,
             copies: BTreeMap::from([("gz".to_owned(), stamp)]),
         };

@@ -56,7 +56,7 @@ pub enum Source<'a> {
     /// a time would miss two edits within the file system's clock tick).
     File(PathBuf),
     /// Bytes made on demand (a page): `key` fingerprints everything they are made from.
-    Made { key: String, make: Make<'a> },
+    Made { key: u128, make: Make<'a> },
     /// A file of the app, read like `File`, whose compressed copies are kept in `store`
     /// (`kept_copies`): made once for every build with the same app.
     AppFile { file: PathBuf, store: PathBuf },
@@ -299,17 +299,20 @@ fn settle(
     let path = planned.path.as_str();
     // The bytes of a file given or copied are at hand: their fingerprint is the key. A made
     // file's key says what it is made from, and its bytes are made only when needed.
-    let (given, key): (Option<Cow<'_, [u8]>>, String) = match &planned.source {
-        Source::Bytes(bytes) => (Some(Cow::Borrowed(bytes.as_ref())), fingerprint::of(bytes)),
+    let (given, key): (Option<Cow<'_, [u8]>>, u128) = match &planned.source {
+        Source::Bytes(bytes) => (
+            Some(Cow::Borrowed(bytes.as_ref())),
+            fingerprint::of_u128(bytes),
+        ),
         Source::File(source) | Source::AppFile { file: source, .. } => {
             let bytes = fs::read(source).map_err(|error| PublishError::Read {
                 path: source.clone(),
                 source: error,
             })?;
-            let key = fingerprint::of(&bytes);
+            let key = fingerprint::of_u128(&bytes);
             (Some(Cow::Owned(bytes)), key)
         }
-        Source::Made { key, .. } => (None, key.clone()),
+        Source::Made { key, .. } => (None, *key),
     };
     let wanted: &[&str] = match options.compress {
         true => compress::extensions(path),
@@ -345,7 +348,7 @@ fn settle(
 
     counts.made.fetch_add(1, Ordering::Relaxed);
     let (bytes, hash) = match (given, &planned.source) {
-        (Some(bytes), _) => (bytes, key.clone()),
+        (Some(bytes), _) => (bytes, key),
         (None, Source::Made { make, .. }) => {
             let bytes = counts
                 .making
@@ -354,10 +357,10 @@ fn settle(
                     path: path.to_owned(),
                     message,
                 })?;
-            let hash = fingerprint::of(&bytes);
+            let hash = fingerprint::of_u128(&bytes);
             (Cow::Owned(bytes), hash)
         }
-        (None, _) => (Cow::Borrowed(&[][..]), key.clone()),
+        (None, _) => (Cow::Borrowed(&[][..]), key),
     };
     let bytes = bytes.as_ref();
     let same = old.filter(|entry| entry.bytes == hash && main_intact(entry));
@@ -381,7 +384,9 @@ fn settle(
         None if wanted.is_empty() => BTreeMap::new(),
         None => {
             let compressed = counts.compressing.time(|| match &planned.source {
-                Source::AppFile { store, .. } => kept_copies::copies(store, path, &hash, bytes),
+                Source::AppFile { store, .. } => {
+                    kept_copies::copies(store, path, &fingerprint::hex(hash), bytes)
+                }
                 _ => compress::compress(path, bytes).map(|copies| (copies, true)),
             });
             let (copies, made) = compressed.map_err(|error| PublishError::Make {

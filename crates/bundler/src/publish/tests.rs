@@ -48,7 +48,7 @@ fn unmakeable(path: &str) -> Planned<'static> {
     Planned {
         path: path.into(),
         source: Source::Made {
-            key: "k".into(),
+            key: 1,
             make: Box::new(|| Err("no template".into())),
         },
     }
@@ -127,7 +127,7 @@ fn a_made_file_is_made_again_only_when_its_key_changes() {
     let page = |key: &str, text: &'static str| Planned {
         path: "index.html".into(),
         source: Source::Made {
-            key: key.into(),
+            key: fingerprint::of_u128(key.as_bytes()),
             make: Box::new(|| {
                 calls.fetch_add(1, Ordering::Relaxed);
                 Ok(text.as_bytes().to_vec())
