@@ -6,13 +6,11 @@
 //! is not there is a problem at the link's `file:line:column`, with "did you mean" when a name
 //! is close. The results (`LocalLink`) travel in the post's bundle for the renderer.
 
-use std::{
-    collections::HashMap,
-    path::{Component, Path, PathBuf},
-};
+use std::path::{Component, Path, PathBuf};
 
 use folio_content::{outline::RESERVED_IDS, render::FOOTNOTE_ID_PREFIX, Heading, LocalLink};
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTROLS};
+use rustc_hash::FxHashMap;
 
 use crate::{
     markdown::{images::ShownImage, targets::Target},
@@ -53,7 +51,7 @@ pub struct Document<'a> {
 
 /// The documents that links may lead to, by source file.
 pub struct LinkIndex<'a> {
-    documents: HashMap<&'a Path, &'a Document<'a>>,
+    documents: FxHashMap<&'a Path, &'a Document<'a>>,
     /// Every source file, read or not: a link to one that failed to read is that file's
     /// problem, not the link's.
     files: &'a [PathBuf],
