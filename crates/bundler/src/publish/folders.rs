@@ -4,7 +4,8 @@
 //! what it held then, so it is not read again: after one edit at 10,000 posts, some ten
 //! folders are read rather than 13,600 (a walk of them all took 60 ms). A stamp too close to
 //! the time it was taken is not kept (`RACY`), as an entry added within the same tick of the
-//! file system's clock would leave it as it was.
+//! file system's clock would leave it as it was. (An entry added by another program while a
+//! build writes into the same folder may be missed until that folder changes again.)
 
 use std::{
     collections::{BTreeMap, BTreeSet},
@@ -17,8 +18,13 @@ use rayon::prelude::*;
 
 use super::{kept_hidden, ledger::Entry, write_error, PublishError};
 
-/// How recent a folder's stamp may be and still be kept: coarser than any file system's clock.
-const RACY: Duration = Duration::from_secs(2);
+/// How recent a folder's stamp may be and still be kept, where the file system's times have
+/// digits below the millisecond (its clock ticks every few milliseconds: ext4, XFS, Btrfs,
+/// APFS, NTFS)...
+const RACY: Duration = Duration::from_millis(100);
+
+/// ...and where they are whole milliseconds or coarser (FAT keeps 2 s, HFS+ 1 s).
+const RACY_COARSE: Duration = Duration::from_secs(3);
 
 /// Every folder that holds a planned file, `/`-terminated, and the top as `""`.
 pub fn planned(files: &BTreeMap<String, Entry>) -> BTreeSet<String> {
@@ -96,12 +102,31 @@ pub fn sweep(
     ))
 }
 
-/// Whether a stamp is old enough to be kept (`RACY`).
+/// Whether a stamp is old enough to be kept (`RACY`, `RACY_COARSE`).
 fn settled(stamp: u128) -> bool {
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |now| now.as_nanos());
-    now.saturating_sub(stamp) >= RACY.as_nanos()
+    now.saturating_sub(stamp) >= racy(stamp).as_nanos()
+}
+
+/// How recent a stamp may be and still be kept, by the file system's clock it came from.
+fn racy(stamp: u128) -> Duration {
+    match stamp % 1_000_000 {
+        0 => RACY_COARSE,
+        _ => RACY,
+    }
+}
+
+/// The stamps of `folders` under `out_dir` worth keeping: those old enough (`settled`).
+pub fn stamps(out_dir: &Path, folders: &BTreeSet<String>) -> BTreeMap<String, u128> {
+    folders
+        .par_iter()
+        .filter_map(|folder| {
+            let now = stamp(&out_dir.join(folder)).ok()?;
+            settled(now).then(|| (folder.clone(), now))
+        })
+        .collect()
 }
 
 /// `sweep` in the one folder at `folder` (`""` or `/`-terminated): what is neither planned
@@ -216,7 +241,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let now = stamp(dir.path()).unwrap();
         assert!(!settled(now));
-        assert!(settled(now - RACY.as_nanos()));
+        assert!(settled(now - racy(now).as_nanos()));
+        assert_eq!(racy(1_700_000_000_123_456_789), RACY);
+        assert_eq!(racy(1_700_000_000_000_000_000), RACY_COARSE, "whole seconds");
         assert!(stamp(&dir.path().join("missing")).is_err());
     }
 }

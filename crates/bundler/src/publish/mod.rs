@@ -197,10 +197,10 @@ pub fn publish(
         .map(|(path, entry, _)| (path, entry))
         .collect();
     // The folders' stamps are kept for a build that checks the output folder: one that takes
-    // the ledger at its word needs none, and an empty folder was just filled.
+    // the ledger at its word needs none.
     let folders = folders::planned(&files);
     let (removed, stamps) = match (fresh, options.trust_ledger) {
-        (true, _) => (0, BTreeMap::new()),
+        (true, _) => (0, folders::stamps(out_dir, &folders)),
         (false, true) => (
             remove_unlisted(out_dir, &old.files, &files, &folders)?,
             BTreeMap::new(),
