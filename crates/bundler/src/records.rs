@@ -106,15 +106,14 @@ pub fn append<T: Serialize>(
 /// program did not write it, or any part of it cannot be read.
 pub fn load<T: DeserializeOwned + Send>(path: &Path, kind: &str) -> Option<Vec<T>> {
     let file = fs::File::open(path).ok()?;
-    load_from(&file, kind, |record, _| postcard::from_bytes(record).ok())
+    load_from(&file, kind, |record| postcard::from_bytes(record).ok())
 }
 
-/// `load` from `file`, each record decoded by `decode`, which is also given where the record
-/// starts in the file.
+/// `load` from `file`, each record decoded by `decode`.
 pub fn load_from<T: Send>(
     file: &fs::File,
     kind: &str,
-    decode: impl Fn(&[u8], u64) -> Option<T> + Sync,
+    decode: impl Fn(&[u8]) -> Option<T> + Sync,
 ) -> Option<Vec<T>> {
     let mut reader = BufReader::with_capacity(1 << 20, file);
     let expected = header(kind);
@@ -128,19 +127,18 @@ pub fn load_from<T: Send>(
     // next: a buffer a record, as before, took the memory of the whole file anew (120 MB at
     // 10,000 posts), and the kernel's page faults for it cost a tenth of a build.
     let (mut batch, mut spare) = (Batch::default(), Batch::default());
-    let mut position = expected.len() as u64;
-    batch.fill(&mut reader, &mut position)?;
+    batch.fill(&mut reader)?;
     while !batch.ends.is_empty() {
         let (decoded, next) = rayon::join(
             || -> Option<Vec<T>> {
                 batch
                     .records()
-                    .collect::<Vec<(&[u8], u64)>>()
+                    .collect::<Vec<&[u8]>>()
                     .par_iter()
-                    .map(|&(record, at)| decode(record, at))
+                    .map(|record| decode(record))
                     .collect()
             },
-            || spare.fill(&mut reader, &mut position),
+            || spare.fill(&mut reader),
         );
         records.extend(decoded?);
         next?;
@@ -149,22 +147,19 @@ pub fn load_from<T: Send>(
     Some(records)
 }
 
-/// Up to `BATCH` encoded records, one after the other, with where each ends, and where each
-/// starts in the file.
+/// Up to `BATCH` encoded records, one after the other, with where each ends.
 #[derive(Default)]
 struct Batch {
     bytes: Vec<u8>,
     ends: Vec<usize>,
-    starts_in_file: Vec<u64>,
 }
 
 impl Batch {
-    /// Reads the next records into the batch, in place of those it held, from `position` in
-    /// the file on (moved past them); none at the end of the file; `None` if it is cut short.
-    fn fill(&mut self, reader: &mut impl BufRead, position: &mut u64) -> Option<()> {
+    /// Reads the next records into the batch, in place of those it held; none at the end of
+    /// the file; `None` if it is cut short.
+    fn fill(&mut self, reader: &mut impl BufRead) -> Option<()> {
         self.bytes.clear();
         self.ends.clear();
-        self.starts_in_file.clear();
         while self.ends.len() < BATCH {
             if reader.fill_buf().ok()?.is_empty() {
                 break;
@@ -180,19 +175,16 @@ impl Batch {
             self.bytes.resize(end, 0);
             reader.read_exact(&mut self.bytes[start..]).ok()?;
             self.ends.push(end);
-            self.starts_in_file.push(*position + 8);
-            *position += 8 + length;
         }
         Some(())
     }
 
-    /// Each record's bytes, and where it starts in the file.
-    fn records(&self) -> impl Iterator<Item = (&[u8], u64)> {
+    /// Each record's bytes.
+    fn records(&self) -> impl Iterator<Item = &[u8]> {
         let starts = std::iter::once(0).chain(self.ends.iter().copied());
         starts
             .zip(&self.ends)
             .map(|(start, &end)| &self.bytes[start..end])
-            .zip(self.starts_in_file.iter().copied())
     }
 }
 
@@ -221,13 +213,6 @@ mod tests {
         );
 
         let bytes = fs::read(&path).unwrap();
-        // Each record is where `load_from` says it starts.
-        let file = fs::File::open(&path).unwrap();
-        let starts = load_from(&file, "things 1", |record, at| Some((record.to_vec(), at)));
-        for (record, at) in starts.unwrap() {
-            let at = usize::try_from(at).unwrap();
-            assert_eq!(&bytes[at..at + record.len()], record.as_slice());
-        }
         fs::write(&path, &bytes[..bytes.len() - 1]).unwrap();
         assert_eq!(load::<(String, u32)>(&path, "things 1"), None, "cut short");
         let mut long = bytes.clone();

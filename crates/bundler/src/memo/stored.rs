@@ -7,31 +7,42 @@
 use std::{
     borrow::Cow,
     collections::HashMap,
-    fmt,
-    fs::File,
-    io,
+    fs::{self, File},
+    io::{self, BufRead as _, BufReader, BufWriter, Seek as _, SeekFrom, Write as _},
     path::{Path, PathBuf},
     sync::Arc,
+    time::{SystemTime, UNIX_EPOCH},
 };
 
-use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 use super::{seen::Seen, Kept};
 use crate::{
     post::{text::Text, Post},
+    publish::fingerprint,
     records,
 };
 
 /// The file's name in the cache folder.
 pub const FILE: &str = "posts.readings";
 
-/// What the file holds, and the layout of its records.
-const KIND: &str = "post readings 3";
+/// The name of the file of the posts' texts, beside it.
+const TEXTS: &str = "posts.texts";
+
+/// The first line of the file of texts; the second names its generation.
+const TEXTS_HEADER: &str = "folio post texts 1\n";
+
+/// What the file holds, and the layout of its records, for the file of texts of `generation`:
+/// a file of readings and one of texts written apart (a build stopped between the two) do not
+/// match, and read as nothing.
+fn kind(generation: &str) -> String {
+    format!("post readings 4 {generation}")
+}
 
 /// One post's reading, as written; without a post, the file's reading is forgotten (the file
 /// is gone, or has problems). A later record of a file replaces an earlier one. The post's
-/// text is not in the post but after it, ending the record, where a build that needs it reads
-/// it back (`post/text.rs`).
+/// text is not in the post but in the file of texts (`post/text.rs`), `text_len` bytes at
+/// `text_at`, where a build that needs it reads it back.
 #[derive(Serialize)]
 struct Record<'a> {
     file: &'a Path,
@@ -40,11 +51,11 @@ struct Record<'a> {
     authors_key: &'a str,
     post: Option<Cow<'a, Post>>,
     text_key: u128,
-    text: TextBytes,
+    text_at: u64,
+    text_len: u64,
 }
 
-/// One post's reading, as read back: the fields of `Record`, owned, but for the text, of which
-/// only its length is read.
+/// One post's reading, as read back: the fields of `Record`, owned.
 #[derive(Deserialize)]
 struct Loaded {
     file: PathBuf,
@@ -53,52 +64,22 @@ struct Loaded {
     authors_key: String,
     post: Option<Post>,
     text_key: u128,
-    text: TextLength,
-}
-
-/// A post's text as kept (`Text::encode`), or why it could not be had.
-struct TextBytes(Result<Vec<u8>, String>);
-
-impl Serialize for TextBytes {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match &self.0 {
-            Ok(bytes) => serializer.serialize_bytes(bytes),
-            Err(error) => Err(serde::ser::Error::custom(error)),
-        }
-    }
-}
-
-/// How long a kept text is: its bytes are left where they are.
-struct TextLength(usize);
-
-impl<'de> Deserialize<'de> for TextLength {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<TextLength, D::Error> {
-        struct Length;
-        impl de::Visitor<'_> for Length {
-            type Value = TextLength;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a post's text")
-            }
-            fn visit_bytes<E: de::Error>(self, bytes: &[u8]) -> Result<TextLength, E> {
-                Ok(TextLength(bytes.len()))
-            }
-        }
-        deserializer.deserialize_bytes(Length)
-    }
+    text_at: u64,
+    text_len: u64,
 }
 
 /// What the file at `path` holds: each file's last reading, and how many records that took
 /// (more than readings once some were replaced); nothing, and `None`, if it cannot be read.
-/// The posts' texts stay in the file, which they keep open.
+/// The posts' texts stay in the file of texts, which they keep open.
 pub fn load(path: &Path) -> (Vec<(PathBuf, Kept)>, Option<usize>) {
-    let loaded = File::open(path).ok().and_then(|file| {
-        let file = Arc::new(file);
-        records::load_from(&file, KIND, |bytes, at| {
+    let loaded = open_texts(&texts_path(path)).and_then(|(texts, generation)| {
+        let texts = Arc::new(texts);
+        let readings = File::open(path).ok()?;
+        records::load_from(&readings, &kind(&generation), |bytes| {
             let mut loaded: Loaded = postcard::from_bytes(bytes).ok()?;
-            // The text ends the record.
-            let text_at = at + (bytes.len() - loaded.text.0) as u64;
             if let Some(post) = &mut loaded.post {
-                post.text = Text::kept(loaded.text_key, Arc::clone(&file), text_at, loaded.text.0);
+                let len = usize::try_from(loaded.text_len).ok()?;
+                post.text = Text::kept(loaded.text_key, Arc::clone(&texts), loaded.text_at, len);
             }
             Some(loaded)
         })
@@ -123,12 +104,32 @@ pub fn load(path: &Path) -> (Vec<(PathBuf, Kept)>, Option<usize>) {
     (readings.into_iter().collect(), held)
 }
 
+/// A reading to store: the post file, how it was read, and its post if it has no problems.
 pub type Reading<'a> = (&'a Path, &'a Kept, Option<&'a Post>);
 
-/// Writes the file at `path` anew, with each of `readings` that has a post.
+/// Writes the file at `path` anew, with each of `readings` that has a post, and the file of
+/// their texts beside it.
 pub fn save<'a>(path: &Path, readings: impl Iterator<Item = Reading<'a>>) -> io::Result<()> {
-    let records = readings.filter(|reading| reading.2.is_some()).map(record);
-    records::save(path, KIND, records)
+    let texts_path = texts_path(path);
+    let partial = texts_path.with_extension(format!("texts.partial-{}", std::process::id()));
+    let written = (|| {
+        if let Some(folder) = path.parent() {
+            fs::create_dir_all(folder)?;
+        }
+        let generation = new_generation(path);
+        let mut texts = Texts::create(&partial, &generation)?;
+        let records: Vec<Record<'a>> = readings
+            .filter(|reading| reading.2.is_some())
+            .map(|reading| texts.record(reading))
+            .collect::<io::Result<_>>()?;
+        texts.finish()?;
+        records::save(path, &kind(&generation), records.into_iter())?;
+        fs::rename(&partial, &texts_path)
+    })();
+    if written.is_err() {
+        let _ = fs::remove_file(&partial);
+    }
+    written
 }
 
 /// What changed since the file was written: a file read again, or gone.
@@ -137,47 +138,139 @@ pub enum Change<'a> {
     Gone(&'a Path),
 }
 
-/// Adds `changes` to the file at `path`, files gone and those without a post forgotten;
-/// `false` if there is no file of this program's there to add to.
+/// Adds `changes` to the file at `path`, files gone and those without a post forgotten, and
+/// their texts to the file of texts; `false` if there are no files of this program's there to
+/// add to.
 pub fn append<'a>(path: &Path, changes: impl Iterator<Item = Change<'a>>) -> io::Result<bool> {
-    let records = changes.map(|change| match change {
-        Change::Read(reading) => record(reading),
-        Change::Gone(file) => Record {
-            file,
-            seen: None,
-            key: "",
-            authors_key: "",
-            post: None,
-            text_key: 0,
-            text: TextBytes(Ok(Vec::new())),
-        },
-    });
-    records::append(path, KIND, records)
+    let Some(mut texts) = Texts::open_to_add(&texts_path(path))? else {
+        return Ok(false);
+    };
+    let records: Vec<Record<'a>> = changes
+        .map(|change| match change {
+            Change::Read(reading) => texts.record(reading),
+            Change::Gone(file) => Ok(Record {
+                file,
+                seen: None,
+                key: "",
+                authors_key: "",
+                post: None,
+                text_key: 0,
+                text_at: 0,
+                text_len: 0,
+            }),
+        })
+        .collect::<io::Result<_>>()?;
+    texts.finish()?;
+    // The texts are written before the readings that name them.
+    records::append(path, &kind(&texts.generation), records.into_iter())
 }
 
-fn record<'a>((file, kept, post): Reading<'a>) -> Record<'a> {
-    let (post, text_key, text) = match post {
-        Some(post) => {
-            let text = match post.text.kept_bytes() {
-                Some(kept) => kept.map_err(|error| format!("reading the text kept: {error}")),
-                None => Text::encode(&post.body).map_err(|error| error.to_string()),
-            };
-            let headless = match post.text.is_here() {
-                true => Cow::Owned(post.without_text()),
-                false => Cow::Borrowed(post),
-            };
-            (Some(headless), post.text.key(), text)
-        }
-        None => (None, 0, Ok(Vec::new())),
-    };
-    Record {
-        file,
-        seen: kept.seen,
-        key: &kept.key,
-        authors_key: &kept.authors_key,
-        post,
-        text_key,
-        text: TextBytes(text),
+fn texts_path(path: &Path) -> PathBuf {
+    path.with_file_name(TEXTS)
+}
+
+/// A name for a file of texts written now, which no other has.
+fn new_generation(path: &Path) -> String {
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |now| now.as_nanos());
+    let process = std::process::id();
+    fingerprint::of_parts([
+        &now.to_le_bytes()[..],
+        &process.to_le_bytes(),
+        path.as_os_str().as_encoded_bytes(),
+    ])
+}
+
+/// The file of texts at `path`, open, and its generation; `None` if there is none, or it is
+/// not one.
+fn open_texts(path: &Path) -> Option<(File, String)> {
+    let file = File::open(path).ok()?;
+    let generation = generation_of(&file)?;
+    Some((file, generation))
+}
+
+/// The generation a file of texts names in its header.
+fn generation_of(file: &File) -> Option<String> {
+    let mut reader = BufReader::new(file);
+    let mut first = String::new();
+    reader.read_line(&mut first).ok()?;
+    let mut generation = String::new();
+    reader.read_line(&mut generation).ok()?;
+    (first == TEXTS_HEADER && generation.ends_with('\n')).then(|| generation.trim_end().to_owned())
+}
+
+/// A file of texts being written: each post's text after the one before.
+struct Texts {
+    writer: BufWriter<File>,
+    generation: String,
+    /// Where the next text goes.
+    at: u64,
+}
+
+impl Texts {
+    /// A new file of texts at `path`, of `generation`.
+    fn create(path: &Path, generation: &str) -> io::Result<Texts> {
+        let mut writer = BufWriter::with_capacity(1 << 20, File::create(path)?);
+        let header = format!("{TEXTS_HEADER}{generation}\n");
+        writer.write_all(header.as_bytes())?;
+        Ok(Texts {
+            writer,
+            generation: generation.to_owned(),
+            at: header.len() as u64,
+        })
+    }
+
+    /// The file of texts at `path`, to add to at its end; `None` if there is no such file.
+    fn open_to_add(path: &Path) -> io::Result<Option<Texts>> {
+        let Ok(mut file) = fs::OpenOptions::new().read(true).append(true).open(path) else {
+            return Ok(None);
+        };
+        let Some(generation) = generation_of(&file) else {
+            return Ok(None);
+        };
+        let at = file.seek(SeekFrom::End(0))?;
+        Ok(Some(Texts {
+            writer: BufWriter::new(file),
+            generation,
+            at,
+        }))
+    }
+
+    /// The record of `reading`, its post's text written into the file: the text kept
+    /// elsewhere (read back from the file it was loaded from), or the one its body holds.
+    fn record<'a>(&mut self, (file, kept, post): Reading<'a>) -> io::Result<Record<'a>> {
+        let (post, text_key, text_at, text_len) = match post {
+            Some(post) => {
+                let text = match post.text.kept_bytes() {
+                    Some(kept) => kept?,
+                    None => Text::encode(&post.body).map_err(io::Error::other)?,
+                };
+                let at = self.at;
+                self.writer.write_all(&text)?;
+                self.at += text.len() as u64;
+                let headless = match post.text.is_here() {
+                    true => Cow::Owned(post.without_text()),
+                    false => Cow::Borrowed(post),
+                };
+                (Some(headless), post.text.key(), at, text.len() as u64)
+            }
+            None => (None, 0, 0, 0),
+        };
+        Ok(Record {
+            file,
+            seen: kept.seen,
+            key: &kept.key,
+            authors_key: &kept.authors_key,
+            post,
+            text_key,
+            text_at,
+            text_len,
+        })
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        self.writer.flush()
     }
 }
 
@@ -298,5 +391,19 @@ mod tests {
             whole(&again.1.reading),
             "a kept text stored again"
         );
+
+        // Written anew, the texts are a new generation: readings and texts of two different
+        // writings do not go together, and read as nothing.
+        let texts = texts_path(&path);
+        let older = fs::read(&texts).unwrap();
+        let kept = after.iter().map(|(file, kept)| {
+            let post = kept.reading.as_ref().and_then(|read| read.as_ref().ok());
+            (file.as_path(), kept, post)
+        });
+        save(&path, kept).unwrap();
+        assert_eq!(load(&path).1, Some(good - 2), "written anew");
+        fs::write(&texts, older).unwrap();
+        let (mismatched, records) = load(&path);
+        assert!(mismatched.is_empty() && records.is_none());
     }
 }

@@ -1,8 +1,9 @@
 //! A post's text: its Markdown and its highlighted code, most of what a post weighs. A post
 //! read from its file holds its text in its body. A post taken from the cache folder
-//! (`memo/stored.rs`) leaves it there, and reads it back only when something needs it: its
-//! bundle encoded anew, the feeds, the search index's terms of a post it has not read. At
-//! 10,000 posts a build after one edit then loads some 20 MB of readings rather than 120 MB.
+//! (`memo/stored.rs`) leaves it in the file of texts there, and reads it back only when
+//! something needs it: its bundle encoded anew, the feeds, the search index's terms of a post
+//! it has not read. At 10,000 posts a build after one edit then loads 19 MB of readings
+//! rather than 118 MB.
 //! Either way the text's key, the fingerprint of both parts, stands for it in the keys of
 //! what it is made into.
 

@@ -243,7 +243,11 @@ mod tests {
         assert!(!settled(now));
         assert!(settled(now - racy(now).as_nanos()));
         assert_eq!(racy(1_700_000_000_123_456_789), RACY);
-        assert_eq!(racy(1_700_000_000_000_000_000), RACY_COARSE, "whole seconds");
+        assert_eq!(
+            racy(1_700_000_000_000_000_000),
+            RACY_COARSE,
+            "whole seconds"
+        );
         assert!(stamp(&dir.path().join("missing")).is_err());
     }
 }
