@@ -496,8 +496,14 @@ fn remove_unlisted(
 ) -> Result<usize, PublishError> {
     let mut removed = 0;
     let mut unplanned = BTreeSet::new();
+    // Both in path order: each file's entry now is found walking beside the old ones.
+    let mut now = files.iter().peekable();
     for (path, entry) in old {
-        let kept = files.get(path);
+        while now.next_if(|(now, _)| *now < path).is_some() {}
+        let kept = now
+            .peek()
+            .filter(|(now, _)| *now == path)
+            .map(|(_, kept)| *kept);
         let mut gone = Vec::new();
         if kept.is_none() {
             gone.push(path.clone());
