@@ -1,7 +1,7 @@
 //! The dev server's HTTP side, on this machine only: the output folder's files under the site's
 //! base path as a static host serves them (a folder's `index.html`, `404.html` for what is not
 //! there), nothing cached; and, under `_folio/`, the reload script and the stream of build
-//! outcomes (`live.rs`), each stream on a thread of its own.
+//! outcomes (`live.rs`), each request on a thread of its own.
 
 use std::{
     fs,
@@ -19,8 +19,6 @@ use crate::serve::live::Live;
 pub const SCRIPT: &str = "_folio/live.js";
 const EVENTS: &str = "_folio/events";
 const SCRIPT_SOURCE: &str = include_str!("live.js");
-/// Threads answering requests for files.
-const WORKERS: usize = 4;
 
 /// What the server serves.
 pub struct Served {
@@ -34,17 +32,18 @@ pub struct Served {
     pub files: RwLock<()>,
 }
 
-/// Listens on `address` and answers on threads of their own until the program ends.
+/// Listens on `address` and answers each request on a thread of its own until the program
+/// ends: a response the browser stops reading (a page it left mid-download) holds only its own
+/// thread. With four threads for all, the browser's cancelled downloads of the app now and then
+/// held every one, and pages waited for ever.
 pub fn start(address: &str, served: Arc<Served>) -> io::Result<()> {
-    let server = Arc::new(Server::http(address).map_err(io::Error::other)?);
-    for _ in 0..WORKERS {
-        let (server, served) = (Arc::clone(&server), Arc::clone(&served));
-        thread::spawn(move || {
-            for request in server.incoming_requests() {
-                answer(request, &served);
-            }
-        });
-    }
+    let server = Server::http(address).map_err(io::Error::other)?;
+    thread::spawn(move || {
+        for request in server.incoming_requests() {
+            let served = Arc::clone(&served);
+            thread::spawn(move || answer(request, &served));
+        }
+    });
     Ok(())
 }
 
@@ -65,8 +64,7 @@ fn answer(request: Request, served: &Arc<Served>) {
         return;
     };
     if inside == EVENTS {
-        let served = Arc::clone(served);
-        thread::spawn(move || stream(request, &served.live));
+        stream(request, &served.live);
         return;
     }
     let files = served.files.read();
