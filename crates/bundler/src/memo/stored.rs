@@ -73,11 +73,16 @@ struct Loaded {
 /// The posts' texts stay in the file of texts, which they keep open.
 pub fn load(path: &Path) -> (Vec<(PathBuf, Kept)>, Option<usize>) {
     let loaded = open_texts(&texts_path(path)).and_then(|(texts, generation)| {
+        // A text past the end of the file is a damaged record: the file reads as nothing.
+        let texts_len = texts.metadata().ok()?.len();
         let texts = Arc::new(texts);
         let readings = File::open(path).ok()?;
         records::load_from(&readings, &kind(&generation), |bytes| {
             let mut loaded: Loaded = postcard::from_bytes(bytes).ok()?;
             if let Some(post) = &mut loaded.post {
+                if loaded.text_at.checked_add(loaded.text_len)? > texts_len {
+                    return None;
+                }
                 let len = usize::try_from(loaded.text_len).ok()?;
                 post.text = Text::kept(loaded.text_key, Arc::clone(&texts), loaded.text_at, len);
             }
@@ -405,5 +410,16 @@ mod tests {
         fs::write(&texts, older).unwrap();
         let (mismatched, records) = load(&path);
         assert!(mismatched.is_empty() && records.is_none());
+
+        // Texts cut short: a record that names bytes past the end reads as nothing.
+        let kept = after.iter().map(|(file, kept)| {
+            let post = kept.reading.as_ref().and_then(|read| read.as_ref().ok());
+            (file.as_path(), kept, post)
+        });
+        save(&path, kept).unwrap();
+        let whole_texts = fs::read(&texts).unwrap();
+        fs::write(&texts, &whole_texts[..whole_texts.len() - 1]).unwrap();
+        let (cut, records) = load(&path);
+        assert!(cut.is_empty() && records.is_none(), "texts cut short");
     }
 }
