@@ -4,10 +4,10 @@
 
 use std::hash::{Hash, Hasher};
 
-use folio_content::{Body, PostBundle};
+use folio_content::PostBundle;
 use serde::{Serialize, Serializer};
 
-use crate::post::text::Text;
+use crate::post::text::{rest_of, Text};
 
 /// A post's bundle, whose body holds its text only if `text` says it is here.
 pub struct Bundle {
@@ -27,15 +27,8 @@ impl Hash for Bundle {
             call_for_comments,
             body,
         } = &self.bundle;
-        let Body {
-            markdown: _,
-            code: _,
-            outline,
-            links,
-            images,
-        } = body;
         (format, post, description, word_count, previous, next).hash(state);
-        (call_for_comments, outline, links, images).hash(state);
+        (call_for_comments, rest_of(body)).hash(state);
         self.text.key().hash(state);
     }
 }

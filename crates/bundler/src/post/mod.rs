@@ -80,13 +80,7 @@ impl Post {
             cover,
             shown_cover,
         } = self;
-        let Body {
-            markdown: _,
-            code: _,
-            outline,
-            links,
-            images,
-        } = body;
+        let (outline, links, images) = text::rest_of(body);
         Post {
             file: file.clone(),
             summary: summary.clone(),
@@ -96,9 +90,9 @@ impl Post {
             body: Body {
                 markdown: String::new(),
                 code: Vec::new(),
-                outline: outline.clone(),
-                links: links.clone(),
-                images: images.clone(),
+                outline: outline.to_vec(),
+                links: links.to_vec(),
+                images: images.to_vec(),
             },
             text: text.clone(),
             aliases: aliases.clone(),

@@ -9,7 +9,7 @@
 
 use std::{borrow::Cow, fmt, fs::File, io, sync::Arc};
 
-use folio_content::{Body, HighlightedCode};
+use folio_content::{Body, Heading, HighlightedCode, ImageFacts, LocalLink};
 use serde::{Deserialize, Serialize};
 
 use crate::publish::fingerprint;
@@ -35,6 +35,20 @@ struct Kept {
 struct Parts<'a> {
     markdown: Cow<'a, str>,
     code: Cow<'a, [Option<HighlightedCode>]>,
+}
+
+/// What a body holds besides its text: its outline, links and images. The one place that
+/// names the text's parts, for a body kept without them (`Post::without_text`) and for a key
+/// that stands for them by the text's key (`outputs/post_bundle.rs`).
+pub fn rest_of(body: &Body) -> (&[Heading], &[LocalLink], &[ImageFacts]) {
+    let Body {
+        markdown: _,
+        code: _,
+        outline,
+        links,
+        images,
+    } = body;
+    (outline, links, images)
 }
 
 impl Text {
