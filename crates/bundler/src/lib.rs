@@ -260,10 +260,12 @@ pub fn build_with(
         }
     };
     let resolved = started.elapsed();
+    let copied: Vec<&str> = copies.keys().map(String::as_str).collect();
     let (files, pages) = match outputs::documents::documents(
         &config.site,
         posts,
         standalone,
+        &copied,
         options.now,
         memo.map(Memo::search),
     ) {

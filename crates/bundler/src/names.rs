@@ -12,3 +12,8 @@ pub const NGINX_REDIRECTS_FILE: &str = "_redirects.map";
 
 /// The files a host reads and never serves, which need no compressed copies.
 pub const HOST_FILES: [&str; 3] = [HEADERS_FILE, REDIRECTS_FILE, NGINX_REDIRECTS_FILE];
+
+/// The feed addresses other engines use (Hugo's `index.xml`, Zola's `atom.xml`, WordPress's
+/// `feed/`), which `_redirects` sends to Folio's feed: no alias may take one.
+pub const OLD_FEED_ADDRESSES: [&str; 6] =
+    ["atom.xml", "rss.xml", "index.xml", "feed", "feed/", "rss"];

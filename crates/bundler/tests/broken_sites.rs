@@ -46,7 +46,9 @@ fn an_alias_that_is_a_page_or_another_alias() {
             "posts/second.md:4:28: the alias \"/archive/\" is already the address of the page /archive/",
         ]
     );
-    assert_eq!(found[0].help, "remove it, or give another old address");
+    assert!(found[0]
+        .help
+        .starts_with("remove it, or give another old address"));
 }
 
 #[test]

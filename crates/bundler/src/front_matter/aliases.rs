@@ -1,11 +1,12 @@
 //! A post's old addresses (front matter `aliases = ["/2015/10/old-name/"]`), so that a renamed
 //! or moved post keeps its links: each becomes a 301 in `_redirects` and in nginx's map, and a
 //! page at the old path that sends the reader on, for hosts without redirects. Read here;
-//! checked against every page and every other alias of the site in `outputs::redirects`.
+//! checked against every address the site serves and every other alias, ignoring ASCII case as
+//! nginx's map does, in `outputs::redirects`.
 
 use folio_content::{pages, paths};
 
-use crate::names::{HEADERS_FILE, NGINX_REDIRECTS_FILE, REDIRECTS_FILE};
+use crate::names::{HEADERS_FILE, NGINX_REDIRECTS_FILE, OLD_FEED_ADDRESSES, REDIRECTS_FILE};
 
 /// An old address of a post, as the front matter gives it.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -17,7 +18,8 @@ pub struct Alias {
     pub column: usize,
 }
 
-/// The files and folders at the site's root that the build writes, which no alias may take.
+/// The files and folders at the site's root that the build writes, which no alias may take
+/// (with the old feed addresses of `OLD_FEED_ADDRESSES`), in any letter case.
 const RESERVED: &[&str] = &[
     "data",
     "index.html",
@@ -30,6 +32,9 @@ const RESERVED: &[&str] = &[
     REDIRECTS_FILE,
     NGINX_REDIRECTS_FILE,
 ];
+
+/// Characters that some host reads as a pattern, a flag or syntax in its redirect rules.
+const PATTERN_CHARACTERS: [char; 8] = ['*', ':', '!', '$', ';', '{', '}', '\''];
 
 /// The address an alias names, from `text` as written: a path on this site, with or without
 /// its first and last `/`. A last part ending in `.html` or `.htm` names a file; anything else
@@ -46,6 +51,13 @@ pub fn alias_path(text: &str) -> Result<String, String> {
             "{example}: {bad:?} cannot be part of a file's path (no query, fragment, escape or space)"
         ));
     }
+    if let Some(bad) = text.chars().find(|c| PATTERN_CHARACTERS.contains(c)) {
+        return Err(format!(
+            "{example}: {bad:?} would not mean the same on every host (Netlify and Cloudflare read \
+             `*` as any text, `:name` as a placeholder and `!` as a flag; nginx's configuration \
+             gives `$ ; {{ }} '` meanings of their own), so leave it out of the old address"
+        ));
+    }
     let inner = text.trim_start_matches('/');
     let inner = inner.strip_suffix('/').unwrap_or(inner);
     let parts: Vec<&str> = inner.split('/').collect();
@@ -54,7 +66,9 @@ pub fn alias_path(text: &str) -> Result<String, String> {
             "{example}: not the home page, no empty part, \".\" or \"..\""
         ));
     }
-    if RESERVED.contains(&parts[0]) {
+    let is = |name: &&str| name.trim_end_matches('/').eq_ignore_ascii_case(parts[0]);
+    let old_feed = parts.len() == 1 && OLD_FEED_ADDRESSES.iter().any(is);
+    if RESERVED.iter().any(is) || old_feed {
         return Err(format!(
             "{example}: \"{}\" is one of the files the build writes",
             parts[0]
@@ -116,6 +130,17 @@ mod tests {
             "/data/posts/x.json",
             "/feed.xml",
             "/_redirects.map",
+            "/DATA/posts/x.json",
+            "/Feed.XML",
+            "/atom.xml",
+            "/RSS/",
+            "/old/*",
+            "/old/:year/",
+            "/old!",
+            "/old/$uri/",
+            "/old;rewrite",
+            "/old{1}",
+            "/it's/",
         ] {
             let help = alias_path(bad).unwrap_err();
             assert!(help.contains("/2015/10/old-name/"), "{bad}: {help}");

@@ -4,7 +4,10 @@
 //! `deploy/nginx.conf` states the same headers (a test compares the two) and includes the
 //! redirects of the posts' old addresses from `_redirects.map`.
 
-use crate::outputs::site_pages::{PageKind, SitePage};
+use crate::{
+    names::OLD_FEED_ADDRESSES,
+    outputs::site_pages::{PageKind, SitePage},
+};
 
 /// The policy, before the hashes of the page's inline scripts are added to `script-src`. Scripts
 /// and styles only from the site itself (no inline code, no `eval`; WebAssembly may compile),
@@ -97,7 +100,7 @@ pub fn headers_file(base_path: &str, script_hashes: &[String], hashed_files: &[S
 /// `_redirects`: the feed addresses other engines use, to Folio's feed, and each post's old
 /// addresses (`PageKind::Redirect` in `pages`) to the post, all with 301.
 pub fn redirects_file(base_path: &str, feed: &str, pages: &[SitePage]) -> String {
-    let feeds = ["atom.xml", "rss.xml", "index.xml", "feed", "feed/", "rss"]
+    let feeds = OLD_FEED_ADDRESSES
         .iter()
         .map(|old| format!("{base_path}{old} {base_path}{feed} 301\n"));
     let aliases = redirects(base_path, pages).map(|(from, to)| format!("{from} {to} 301\n"));

@@ -87,6 +87,7 @@ pub fn documents(
     site: &Site,
     mut posts: Vec<Post>,
     standalone: Vec<Standalone>,
+    copied: &[&str],
     today: Date,
     search: Option<&SearchMemo>,
 ) -> Result<(Files, Vec<SitePage>), Vec<Problem>> {
@@ -105,7 +106,7 @@ pub fn documents(
                 .map_err(|error| vec![cache_problem(paths::SEARCH_INDEX, error)]),
             false => Ok(Vec::new()),
         },
-        || site_files(site, &posts, standalone, today),
+        || site_files(site, &posts, standalone, copied, today),
     );
     let (mut files, site_pages) = rest?;
     files.extend(search?);
@@ -114,11 +115,13 @@ pub fn documents(
 }
 
 /// `site.json`, the listings, the pages of their own, the redirects, the feeds and `robots.txt`
-/// of `posts` (newest first); and the site's pages.
+/// of `posts` (newest first); and the site's pages. `copied` are the files copied as they are,
+/// which no redirect may take.
 fn site_files(
     site: &Site,
     posts: &[Post],
     standalone: Vec<Standalone>,
+    copied: &[&str],
     today: Date,
 ) -> Result<(Files, Vec<SitePage>), Vec<Problem>> {
     let mut site_pages = Vec::new();
@@ -133,7 +136,7 @@ fn site_files(
         let path = paths::standalone(&page.slug);
         files.insert(path, Document::json(page.bundle(&site.description)));
     }
-    let redirects = redirect_pages(site, &site_pages, posts)?;
+    let redirects = redirect_pages(site, &site_pages, copied, posts)?;
     site_pages.extend(redirects);
     let newest =
         feed_posts(site, posts).map_err(|error| vec![cache_problem(paths::FEED, error)])?;
