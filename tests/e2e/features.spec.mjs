@@ -186,3 +186,17 @@ test.describe('with JavaScript off', () => {
     await expect(page.locator('.post-body h2#how-it-is-built')).toHaveText('How it is built');
   });
 });
+
+test.describe('served by nginx', () => {
+  test("only Folio's own hashed files are cached as immutable, not an author's file whose name ends in digits", async ({ request }) => {
+    const index = await (await request.get(siteUrl())).text();
+    const app = index.match(/\/folio-[0-9a-f]{10,16}_bg\.wasm/);
+    expect(app, 'the page names the hashed wasm').not.toBeNull();
+    const cacheOf = async (rel) => (await request.get(new URL(rel, siteUrl()).href)).headers()['cache-control'];
+    expect(await cacheOf(app[0].slice(1))).toBe('public, max-age=31536000, immutable');
+    // static/images/moth-201510251230.png: twelve digits, as a hash would be, but the author's.
+    const own = await request.get(new URL('images/moth-201510251230.png', siteUrl()).href);
+    expect(own.status()).toBe(200);
+    expect(own.headers()['cache-control']).toBe('no-cache');
+  });
+});

@@ -10,7 +10,7 @@
 //
 // It writes a minimal main nginx.conf into a scratch prefix folder (one per port, so a run that
 // was killed leaves nothing that piles up) and includes a copy of deploy/nginx.conf in which only
-// `listen`, `root`, the redirect map's `include` and, under a sub-path, `error_page 404` are
+// `listen`, `root`, the two maps' `include` lines and, under a sub-path, `error_page 404` are
 // rewritten; everything else (maps, locations, headers, types, compression) is byte for byte the
 // shipped file. Exits when nginx exits; SIGINT/SIGTERM stop nginx first.
 
@@ -59,7 +59,10 @@ function rewriteShipped(text, port, root, basePath) {
     return `${indent}listen 127.0.0.1:${port};\n`;
   });
   out = replaceOnce(out, /^(\s*)root\s[^;]*;/, `$1root ${root};`, 'root');
-  out = replaceOnce(out, /^(\s*)include\s[^;]*_redirects\.map;/, `$1include ${path.join(root, basePath, '_redirects.map')};`, 'include …/_redirects.map;');
+  for (const map of ['_redirects.map', '_immutable.map']) {
+    const line = new RegExp(`^(\\s*)include\\s[^;]*${map.replace('.', '\\.')};`);
+    out = replaceOnce(out, line, `$1include ${path.join(root, basePath, map)};`, `include …/${map};`);
+  }
   if (basePath !== '/') {
     out = replaceOnce(out, /^(\s*)error_page 404 \/404\.html;/, `$1error_page 404 ${basePath}404.html;`, 'error_page 404 /404.html;');
   }

@@ -10,8 +10,18 @@ pub const REDIRECTS_FILE: &str = "_redirects";
 /// includes the file).
 pub const NGINX_REDIRECTS_FILE: &str = "_redirects.map";
 
+/// The files of Folio's own whose names carry their content's hash, with a year's
+/// `Cache-Control`, as entries of nginx's `map $uri $folio_cache_control` (deploy/nginx.conf
+/// includes the file): exactly those `_headers` lists, never an author's file.
+pub const NGINX_CACHE_FILE: &str = "_immutable.map";
+
 /// The files a host reads and never serves, which need no compressed copies.
-pub const HOST_FILES: [&str; 3] = [HEADERS_FILE, REDIRECTS_FILE, NGINX_REDIRECTS_FILE];
+pub const HOST_FILES: [&str; 4] = [
+    HEADERS_FILE,
+    REDIRECTS_FILE,
+    NGINX_REDIRECTS_FILE,
+    NGINX_CACHE_FILE,
+];
 
 /// The feed addresses other engines use (Hugo's `index.xml`, Zola's `atom.xml`, WordPress's
 /// `feed/`), which `_redirects` sends to Folio's feed: no alias may take one.

@@ -454,6 +454,13 @@ fn the_loaders_become_files_and_the_host_files_carry_the_same_policy() {
         ),
         "{headers}"
     );
+    // nginx's cache map lists exactly the files `_headers` keeps for a year.
+    let immutable = read(dir.path(), "_immutable.map");
+    let kept = headers.matches("max-age=31536000").count();
+    assert_eq!(immutable.lines().count(), kept, "{immutable}");
+    assert!(immutable.contains(
+        "\"/blog/folio-0123456789abcdef.js\" \"public, max-age=31536000, immutable\";\n"
+    ));
     assert!(read(dir.path(), "_redirects").contains("/blog/atom.xml /blog/feed.xml 301"));
     // Every text file has a gzip copy; the app's files a brotli copy as well.
     for (file, brotli) in [

@@ -6,7 +6,9 @@
 
 use folio_content::{pages, paths};
 
-use crate::names::{HEADERS_FILE, NGINX_REDIRECTS_FILE, OLD_FEED_ADDRESSES, REDIRECTS_FILE};
+use crate::names::{
+    HEADERS_FILE, NGINX_CACHE_FILE, NGINX_REDIRECTS_FILE, OLD_FEED_ADDRESSES, REDIRECTS_FILE,
+};
 
 /// An old address of a post, as the front matter gives it.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -31,6 +33,7 @@ const RESERVED: &[&str] = &[
     HEADERS_FILE,
     REDIRECTS_FILE,
     NGINX_REDIRECTS_FILE,
+    NGINX_CACHE_FILE,
 ];
 
 /// Characters that some host reads as a pattern, a flag or syntax in its redirect rules.

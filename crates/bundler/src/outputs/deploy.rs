@@ -2,7 +2,8 @@
 //! security headers, and the cache rules. `_headers` (Netlify, Cloudflare Pages) and
 //! `_redirects` are written from them; every page carries the policy in a `<meta>` tag too; and
 //! `deploy/nginx.conf` states the same headers (a test compares the two) and includes the
-//! redirects of the posts' old addresses from `_redirects.map`.
+//! redirects of the posts' old addresses from `_redirects.map` and the hashed files' cache rule
+//! from `_immutable.map`.
 
 use crate::{
     names::OLD_FEED_ADDRESSES,
@@ -95,6 +96,15 @@ pub fn headers_file(base_path: &str, script_hashes: &[String], hashed_files: &[S
         ));
     }
     out
+}
+
+/// The entries of nginx's cache map: a year for each of `hashed_files` (the list `_headers`
+/// has), under `base_path`; every other address is revalidated (the map's default).
+pub fn nginx_immutable(base_path: &str, hashed_files: &[String]) -> String {
+    hashed_files
+        .iter()
+        .map(|file| format!("\"{base_path}{file}\" \"{IMMUTABLE}\";\n"))
+        .collect()
 }
 
 /// `_redirects`: the feed addresses other engines use, to Folio's feed, and each post's old

@@ -16,9 +16,9 @@ use folio_content::{pages::url_path, paths, Site};
 use serde::de::DeserializeOwned;
 
 use crate::{
-    names::{HEADERS_FILE, NGINX_REDIRECTS_FILE, REDIRECTS_FILE},
+    names::{HEADERS_FILE, NGINX_CACHE_FILE, NGINX_REDIRECTS_FILE, REDIRECTS_FILE},
     outputs::{
-        deploy::{headers_file, meta_policy, nginx_redirects, redirects_file},
+        deploy::{headers_file, meta_policy, nginx_immutable, nginx_redirects, redirects_file},
         document::Document,
         documents::{Files, Output},
         head::head,
@@ -187,6 +187,10 @@ pub fn page_files<'a>(
     hashed.sort();
     let headers = headers_file(base_path, &scripts.hashes, &hashed);
     planned.push(Planned::bytes(HEADERS_FILE, headers));
+    planned.push(Planned::bytes(
+        NGINX_CACHE_FILE,
+        nginx_immutable(base_path, &hashed),
+    ));
     let redirects = redirects_file(base_path, paths::FEED, &output.pages);
     planned.push(Planned::bytes(REDIRECTS_FILE, redirects));
     planned.push(Planned::bytes(
