@@ -47,3 +47,27 @@ fn aliases_are_compared_ignoring_case_and_hold_no_host_patterns() {
         found[0].help
     );
 }
+
+#[test]
+fn tags_and_authors_that_differ_in_a_symbol_are_never_merged() {
+    let output = common::build_ok(&hostile("tag-symbols"), false);
+    let mut tag_pages: Vec<&str> = output
+        .files
+        .keys()
+        .filter_map(|path| path.strip_prefix("data/tags/"))
+        .filter_map(|rest| rest.strip_suffix("/page-1.json"))
+        .collect();
+    tag_pages.sort();
+    assert_eq!(tag_pages, ["c", "c-plus-plus", "c-sharp"]);
+    let mut author_pages: Vec<&str> = output
+        .files
+        .keys()
+        .filter_map(|path| path.strip_prefix("data/authors/"))
+        .filter_map(|rest| rest.strip_suffix("/page-1.json"))
+        .collect();
+    author_pages.sort();
+    assert!(
+        author_pages.starts_with(&["c", "c-plus-plus"]),
+        "{author_pages:?}"
+    );
+}

@@ -18,6 +18,25 @@ impl Slug {
         (!out.is_empty()).then_some(Slug(out))
     }
 
+    /// The slug of a tag's or an author's name: as `derive`, with the symbols that tell such
+    /// names apart spelled out: `C++` is `c-plus-plus` and `C#` `c-sharp`, so that `C`, `C++`
+    /// and `C#` each get a page of their own rather than one page for all three.
+    pub fn of_name(name: &str) -> Option<Slug> {
+        let mut spelled = String::with_capacity(name.len() + 8);
+        let mut previous: Option<char> = None;
+        for c in name.chars() {
+            match c {
+                '+' => spelled.push_str(" plus "),
+                '#' | '♯' if previous.is_some_and(char::is_alphanumeric) => {
+                    spelled.push_str(" sharp ")
+                }
+                _ => spelled.push(c),
+            }
+            previous = Some(c);
+        }
+        Slug::derive(&spelled)
+    }
+
     /// Accepts `text` only if it already is a slug: letters and digits that are not upper case,
     /// in runs joined by single hyphens. Checked without lowercasing, because the browser checks
     /// every slug in a URL and the lowercase tables would cost 12 KB of wasm. (Title-case letters
@@ -86,6 +105,22 @@ mod tests {
         assert_eq!(slug("Ünïcödé Straße").as_deref(), Some("ünïcödé-straße"));
         assert_eq!(slug("a__b..c").as_deref(), Some("a-b-c"));
         assert_eq!(slug("--- !!! ---"), None);
+    }
+
+    #[test]
+    fn names_that_differ_in_a_symbol_get_slugs_of_their_own() {
+        let slug = |s| Slug::of_name(s).map(|s| s.0);
+        assert_eq!(slug("C").as_deref(), Some("c"));
+        assert_eq!(slug("C++").as_deref(), Some("c-plus-plus"));
+        assert_eq!(slug("C#").as_deref(), Some("c-sharp"));
+        assert_eq!(slug("F♯ minor").as_deref(), Some("f-sharp-minor"));
+        assert_eq!(slug("#rust").as_deref(), Some("rust"));
+        assert_eq!(
+            slug("Local Government").as_deref(),
+            Some("local-government")
+        );
+        assert_eq!(slug("+").as_deref(), Some("plus"));
+        assert_eq!(slug("#"), None);
     }
 
     #[test]

@@ -206,7 +206,7 @@ fn authors(fields: &Fields<'_>, problems: &mut Vec<Problem>) -> Vec<Author> {
             problems.push(fields.problem(&span, message, "remove one of the [[authors]] entries"));
             continue;
         }
-        let Some(slug) = Slug::derive(&name) else {
+        let Some(slug) = Slug::of_name(&name) else {
             let at = entry
                 .get("name")
                 .map(|node| node.span.clone())

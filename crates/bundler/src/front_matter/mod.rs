@@ -207,7 +207,7 @@ fn need_slugs(
     let Some(node) = fields.get(key) else {
         return;
     };
-    for name in names.iter().filter(|name| Slug::derive(name).is_none()) {
+    for name in names.iter().filter(|name| Slug::of_name(name).is_none()) {
         let message = format!("{name:?} in \"{key}\" gives no slug for the address of {page}");
         problems.push(fields.problem(&node.span, message, "write it with letters or digits"));
     }

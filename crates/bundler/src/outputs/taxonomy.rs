@@ -2,7 +2,9 @@
 //! and authors by name.
 //!
 //! Two spellings with the same slug ("Local Government", "local government") are one tag, since
-//! they would share one page. The spelling of the oldest post that uses the tag is kept, and every
+//! they would share one page. Names that differ in a symbol that tells them apart have slugs of
+//! their own (`Slug::of_name`: "C", "C++" and "C#" are three tags), so only names with the same
+//! letters and digits in the same runs are one. The spelling of the oldest post that uses the tag is kept, and every
 //! post shows it. Authors are merged the same way, except that a spelling with a role (an author
 //! listed in `site.toml`) wins over one without.
 

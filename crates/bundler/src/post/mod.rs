@@ -183,7 +183,7 @@ fn derive(
     let mut tags: Vec<Tag> = Vec::new();
     for name in &fields.tags {
         // "Rust" and "rust" are one tag: the first spelling is kept.
-        match Slug::derive(name) {
+        match Slug::of_name(name) {
             Some(slug) if !tags.iter().any(|tag| tag.slug == slug) => tags.push(Tag {
                 name: name.clone(),
                 slug,
@@ -248,7 +248,7 @@ fn post_authors(fields: &FrontMatter, listed: &[Author]) -> Vec<Author> {
     for name in &fields.authors {
         let known = listed.iter().find(|author| &author.name == name).cloned();
         let author = known.or_else(|| {
-            Slug::derive(name).map(|slug| Author {
+            Slug::of_name(name).map(|slug| Author {
                 name: name.clone(),
                 role: None,
                 slug,
