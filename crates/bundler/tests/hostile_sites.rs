@@ -71,3 +71,57 @@ fn tags_and_authors_that_differ_in_a_symbol_are_never_merged() {
         "{author_pages:?}"
     );
 }
+
+#[test]
+fn feeds_hold_only_what_xml_allows_and_only_whole_addresses() {
+    let output = common::build_ok(&hostile("feed-text"), false);
+    let text = |path: &str| -> String {
+        let document = output.files.get(path).unwrap();
+        String::from_utf8(document.contents().unwrap().into_owned()).unwrap()
+    };
+    let atom = text("feed.xml");
+    let forbidden: Vec<char> = atom
+        .chars()
+        .filter(|&c| {
+            (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{fffe}' || c == '\u{ffff}'
+        })
+        .collect();
+    assert!(forbidden.is_empty(), "{forbidden:?} in {atom}");
+    assert!(atom.contains("[1;32mok[0m build finished"), "{atom}");
+    let json: serde_json::Value = serde_json::from_str(&text("feed.json")).unwrap();
+    let html = json["items"][0]["content_html"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let atom_html = atom
+        .split("<content ")
+        .nth(1)
+        .and_then(|rest| rest.split_once('>'))
+        .map(|(_, rest)| rest.split("</content>").next().unwrap().to_owned())
+        .unwrap();
+    let atom_html = atom_html
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&");
+    for html in [html, atom_html] {
+        let parsed = scraper::Html::parse_fragment(&html);
+        let mut addresses = 0;
+        for element in parsed
+            .root_element()
+            .descendants()
+            .filter_map(scraper::ElementRef::wrap)
+        {
+            for name in ["href", "src"] {
+                if let Some(value) = element.value().attr(name) {
+                    addresses += 1;
+                    assert!(
+                        value.starts_with("https://broken.example.org/"),
+                        "{name}={value:?} in {html}"
+                    );
+                }
+            }
+        }
+        assert!(addresses >= 5, "{html}");
+    }
+}

@@ -8,7 +8,13 @@ use atom_syndication::{
 };
 use folio_content::{pages, paths, render_html, Date, RenderOptions, Site};
 
-use crate::{outputs::site_pages::absolute, post::Post};
+use crate::{
+    outputs::{
+        feed_text::{whole_addresses, xml_safe},
+        site_pages::absolute,
+    },
+    post::Post,
+};
 
 /// How many posts the feed holds.
 pub const FEED_POSTS: usize = 20;
@@ -42,9 +48,11 @@ pub fn feed_posts<'p>(site: &Site, posts: &'p [Post]) -> std::io::Result<Vec<Fee
         .iter()
         .map(|post| {
             let body = post.text.full(&post.body)?;
+            let url = absolute(&site.base_url, &pages::post(&post.summary.slug));
+            let html = whole_addresses(&render_html(&body, &options), &url);
             Ok(FeedPost {
                 post,
-                html: render_html(&body, &options),
+                html: xml_safe(&html),
             })
         })
         .collect()
@@ -93,9 +101,11 @@ pub fn feed(site: &Site, newest: &[FeedPost<'_>], today: Date) -> Result<Vec<u8>
         write_document_declaration: true,
         indent_size: Some(2),
     };
-    let mut bytes = feed.write_with_config(Vec::new(), config)?;
-    bytes.push(b'\n');
-    Ok(bytes)
+    let bytes = feed.write_with_config(Vec::new(), config)?;
+    // Titles, names and summaries may hold what XML forbids too: the document is cleaned whole.
+    let mut text = xml_safe(&String::from_utf8_lossy(&bytes));
+    text.push('\n');
+    Ok(text.into_bytes())
 }
 
 /// One post as a feed entry: its address is its id.

@@ -9,6 +9,7 @@ pub mod deploy;
 pub mod document;
 pub mod documents;
 pub mod feed;
+pub mod feed_text;
 pub mod head;
 pub mod json_feed;
 pub mod listing;
