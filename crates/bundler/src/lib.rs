@@ -65,7 +65,7 @@ mod suggest;
 
 use std::{
     borrow::Cow,
-    collections::HashMap,
+    collections::{btree_map, HashMap},
     fs,
     path::{Path, PathBuf},
     time::Instant,
@@ -93,12 +93,15 @@ pub use problem::Problem;
 pub use sources::files::POSTS_DIR;
 
 /// Every file of the built site: `output`'s files and copies and, with the `app` trunk built,
-/// every page's file, the app's files and the deploy files.
+/// every page's file, the app's files and the deploy files (into which an author's own
+/// `static/_redirects` and `static/_headers` are merged, ahead of Folio's rules). Checked as a
+/// whole (`publish::collisions`): no two files at one path, no file where a folder is needed.
 pub fn plan<'a>(
     output: &'a Output,
     app: Option<&App>,
     options: &PageOptions,
-) -> Result<Vec<Planned<'a>>, PageError> {
+) -> Result<Vec<Planned<'a>>, PlanError> {
+    let merged = |path: &str| app.is_some() && names::MERGED_HOST_FILES.contains(&path);
     let mut planned: Vec<Planned<'a>> = output
         .files
         .iter()
@@ -106,15 +109,50 @@ pub fn plan<'a>(
             path: path.clone(),
             source: document_source(document),
         })
-        .chain(output.copies.iter().map(|(path, source)| Planned {
-            path: path.clone(),
-            source: Source::File(source.clone()),
-        }))
+        .chain(
+            output
+                .copies
+                .iter()
+                .filter(|(path, _)| !merged(path))
+                .map(|(path, source)| Planned {
+                    path: path.clone(),
+                    source: Source::File(source.clone()),
+                }),
+        )
         .collect();
     if let Some(app) = app {
         planned.extend(page_files(output, app, options)?);
     }
+    let paths: Vec<&str> = planned.iter().map(|file| file.path.as_str()).collect();
+    publish::collisions::check(&paths, |index| maker(output, &planned[index]))
+        .map_err(PlanError::Collisions)?;
     Ok(planned)
+}
+
+/// Why the files of a build could not be planned.
+#[derive(Debug, thiserror::Error)]
+pub enum PlanError {
+    #[error(transparent)]
+    Page(#[from] PageError),
+    /// Files that would take one path, each problem at the author's file.
+    #[error("{} files would take one path", .0.len())]
+    Collisions(Vec<Problem>),
+}
+
+/// Who the planned `file` comes from: an author's file in the site folder, or the build.
+fn maker(output: &Output, file: &Planned<'_>) -> publish::collisions::Maker {
+    use publish::collisions::Maker;
+    match &file.source {
+        Source::File(source) => match source.strip_prefix(&output.site_dir) {
+            Ok(relative) => Maker::Author(relative.to_owned()),
+            Err(_) => Maker::Build("a smaller copy of an image".to_owned()),
+        },
+        Source::AppFile { .. } => Maker::Build("a file of the app".to_owned()),
+        _ => match output.pages.iter().find(|page| page.file() == file.path) {
+            Some(page) => Maker::Build(format!("the page {}", page.path)),
+            None => Maker::Build("a file the build makes".to_owned()),
+        },
+    }
 }
 
 /// Where a document's bytes come from: those made already, or its value, encoded only if its
@@ -248,10 +286,21 @@ pub fn build_with(
     let cache_dir = std::path::absolute(&cache_dir).unwrap_or(cache_dir);
     let image_work = match measure_images(site_dir, &cache_dir, &mut posts, &mut standalone) {
         Ok((variants, work)) => {
-            let variants = variants
-                .into_iter()
-                .map(|(to, source)| (to, Copy { source }));
-            copies.extend(variants);
+            for (to, source) in variants {
+                match copies.entry(to) {
+                    btree_map::Entry::Vacant(free) => {
+                        free.insert(Copy { source });
+                    }
+                    btree_map::Entry::Occupied(authors) => later.push(Problem::whole_file(
+                        &authors.get().source,
+                        format!(
+                            "this file would be copied to {}, the name of a smaller copy the build makes of an image beside it",
+                            authors.key()
+                        ),
+                        "rename it: the build writes <name>-<width>w.webp beside each image a post shows",
+                    )),
+                }
+            }
             work
         }
         Err(found) => {
@@ -290,6 +339,7 @@ pub fn build_with(
         .map(|(to, copy)| (to, site_dir.join(copy.source)))
         .collect();
     Ok(Output {
+        site_dir: site_dir.to_owned(),
         files,
         copies,
         images: image_work,

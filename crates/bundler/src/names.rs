@@ -15,6 +15,10 @@ pub const NGINX_REDIRECTS_FILE: &str = "_redirects.map";
 /// includes the file): exactly those `_headers` lists, never an author's file.
 pub const NGINX_CACHE_FILE: &str = "_immutable.map";
 
+/// The host files an author may write in `static/` too: their rules go ahead of Folio's in
+/// the one file the build writes.
+pub const MERGED_HOST_FILES: [&str; 2] = [HEADERS_FILE, REDIRECTS_FILE];
+
 /// The files a host reads and never serves, which need no compressed copies.
 pub const HOST_FILES: [&str; 4] = [
     HEADERS_FILE,

@@ -17,7 +17,7 @@ use crate::{
     outputs::page_files::{App, PageError, PageOptions},
     plan,
     publish::{ledger, publish, PublishError, PublishOptions, Published},
-    Memo, Problem, Stages,
+    Memo, PlanError, Problem, Stages,
 };
 
 /// One build of a site into an output folder.
@@ -76,7 +76,10 @@ pub fn run(job: &Job<'_>, progress: &ProgressBar) -> Result<Done, Failed> {
     let started = Instant::now();
     let mut output = build_with(job.site_dir, job.options, job.memo).map_err(Failed::Problems)?;
     let planning = Instant::now();
-    let planned = plan(&output, job.app, &job.pages)?;
+    let planned = plan(&output, job.app, &job.pages).map_err(|error| match error {
+        PlanError::Page(error) => Failed::Page(error),
+        PlanError::Collisions(problems) => Failed::Problems(problems),
+    })?;
     let planned_in = planning.elapsed();
     progress.set_length(planned.len() as u64);
     let memo = job.memo;

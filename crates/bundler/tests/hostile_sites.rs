@@ -5,10 +5,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
+mod support;
 
 use std::path::PathBuf;
 
 use common::{located, problems};
+use folio_bundler::{outputs::page_files::PageOptions, plan, PlanError};
 
 fn hostile(name: &str) -> PathBuf {
     common::site("hostile").join(name)
@@ -123,5 +125,95 @@ fn feeds_hold_only_what_xml_allows_and_only_whole_addresses() {
             }
         }
         assert!(addresses >= 5, "{html}");
+    }
+}
+
+#[test]
+fn no_file_of_the_author_is_overwritten_and_their_host_rules_come_first() {
+    let site = hostile("overwrites");
+    let output = common::build_ok(&site, false);
+    let app_dir = tempfile::tempdir().unwrap();
+    let app = support::app(app_dir.path());
+    let Err(PlanError::Collisions(found)) = plan(&output, Some(&app), &PageOptions::default())
+    else {
+        panic!("the plan should find the collisions");
+    };
+    assert_eq!(
+        located(&found),
+        [
+            "static/_redirects.map:1:1: this file would be copied to _redirects.map, which is a file the build makes",
+            "static/notes.json.gz:1:1: this file would be copied to notes.json.gz, the name hosts give the compressed copy of notes.json",
+            "static/posts:1:1: this file would be copied to posts, where the build needs a folder for posts/pictures/index.html (the page /posts/pictures/)",
+            "static/posts:1:1: this file would be copied to posts, where the build needs a folder for posts/pictures/photo-480w.webp (a smaller copy of an image)",
+            "static/posts:1:1: this file would be copied to posts, where the build needs a folder for posts/pictures/photo-960w.webp (a smaller copy of an image)",
+            "static/posts:1:1: this file would be copied to posts, where the build needs a folder for posts/pictures/photo.png (the copy of posts/pictures/photo.png)",
+        ]
+    );
+}
+
+#[test]
+fn an_authors_redirects_and_headers_go_ahead_of_folios() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    copy_tree(&hostile("overwrites"), &site);
+    for clash in ["_redirects.map", "notes.json.gz", "posts"] {
+        std::fs::remove_file(site.join("static").join(clash)).unwrap();
+    }
+    let output = common::build_ok(&site, false);
+    let app = support::app(&{
+        let app_dir = dir.path().join("app");
+        std::fs::create_dir_all(&app_dir).unwrap();
+        app_dir
+    });
+    let planned = plan(&output, Some(&app), &PageOptions::default()).unwrap();
+    let text = |name: &str| -> String {
+        let file = planned
+            .iter()
+            .filter(|file| file.path == name)
+            .collect::<Vec<_>>();
+        assert_eq!(file.len(), 1, "{name} once");
+        match &file[0].source {
+            folio_bundler::publish::Source::Bytes(bytes) => {
+                String::from_utf8(bytes.to_vec()).unwrap()
+            }
+            _ => panic!("{name} is made by the build"),
+        }
+    };
+    let redirects = text("_redirects");
+    assert!(
+        redirects.starts_with(
+            "# From static/_redirects:\n/old-home /  301\n\n# Folio's:\n/atom.xml /feed.xml 301\n"
+        ),
+        "{redirects}"
+    );
+    let headers = text("_headers");
+    assert!(
+        headers.starts_with(
+            "# From static/_headers:\n/files/*\n  X-Robots-Tag: noindex\n\n# Folio's:\n/*\n"
+        ),
+        "{headers}"
+    );
+    assert!(planned.iter().any(|file| file.path == "archive.tar.gz"));
+}
+
+#[test]
+fn an_authors_file_never_takes_the_name_of_an_image_copy() {
+    let found = problems(&hostile("variant-name"));
+    assert_eq!(
+        located(&found),
+        ["posts/pictures/photo-480w.webp:1:1: this file would be copied to posts/pictures/photo-480w.webp, the name of a smaller copy the build makes of an image beside it"]
+    );
+}
+
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        match entry.file_type().is_dir() {
+            true => std::fs::create_dir_all(&target).unwrap(),
+            false => {
+                std::fs::copy(entry.path(), &target).unwrap();
+            }
+        }
     }
 }

@@ -37,6 +37,8 @@ use crate::{
 /// The result of a build, not yet written anywhere.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Output {
+    /// The site folder the build read.
+    pub site_dir: PathBuf,
     /// Each file by its path relative to the output folder, `/`-separated, e.g.
     /// `data/posts/hello.json`.
     pub files: Files,

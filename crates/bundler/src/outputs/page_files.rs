@@ -186,18 +186,42 @@ pub fn page_files<'a>(
         .collect();
     hashed.sort();
     let headers = headers_file(base_path, &scripts.hashes, &hashed);
-    planned.push(Planned::bytes(HEADERS_FILE, headers));
+    planned.push(Planned::bytes(
+        HEADERS_FILE,
+        authors_rules_first(output, HEADERS_FILE, headers)?,
+    ));
     planned.push(Planned::bytes(
         NGINX_CACHE_FILE,
         nginx_immutable(base_path, &hashed),
     ));
     let redirects = redirects_file(base_path, paths::FEED, &output.pages);
-    planned.push(Planned::bytes(REDIRECTS_FILE, redirects));
+    planned.push(Planned::bytes(
+        REDIRECTS_FILE,
+        authors_rules_first(output, REDIRECTS_FILE, redirects)?,
+    ));
     planned.push(Planned::bytes(
         NGINX_REDIRECTS_FILE,
         nginx_redirects(base_path, &output.pages),
     ));
     Ok(planned)
+}
+
+/// The host file `name` with the rules of the author's own `static/<name>` (if any) ahead of
+/// Folio's `rules`: Netlify and Cloudflare take the first redirect that matches, so the author's
+/// win; their headers add up.
+fn authors_rules_first(output: &Output, name: &str, rules: String) -> Result<String, PageError> {
+    let Some(source) = output.copies.get(name) else {
+        return Ok(rules);
+    };
+    let own = fs::read_to_string(source).map_err(|error| missing(source, error))?;
+    let own = own.trim_end();
+    Ok(format!(
+        "# From {}:\n{own}\n\n# Folio's:\n{rules}",
+        source
+            .strip_prefix(&output.site_dir)
+            .unwrap_or(source)
+            .display()
+    ))
 }
 
 /// The file of one page: an old address's page at once, any other rendered when needed.

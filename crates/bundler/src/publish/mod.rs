@@ -14,6 +14,7 @@
 //! (the dev server's, whose readers wait while it builds): a changed file is written over the
 //! old one, which spares making a folder for it in the temporary one, and renaming it.
 
+pub mod collisions;
 pub mod compress;
 pub mod fingerprint;
 mod folders;
