@@ -278,13 +278,20 @@ pub fn build_with(
                 .iter()
                 .map(|page| (page.file.as_path(), page.address())),
         );
-    let mut copies = outputs::copies::copies(site_dir, folders)
+    let copied = outputs::copies::copies(site_dir, folders, config.site.trusted_html);
+    // The images are read only once every file is known to be inside the site folder.
+    let copies_read = copied.is_ok();
+    let mut copies = copied
         .map_err(|found| later.extend(found))
         .unwrap_or_default();
     // Absolute, as the copies' sources below are joined to the site folder.
     let cache_dir = options.cache_dir(site_dir).join("images");
     let cache_dir = std::path::absolute(&cache_dir).unwrap_or(cache_dir);
-    let image_work = match measure_images(site_dir, &cache_dir, &mut posts, &mut standalone) {
+    let measured = match copies_read {
+        true => measure_images(site_dir, &cache_dir, &mut posts, &mut standalone),
+        false => Ok((Vec::new(), ImageWork::default())),
+    };
+    let image_work = match measured {
         Ok((variants, work)) => {
             for (to, source) in variants {
                 match copies.entry(to) {

@@ -217,3 +217,129 @@ fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+#[test]
+fn pages_and_scripts_beside_posts_are_refused_unless_the_site_trusts_its_authors() {
+    let found = problems(&hostile("active-files"));
+    assert_eq!(
+        located(&found),
+        [
+            "posts/demo/app.js:1:1: a .js file beside a post would be served from the site's own address, where a browser runs it as the site's code: the site does not trust its authors' code",
+            "posts/demo/badge.svg:1:1: the SVG holds an event handler (onload=), which a browser runs when a reader opens the file: the site does not trust its authors' code",
+            "posts/demo/demo.html:1:1: a .html file beside a post would be served from the site's own address, where a browser runs it as the site's code: the site does not trust its authors' code",
+        ]
+    );
+    assert!(
+        found[0].help.contains("move it into static/"),
+        "{}",
+        found[0].help
+    );
+    // A site that trusts its authors publishes them; static/ is published as it is either way.
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&hostile("active-files"), dir.path());
+    let settings = std::fs::read_to_string(dir.path().join("site.toml")).unwrap();
+    std::fs::write(
+        dir.path().join("site.toml"),
+        format!("trusted_html = true\n{settings}"),
+    )
+    .unwrap();
+    let output = common::build_ok(dir.path(), false);
+    for copied in [
+        "posts/demo/app.js",
+        "posts/demo/demo.html",
+        "posts/demo/chart.svg",
+        "widget.html",
+    ] {
+        assert!(output.copies.contains_key(copied), "{copied}");
+    }
+}
+
+/// A temporary copy of the `overwrites` site without its clashing files, to build.
+#[cfg(unix)]
+fn linkable_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    copy_tree(&hostile("overwrites"), &site);
+    for clash in ["_redirects.map", "notes.json.gz", "posts"] {
+        std::fs::remove_file(site.join("static").join(clash)).unwrap();
+    }
+    std::fs::create_dir_all(dir.path().join("outside/folder")).unwrap();
+    std::fs::write(
+        dir.path().join("outside/secret.md"),
+        "+++\ntitle = \"S\"\ndate = 2015-01-01\n+++\nsecret\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("outside/folder/key.txt"), "secret").unwrap();
+    dir
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_that_leads_outside_the_site_folder_is_a_located_error() {
+    use std::os::unix::fs::symlink;
+    let cases: [(&str, &str); 6] = [
+        ("posts/leak.md", "../../outside/secret.md"),
+        (
+            "posts/pictures/secret.txt",
+            "../../../outside/folder/key.txt",
+        ),
+        ("static/key.txt", "../../outside/folder/key.txt"),
+        ("static/folder", "../../outside/folder"),
+        ("posts/linked", "../../outside/folder"),
+        ("static/deep/key.txt", "/etc/hostname"),
+    ];
+    for (link, target) in cases {
+        let dir = linkable_site();
+        let site = dir.path().join("site");
+        std::fs::create_dir_all(site.join(link).parent().unwrap()).unwrap();
+        symlink(target, site.join(link)).unwrap();
+        if link == "posts/linked" {
+            // A post folder linked from outside, with its index.md.
+            std::fs::write(
+                dir.path().join("outside/folder/index.md"),
+                "+++\ntitle = \"L\"\ndate = 2015-01-01\n+++\nx\n",
+            )
+            .unwrap();
+        }
+        let found = problems(&site);
+        assert_eq!(found.len(), 1, "{link}: {:?}", located(&found));
+        assert_eq!(found[0].file, std::path::Path::new(link), "{link}");
+        assert!(
+            found[0].message.contains("outside the site folder"),
+            "{link}: {}",
+            found[0].message
+        );
+    }
+    // Inside the site folder, a link is read like the file it leads to.
+    let dir = linkable_site();
+    let site = dir.path().join("site");
+    symlink("../posts/pictures/photo.png", site.join("static/photo.png")).unwrap();
+    let output = common::build_ok(&site, false);
+    assert!(output.copies.contains_key("photo.png"));
+}
+
+#[cfg(unix)]
+#[test]
+fn the_image_cache_never_publishes_an_entry_that_is_a_link_or_not_an_image() {
+    let dir = linkable_site();
+    let site = dir.path().join("site");
+    let cache = dir.path().join("cache");
+    let options = folio_bundler::BuildOptions {
+        cache_dir: Some(cache.clone()),
+        ..common::options(false)
+    };
+    let variant =
+        |output: &folio_bundler::Output| output.copies["posts/pictures/photo-480w.webp"].clone();
+    let first = variant(&folio_bundler::build(&site, &options).unwrap());
+    // A cache entry turned into a link to a secret, and another into something else.
+    std::fs::remove_file(&first).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("outside/folder/key.txt"), &first).unwrap();
+    let second = variant(&folio_bundler::build(&site, &options).unwrap());
+    assert_eq!(second, first);
+    let meta = std::fs::symlink_metadata(&second).unwrap();
+    assert!(meta.is_file(), "made again as a file of its own");
+    assert_eq!(image::image_dimensions(&second).unwrap().0, 480);
+    std::fs::write(&second, "not an image").unwrap();
+    let third = variant(&folio_bundler::build(&site, &options).unwrap());
+    assert_eq!(image::image_dimensions(&third).unwrap().0, 480);
+}

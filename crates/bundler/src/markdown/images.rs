@@ -155,7 +155,7 @@ fn one(
     let mut copies = Vec::new();
     for &target in widths.iter().filter(|target| **target < width) {
         let cached = cache_dir.join(format!("{key}-{target}-{ENCODER}.webp"));
-        if !cached.is_file() {
+        if !usable(&cached, target) {
             let source = match decoded.take() {
                 Some(source) => source,
                 None => image::load_from_memory(&bytes)
@@ -181,6 +181,20 @@ fn one(
     }
     let facts = ImageFacts(image.to.clone(), width, height, variants);
     Ok(Some((facts, copies)))
+}
+
+/// Whether the cache's copy at `cached` can be published: a regular file (never a link, which
+/// could lead anywhere) whose header reads as a WebP image `width` pixels wide. Anything else
+/// is made again, over it.
+fn usable(cached: &Path, width: u32) -> bool {
+    let regular = fs::symlink_metadata(cached).is_ok_and(|meta| meta.is_file());
+    regular
+        && ImageReader::open(cached)
+            .and_then(ImageReader::with_guessed_format)
+            .is_ok_and(|reader| {
+                reader.format() == Some(ImageFormat::WebP)
+                    && reader.into_dimensions().is_ok_and(|(w, _)| w == width)
+            })
 }
 
 /// The address of the copy `width` pixels wide of the image at `to`: beside it, named after

@@ -1,7 +1,7 @@
 //! The files a build copies as they are: those beside each post or page that is a folder,
 //! under its address (`posts/<name>/chart.png` at `/posts/<slug>/chart.png`), and those of
 //! `static/` at the site's root. None may take the path of a file the build makes, a page, or
-//! another copy.
+//! another copy; none beside a post may be a page or a script the site does not trust.
 
 use std::{
     collections::{btree_map::Entry, BTreeMap},
@@ -9,6 +9,7 @@ use std::{
 };
 
 use crate::{
+    outputs::active_content::refused,
     outputs::documents::Files,
     outputs::site_pages::SitePage,
     problem::Problem,
@@ -26,10 +27,12 @@ pub struct Copy {
 const APP_PAGE: &str = "index.html";
 
 /// Every file to copy, by its path in the output, for the published posts and pages, each
-/// given by its source file and its address.
+/// given by its source file and its address. Unless the site trusts its authors
+/// (`trusted_html`), a page or script beside a post is a problem (`active_content`).
 pub fn copies<'a>(
     site_dir: &Path,
     documents: impl Iterator<Item = (&'a Path, String)>,
+    trusted_html: bool,
 ) -> Result<BTreeMap<String, Copy>, Vec<Problem>> {
     let folders = documents.filter_map(|(file, address)| {
         let folder = own_folder(file)?;
@@ -38,7 +41,8 @@ pub fn copies<'a>(
             address.trim_start_matches('/').to_owned(),
         ))
     });
-    let sources = folders.chain([(PathBuf::from(STATIC_DIR), String::new())]);
+    let static_dir = PathBuf::from(STATIC_DIR);
+    let sources = folders.chain([(static_dir.clone(), String::new())]);
     let mut copies = BTreeMap::new();
     let mut problems = Vec::new();
     for (folder, under) in sources {
@@ -49,9 +53,20 @@ pub fn copies<'a>(
                 continue;
             }
         };
+        let checked = !trusted_html && folder != static_dir;
         for file in found {
             let to = format!("{under}{}", slashed(&file));
             let source = folder.join(&file);
+            let bytes = || std::fs::read(site_dir.join(&source));
+            if let Some(why) = checked.then(|| refused(&to, bytes)).flatten() {
+                problems.push(Problem::whole_file(
+                    &source,
+                    format!("{why}: the site does not trust its authors' code"),
+                    "move it into static/ to publish it on purpose (everything there is served as the site's own), \
+                     or set trusted_html = true in site.toml if every author may run code on the site",
+                ));
+                continue;
+            }
             match copies.entry(to) {
                 Entry::Vacant(entry) => {
                     entry.insert(Copy { source });

@@ -3,6 +3,7 @@
 //! the sitemap, the feeds, the search index, the redirects, `robots.txt`; then, with the app,
 //! each page's HTML file with its head and the deploy files; and the files copied as they are.
 
+pub mod active_content;
 pub mod archive;
 pub mod copies;
 pub mod deploy;

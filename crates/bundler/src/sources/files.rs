@@ -9,7 +9,7 @@ use std::{
     path::{Path, PathBuf},
 };
 
-use crate::problem::Problem;
+use crate::{problem::Problem, sources::links};
 
 /// The folder of the site that holds the posts.
 pub const POSTS_DIR: &str = "posts";
@@ -47,6 +47,9 @@ fn markdown_sources(site_dir: &Path, dir: &str) -> Result<Vec<PathBuf>, Problem>
             format!("create a {dir}/ folder next to site.toml with one Markdown file (or one folder with an index.md) each"),
         )
     };
+    if let Some(problem) = through_link(site_dir, Path::new(dir)) {
+        return Err(problem);
+    }
     let mut files = Vec::new();
     for entry in fs::read_dir(&folder).map_err(unreadable)? {
         let entry = entry.map_err(unreadable)?;
@@ -57,12 +60,28 @@ fn markdown_sources(site_dir: &Path, dir: &str) -> Result<Vec<PathBuf>, Problem>
         let path = entry.path();
         let relative = Path::new(dir).join(&name);
         // The kind the folder's listing gives, without a look at each file; a link is
-        // followed.
+        // followed if it stays inside the site folder (`links`).
         let kind = entry.file_type().map_err(unreadable)?;
+        if kind.is_symlink() {
+            if let Some(problem) = links::outside(site_dir, &relative) {
+                return Err(problem);
+            }
+        }
         let is_dir = kind.is_dir() || (kind.is_symlink() && path.is_dir());
         if is_dir {
-            if path.join(FOLDER_POST_FILE).is_file() {
-                files.push(relative.join(FOLDER_POST_FILE));
+            let index = path.join(FOLDER_POST_FILE);
+            match fs::symlink_metadata(&index) {
+                Ok(meta) if meta.is_file() => files.push(relative.join(FOLDER_POST_FILE)),
+                Ok(meta) if meta.is_symlink() => {
+                    let index = relative.join(FOLDER_POST_FILE);
+                    if let Some(problem) = links::outside(site_dir, &index) {
+                        return Err(problem);
+                    }
+                    if path.join(FOLDER_POST_FILE).is_file() {
+                        files.push(index);
+                    }
+                }
+                _ => {}
             }
         } else if is_markdown(&path) && (kind.is_file() || path.is_file()) {
             files.push(relative);
@@ -89,8 +108,13 @@ pub fn files_under(site_dir: &Path, folder: &Path) -> Result<Vec<PathBuf>, Probl
     if !root.is_dir() {
         return Ok(Vec::new());
     }
+    if let Some(problem) = through_link(site_dir, folder) {
+        return Err(problem);
+    }
     let mut found = Vec::new();
+    // Links are followed (a loop is an error), each checked to stay inside the site folder.
     let walk = walkdir::WalkDir::new(&root)
+        .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
@@ -104,6 +128,12 @@ pub fn files_under(site_dir: &Path, folder: &Path) -> Result<Vec<PathBuf>, Probl
             )
         })?;
         let path = entry.path();
+        if entry.path_is_symlink() && entry.depth() > 0 {
+            let relative = folder.join(path.strip_prefix(&root).unwrap_or(path));
+            if let Some(problem) = links::outside(site_dir, &relative) {
+                return Err(problem);
+            }
+        }
         if entry.file_type().is_file() && !is_markdown(path) {
             if let Ok(relative) = path.strip_prefix(&root) {
                 found.push(relative.to_owned());
@@ -111,6 +141,12 @@ pub fn files_under(site_dir: &Path, folder: &Path) -> Result<Vec<PathBuf>, Probl
         }
     }
     Ok(found)
+}
+
+/// The problem with `folder` (relative to the site folder) if it is a link that leads outside.
+fn through_link(site_dir: &Path, folder: &Path) -> Option<Problem> {
+    let is_link = fs::symlink_metadata(site_dir.join(folder)).is_ok_and(|meta| meta.is_symlink());
+    is_link.then(|| links::outside(site_dir, folder)).flatten()
 }
 
 /// A path relative to a folder as a URL path, `/`-separated.
