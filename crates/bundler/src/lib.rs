@@ -289,10 +289,11 @@ pub fn build_with(
     let cache_dir = std::path::absolute(&cache_dir).unwrap_or(cache_dir);
     let measured = match copies_read {
         true => measure_images(site_dir, &cache_dir, &mut posts, &mut standalone),
-        false => Ok((Vec::new(), ImageWork::default())),
+        false => Ok((Vec::new(), ImageWork::default(), Vec::new())),
     };
     let image_work = match measured {
-        Ok((variants, work)) => {
+        Ok((variants, work, left_out)) => {
+            warnings.extend(left_out);
             for (to, source) in variants {
                 match copies.entry(to) {
                     btree_map::Entry::Vacant(free) => {

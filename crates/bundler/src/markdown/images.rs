@@ -11,10 +11,12 @@ use std::{
 };
 
 use folio_content::{ImageFacts, ImageVariant};
-use image::{imageops::FilterType, ImageFormat, ImageReader};
+use image::{imageops::FilterType, DynamicImage, ImageFormat, ImageReader, Limits};
 use percent_encoding::percent_decode_str;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
+
+use crate::markdown::image_memory::{needed, Memory};
 
 /// The widths of the smaller copies: a phone, a laptop's column at twice its pixels, and a
 /// wide screen. Only those narrower than the image are made.
@@ -22,6 +24,17 @@ pub const VARIANT_WIDTHS: [u32; 3] = [480, 960, 1600];
 
 /// WebP quality, 0 to 100: photographs look as they did at a quarter of the bytes.
 const WEBP_QUALITY: f32 = 80.0;
+
+/// The widest and tallest image WebP can hold: a copy that would be larger is not made.
+const WEBP_MAX_SIDE: u32 = 16_383;
+
+/// The largest image file read: larger is a problem at the image.
+const MAX_FILE_BYTES: u64 = 256 << 20;
+
+/// The largest side of an image decoded for its copies, and what its decoder may allocate: a
+/// larger image is shown as it is, without smaller copies, with a warning.
+const MAX_DECODED_SIDE: u32 = 30_000;
+const MAX_DECODER_BYTES: u64 = 768 << 20;
 
 /// What the cache names each copy after besides the image and the width: a change here makes
 /// every copy again.
@@ -69,6 +82,14 @@ pub struct Processed {
     pub facts: Vec<ImageFacts>,
     pub copies: Vec<VariantCopy>,
     pub work: ImageWork,
+    /// Copies that could not be made, each at its image: the image is shown as it is.
+    pub warnings: Vec<ImageError>,
+}
+
+/// One image, measured, with the copies made and those left out (and why).
+struct Done {
+    measured: Option<Measured>,
+    left_out: Option<String>,
 }
 
 /// The facts of every raster image in `shown` (others, such as SVG, have none), and every
@@ -83,10 +104,17 @@ pub fn process(
     let started = Instant::now();
     let encoded = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
-    let results: Vec<Result<Option<Measured>, ImageError>> = shown
+    let memory = Memory::default();
+    let results: Vec<Result<Done, ImageError>> = shown
         .par_iter()
         .map(|image| {
-            let result = one(site_dir, cache_dir, image, &encoded).map_err(|message| ImageError {
+            let work = Work {
+                site_dir,
+                cache_dir,
+                encoded: &encoded,
+                memory: &memory,
+            };
+            let result = work.one(image).map_err(|message| ImageError {
                 file: image.file.clone(),
                 message,
             });
@@ -99,11 +127,17 @@ pub fn process(
         .collect();
     let mut facts = Vec::new();
     let mut copies = Vec::new();
-    for result in results {
-        if let Some((fact, variants)) = result? {
+    let mut warnings = Vec::new();
+    for (image, result) in shown.iter().zip(results) {
+        let Done { measured, left_out } = result?;
+        if let Some((fact, variants)) = measured {
             facts.push(fact);
             copies.extend(variants);
         }
+        warnings.extend(left_out.map(|message| ImageError {
+            file: image.file.clone(),
+            message,
+        }));
     }
     let encoded = encoded.into_inner();
     let work = ImageWork {
@@ -116,71 +150,196 @@ pub fn process(
         facts,
         copies,
         work,
+        warnings,
     })
 }
 
-/// One image: its size, and its smaller copies from the cache or made now.
-fn one(
-    site_dir: &Path,
-    cache_dir: &Path,
-    image: &ShownImage,
-    encoded: &AtomicUsize,
-) -> Result<Option<Measured>, String> {
-    let path = site_dir.join(&image.file);
-    let shown = image.file.display();
-    let bytes =
-        fs::read(&path).map_err(|error| format!("cannot read the image {shown}: {error}"))?;
-    let reader = ImageReader::new(std::io::Cursor::new(&bytes))
-        .with_guessed_format()
-        .map_err(|error| format!("cannot read the image {shown}: {error}"))?;
-    let format = reader.format();
-    let raster = matches!(
-        format,
-        Some(ImageFormat::Png | ImageFormat::Jpeg | ImageFormat::Gif | ImageFormat::WebP)
-    );
-    if !raster {
-        return Ok(None);
-    }
-    // A GIF may move: a copy would keep only its first frame, so it is shown as it is.
-    let widths = match format {
-        Some(ImageFormat::Gif) => &[][..],
-        _ => &VARIANT_WIDTHS[..],
-    };
-    let (width, height) = reader
-        .into_dimensions()
-        .map_err(|error| format!("the image {shown} cannot be read: {error}"))?;
-    let key = hex(&Sha256::digest(&bytes)[..12]);
-    let mut decoded = None;
-    let mut variants = Vec::new();
-    let mut copies = Vec::new();
-    for &target in widths.iter().filter(|target| **target < width) {
-        let cached = cache_dir.join(format!("{key}-{target}-{ENCODER}.webp"));
-        if !usable(&cached, target) {
-            let source = match decoded.take() {
-                Some(source) => source,
-                None => image::load_from_memory(&bytes)
-                    .map_err(|error| format!("the image {shown} cannot be decoded: {error}"))?,
-            };
-            let resized = source
-                .resize(target, u32::MAX, FilterType::Lanczos3)
-                .to_rgba8();
-            let webp = webp::Encoder::from_rgba(&resized, resized.width(), resized.height())
-                .encode(WEBP_QUALITY);
-            fs::create_dir_all(cache_dir)
-                .and_then(|()| write_atomically(&cached, &webp))
-                .map_err(|error| format!("cannot write {}: {error}", cached.display()))?;
-            encoded.fetch_add(1, Ordering::Relaxed);
-            decoded = Some(source);
+/// What making the copies of the images shares across threads.
+struct Work<'a> {
+    site_dir: &'a Path,
+    cache_dir: &'a Path,
+    encoded: &'a AtomicUsize,
+    memory: &'a Memory,
+}
+
+impl Work<'_> {
+    /// One image: its size, and its smaller copies from the cache or made now; the copies it
+    /// cannot have, and why.
+    fn one(&self, image: &ShownImage) -> Result<Done, String> {
+        let path = self.site_dir.join(&image.file);
+        let shown = image.file.display();
+        let size = fs::metadata(&path)
+            .map_err(|error| format!("cannot read the image {shown}: {error}"))?
+            .len();
+        if size > MAX_FILE_BYTES {
+            return Err(format!(
+                "the image {shown} is {} MB, more than the {} MB an image may be",
+                size >> 20,
+                MAX_FILE_BYTES >> 20
+            ));
         }
-        let to = variant_address(&image.to, target);
-        let output = percent_decode_str(to.trim_start_matches('/'))
-            .decode_utf8_lossy()
-            .into_owned();
-        copies.push((output, cached));
-        variants.push(ImageVariant(target, to));
+        let bytes =
+            fs::read(&path).map_err(|error| format!("cannot read the image {shown}: {error}"))?;
+        let reader = ImageReader::new(std::io::Cursor::new(&bytes))
+            .with_guessed_format()
+            .map_err(|error| format!("cannot read the image {shown}: {error}"))?;
+        let format = reader.format();
+        let raster = matches!(
+            format,
+            Some(ImageFormat::Png | ImageFormat::Jpeg | ImageFormat::Gif | ImageFormat::WebP)
+        );
+        if !raster {
+            return Ok(Done {
+                measured: None,
+                left_out: None,
+            });
+        }
+        // A GIF may move: a copy would keep only its first frame, so it is shown as it is.
+        let widths = match format {
+            Some(ImageFormat::Gif) => &[][..],
+            _ => &VARIANT_WIDTHS[..],
+        };
+        let (width, height) = reader
+            .into_dimensions()
+            .map_err(|error| format!("the image {shown} cannot be read: {error}"))?;
+        let mut left_out = None;
+        let widths: Vec<u32> = widths
+            .iter()
+            .copied()
+            .filter(|target| *target < width)
+            .filter(|target| {
+                let fits = copy_height(width, height, *target) <= WEBP_MAX_SIDE;
+                if !fits {
+                    left_out = Some(format!(
+                        "the image {shown} is {width}x{height} pixels: its smaller copies would be taller than WebP allows ({WEBP_MAX_SIDE} pixels), so readers get the image as it is"
+                    ));
+                }
+                fits
+            })
+            .collect();
+        if !widths.is_empty() && width.max(height) > MAX_DECODED_SIDE {
+            let facts = ImageFacts(image.to.clone(), width, height, Vec::new());
+            return Ok(Done {
+                measured: Some((facts, Vec::new())),
+                left_out: Some(format!(
+                    "the image {shown} is {width}x{height} pixels, more than the {MAX_DECODED_SIDE} a side that Folio decodes, so it gets no smaller copies: readers get it as it is"
+                )),
+            });
+        }
+        let key = hex(&Sha256::digest(&bytes)[..12]);
+        let mut decoded = None;
+        let mut held = None;
+        let mut variants = Vec::new();
+        let mut copies = Vec::new();
+        for &target in &widths {
+            let cached = self
+                .cache_dir
+                .join(format!("{key}-{target}-{ENCODER}.webp"));
+            if !usable(&cached, target) {
+                if decoded.is_none() {
+                    let widest = widths.iter().copied().max().unwrap_or(target);
+                    held = Some(self.memory.hold(needed(width, height, widest)));
+                    match decode(&bytes) {
+                        Decoded::Image(image) => decoded = Some(image),
+                        Decoded::TooLarge(why) => {
+                            left_out = Some(format!(
+                                "the image {shown} ({width}x{height} pixels) is too large to decode for its smaller copies ({why}), so readers get it as it is"
+                            ));
+                            break;
+                        }
+                        Decoded::Broken(error) => {
+                            return Err(format!("the image {shown} cannot be decoded: {error}"))
+                        }
+                    }
+                }
+                let Some(source) = &decoded else { break };
+                let webp = match smaller_copy(source, target) {
+                    Ok(webp) => webp,
+                    Err(error) => {
+                        left_out = Some(format!(
+                            "the {target} pixel wide copy of the image {shown} could not be made ({error}), so readers get the image as it is"
+                        ));
+                        continue;
+                    }
+                };
+                fs::create_dir_all(self.cache_dir)
+                    .and_then(|()| write_atomically(&cached, &webp))
+                    .map_err(|error| format!("cannot write {}: {error}", cached.display()))?;
+                self.encoded.fetch_add(1, Ordering::Relaxed);
+            }
+            let to = variant_address(&image.to, target);
+            let output = percent_decode_str(to.trim_start_matches('/'))
+                .decode_utf8_lossy()
+                .into_owned();
+            copies.push((output, cached));
+            variants.push(ImageVariant(target, to));
+        }
+        drop((decoded, held));
+        let facts = ImageFacts(image.to.clone(), width, height, variants);
+        Ok(Done {
+            measured: Some((facts, copies)),
+            left_out,
+        })
     }
-    let facts = ImageFacts(image.to.clone(), width, height, variants);
-    Ok(Some((facts, copies)))
+}
+
+/// The height of the copy `target` pixels wide of an image `width` by `height`.
+fn copy_height(width: u32, height: u32, target: u32) -> u32 {
+    let height = u64::from(height) * u64::from(target) / u64::from(width.max(1));
+    u32::try_from(height).unwrap_or(u32::MAX).max(1)
+}
+
+/// An image decoded, or why not.
+enum Decoded {
+    Image(DynamicImage),
+    /// Beyond Folio's limits: shown as it is.
+    TooLarge(String),
+    /// Not a readable image: a problem at it.
+    Broken(String),
+}
+
+/// The image in `bytes`, decoded within Folio's limits.
+fn decode(bytes: &[u8]) -> Decoded {
+    let reader = ImageReader::new(std::io::Cursor::new(bytes)).with_guessed_format();
+    let mut reader = match reader {
+        Ok(reader) => reader,
+        Err(error) => return Decoded::Broken(error.to_string()),
+    };
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_DECODED_SIDE);
+    limits.max_image_height = Some(MAX_DECODED_SIDE);
+    limits.max_alloc = Some(MAX_DECODER_BYTES);
+    reader.limits(limits);
+    match guarded(|| Ok(reader.decode())) {
+        Ok(Ok(image)) => Decoded::Image(image),
+        Ok(Err(image::ImageError::Limits(error))) => Decoded::TooLarge(error.to_string()),
+        Ok(Err(error)) => Decoded::Broken(error.to_string()),
+        Err(error) => Decoded::Broken(error),
+    }
+}
+
+/// The copy of `source` `target` pixels wide, as WebP bytes; the encoder's error, if it has one.
+fn smaller_copy(source: &DynamicImage, target: u32) -> Result<Vec<u8>, String> {
+    guarded(|| {
+        let resized = source
+            .resize(target, u32::MAX, FilterType::Lanczos3)
+            .to_rgba8();
+        let mut config = webp::WebPConfig::new().map_err(|()| "the WebP encoder cannot start")?;
+        config.quality = WEBP_QUALITY;
+        config.alpha_compression = 1;
+        let encoder = webp::Encoder::from_rgba(&resized, resized.width(), resized.height());
+        let webp = encoder
+            .encode_advanced(&config)
+            .map_err(|error| format!("the WebP encoder refused it: {error:?}"))?;
+        Ok(webp.to_vec())
+    })
+}
+
+/// `work`'s result, or an error if the image libraries panic on the image after all: their
+/// faults stop one image, never the build.
+fn guarded<T>(work: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
+        .unwrap_or_else(|_| Err("the image library failed on it".to_owned()))
 }
 
 /// Whether the cache's copy at `cached` can be published: a regular file (never a link, which

@@ -1,9 +1,10 @@
 //! What the bundler works out from a post's Markdown body: its code highlighted
 //! (`highlight`), the links and images that name the site's own posts and files (`targets`),
 //! those resolved to their addresses and checked (`links`), and the images measured, with
-//! their smaller copies (`images`).
+//! their smaller copies (`images`), within a budget of memory (`image_memory`).
 
 pub mod highlight;
+mod image_memory;
 pub mod images;
 pub mod links;
 pub mod targets;

@@ -92,14 +92,15 @@ pub fn without_alt(posts: &[Post], standalone: &[Standalone]) -> Vec<Problem> {
 
 /// Measures the images the published posts and pages show, and the posts' covers, and makes
 /// their smaller copies (`markdown::images`), giving each body the facts of its own and each
-/// post its cover's; the copies to add to the output, and what was done. A cover that is no
+/// post its cover's; the copies to add to the output, what was done, and a warning at each
+/// image that could not have all its copies. A cover that is no
 /// raster image (an SVG, say) is a problem at its field: link previews cannot show one.
 pub fn measure_images(
     site_dir: &Path,
     cache_dir: &Path,
     posts: &mut [Post],
     standalone: &mut [Standalone],
-) -> Result<(Vec<VariantCopy>, ImageWork), Vec<Problem>> {
+) -> Result<(Vec<VariantCopy>, ImageWork, Vec<Problem>), Vec<Problem>> {
     let mut shown: Vec<ShownImage> = posts
         .iter()
         .flat_map(|post| post.shown_images.iter().chain(&post.shown_cover))
@@ -148,8 +149,19 @@ pub fn measure_images(
     for page in standalone.iter_mut() {
         page.body.images = facts_of(&page.shown_images);
     }
+    let warnings = processed
+        .warnings
+        .into_iter()
+        .map(|warning| {
+            Problem::whole_file(
+                warning.file,
+                warning.message,
+                "make a smaller image (a screenshot in parts, say) if readers on phones should get a lighter one",
+            )
+        })
+        .collect();
     match problems.is_empty() {
-        true => Ok((processed.copies, processed.work)),
+        true => Ok((processed.copies, processed.work, warnings)),
         false => Err(problems),
     }
 }
