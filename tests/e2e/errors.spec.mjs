@@ -3,7 +3,7 @@
 // nothing panics, and where the failure is passing, Retry recovers.
 
 import { test, expect } from '@playwright/test';
-import { visitInApp } from './support.mjs';
+import { openApp, visitInApp } from './support.mjs';
 
 const POST_PATH = '/posts/leading-for-innovation/';
 const BUNDLE = '**/data/posts/leading-for-innovation.json';
@@ -117,4 +117,30 @@ test('the home listing failing shows the alert and recovers on Retry', async ({ 
   await alert.getByRole('button', { name: 'Retry' }).click();
   await expect(page.locator('article.post-summary')).toHaveCount(1);
   checkPanics();
+});
+
+test('a fault in the app shows a notice with a reload link, and the page stays readable', async ({ page }) => {
+  await openApp(page, POST_PATH);
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  // The app's wasm traps as a panic makes it trap (the release build aborts on panic): asked for
+  // memory with an alignment that is no power of two, wasm-bindgen's allocator aborts.
+  await page.evaluate(async () => {
+    const preload = [...document.querySelectorAll('link[rel="modulepreload"]')].find((link) => /\/folio-[0-9a-f]+\.js$/.test(link.href));
+    const app = await import(preload.href);
+    const wasm = await app.default();
+    setTimeout(() => wasm.__wbindgen_malloc(1, 3));
+  });
+  const notice = page.locator('#app-failed');
+  await expect(notice).toBeVisible();
+  await expect(notice).toHaveAttribute('role', 'alert');
+  await expect(notice).toContainText('Something went wrong in this page.');
+  const reload = notice.getByRole('link', { name: 'Reload the page' });
+  await expect(reload).toHaveAttribute('href', new RegExp(`${POST_PATH}$`));
+  await expect(page.locator('article.post h1')).toHaveText(POST_TITLE);
+  expect(errors.join('\n')).toMatch(/unreachable/i);
+  await reload.click();
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
+  await expect(page.locator('#app-failed')).toHaveCount(0);
+  await expect(page.locator('article.post h1')).toHaveText(POST_TITLE);
 });

@@ -11,6 +11,17 @@
 
 const app = document.getElementById('folio-app');
 
+// A fault in the app (a panic stops its wasm for good) leaves the page as it is, readable, with
+// a notice at the top and a link that loads the page again.
+function failed(event) {
+  if ((event.error || event.reason) instanceof WebAssembly.RuntimeError && !document.getElementById('app-failed')) {
+    document.body.insertAdjacentHTML('afterbegin', '<p id="app-failed" role="alert">Something went wrong in this page. <a>Reload the page</a></p>');
+    document.querySelector('#app-failed a').href = location.href;
+  }
+}
+addEventListener('error', failed);
+addEventListener('unhandledrejection', failed);
+
 /** Resolves once the page has painted its content, or at once if there is nothing to wait for. */
 function firstContentfulPaint() {
   return new Promise((resolve) => {
