@@ -384,9 +384,11 @@ fn is_raster_data_url(url: &str) -> bool {
         .any(|kind| lower.starts_with(&format!("data:image/{kind};base64,")))
 }
 
+/// Whether `href` leads off the site as browsers read it: `//host/…`, or any http(s) address,
+/// `http:/host` (one slash) included.
 fn is_external(href: &str) -> bool {
     let lower = href.trim_start().to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("//")
+    lower.starts_with("//") || matches!(scheme_of(&lower), Some("http" | "https"))
 }
 
 #[cfg(test)]
@@ -509,6 +511,14 @@ mod tests {
             let html = render(&format!("[click](<{url}>)"));
             assert!(!html.contains("<a"), "{url}: {html}");
             assert!(html.contains("click"), "{url}: {html}");
+        }
+    }
+
+    #[test]
+    fn an_address_with_one_slash_after_its_scheme_is_external_too() {
+        for href in ["http:/evil.org", "HTTPS:/evil.org", "https:evil.org"] {
+            let html = render(&format!("[x]({href})"));
+            assert!(html.contains("rel=\"noopener noreferrer\""), "{html}");
         }
     }
 
