@@ -13,6 +13,7 @@ import {
   serveKitchenSinkImages,
   watchErrors,
   openApp,
+  serveBody,
 } from './support.mjs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -21,7 +22,6 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURES = path.join(here, '..', 'fixtures', 'posts');
 const POST_PATH = '/posts/leading-for-innovation/';
-const POST_BUNDLE = '**/data/posts/leading-for-innovation.json';
 const SITE_TITLE = 'Solace blog';
 
 /** A fixture's Markdown without its TOML front matter. */
@@ -30,21 +30,6 @@ function fixtureBody(name) {
   const match = text.match(/^\+\+\+\r?\n[\s\S]*?\r?\n\+\+\+\r?\n/);
   if (!match) throw new Error(`${name} has no +++ front matter`);
   return text.slice(match[0].length);
-}
-
-/** Serves the real bundle of the seed post with `body`, `outline`, highlighted `code` and
- * resolved `links` in place of its own. */
-async function serveBody(page, body, outline, code = [], links = [], images = []) {
-  await page.route(POST_BUNDLE, async (route) => {
-    const real = await route.fetch();
-    const bundle = await real.json();
-    bundle.body.markdown = body;
-    bundle.body.outline = outline;
-    bundle.body.code = code;
-    bundle.body.links = links;
-    bundle.body.images = images;
-    await route.fulfill({ response: real, json: bundle });
-  });
 }
 
 /** Opens the post and waits for the body as rendered with the site's settings. */

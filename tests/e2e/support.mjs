@@ -69,3 +69,18 @@ export async function visitInApp(page, path) {
     dispatchEvent(new PopStateEvent('popstate'));
   }, path);
 }
+
+/** Serves the real bundle of the seed post with `body`, `outline`, highlighted `code`, resolved
+ * `links` and measured `images` in place of its own. */
+export async function serveBody(page, body, outline, code = [], links = [], images = []) {
+  await page.route('**/data/posts/leading-for-innovation.json', async (route) => {
+    const real = await route.fetch();
+    const bundle = await real.json();
+    bundle.body.markdown = body;
+    bundle.body.outline = outline;
+    bundle.body.code = code;
+    bundle.body.links = links;
+    bundle.body.images = images;
+    await route.fulfill({ response: real, json: bundle });
+  });
+}
