@@ -4,10 +4,7 @@
 //! repository can never publish, or make the build read, `~/.ssh/id_ed25519` through a link a
 //! pull request added.
 
-use std::{
-    fs,
-    path::Path,
-};
+use std::{fs, path::Path};
 
 use crate::problem::Problem;
 
