@@ -29,6 +29,8 @@ commands:
                         changed; a failed build leaves the previous dist/ as it was; the site
                         works under the path of its base URL (site.toml's base_url, or URL)
   test                  install test dependencies, then run every check and test
+  test --fuzz           only the fuzz targets (front matter, a post's bundle, the renderer),
+                        optimised, with FOLIO_FUZZ_CASES cases per property (default 100000)
   gen-posts N DIR [--force]
                         write site.toml and N generated posts (TOML and YAML front matter)
                         into DIR/posts/; DIR must be empty unless --force
@@ -69,7 +71,11 @@ fn run(args: Vec<String>) -> Result<()> {
         "setup" => setup::all(&root, setup::Purpose::Test),
         "serve" => serve::run(&root),
         "build" => build::run(&root, &build::Options::parse(&root, rest)?),
-        "test" => test::run(&root),
+        "test" => match rest {
+            [] => test::run(&root),
+            [flag] if flag == "--fuzz" => test::fuzz(&root),
+            _ => bail!("usage: cargo xtask test [--fuzz]"),
+        },
         "gen-posts" => gen_posts::run(rest),
         "bench" => bench::run(&root, rest),
         "wasm-opt" => wasm_opt::run(&root, rest),

@@ -10,6 +10,10 @@ use crate::cmd::{command, first_line, run};
 /// The trunk release that builds with this machine's rustc (0.22 needs a newer one).
 const TRUNK_VERSION: &str = "0.21.14";
 
+/// The cargo-deny release `cargo xtask test` checks the dependency graph with (deny.toml): the
+/// newest in December 2026, which needs rustc 1.88.
+const CARGO_DENY_VERSION: &str = "0.20.2";
+
 /// What the tools are for: serving needs fewer than testing.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
@@ -23,6 +27,7 @@ pub fn all(root: &Path, purpose: Purpose) -> Result<()> {
     trunk(root)?;
     wasm_bindgen(root)?;
     if purpose == Purpose::Test {
+        cargo_deny(root)?;
         chromium(root)?;
         nginx(root)?;
     }
@@ -64,6 +69,27 @@ fn trunk(root: &Path) -> Result<()> {
         "trunk",
         "--version",
         TRUNK_VERSION,
+        "--locked",
+        "--force",
+    ]))
+}
+
+/// cargo-deny, for the licences, bans and sources of the dependency graph.
+fn cargo_deny(root: &Path) -> Result<()> {
+    let wanted = format!("cargo-deny {CARGO_DENY_VERSION}");
+    match first_line(root, "cargo-deny", &["--version"]) {
+        Some(found) if found.trim() == wanted => {
+            println!("setup: {wanted}: present");
+            return Ok(());
+        }
+        Some(found) => println!("setup: found {found}, installing {wanted} (about 3 minutes)"),
+        None => println!("setup: installing {wanted} (about 3 minutes)"),
+    }
+    run(command(root, "cargo").args([
+        "install",
+        "cargo-deny",
+        "--version",
+        CARGO_DENY_VERSION,
         "--locked",
         "--force",
     ]))

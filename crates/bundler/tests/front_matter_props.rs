@@ -71,17 +71,17 @@ impl Fields {
 /// Text with something in it that gives a slug: what tags and author names need.
 fn named() -> impl Strategy<Value = String> {
     any::<String>().prop_filter("needs letters or digits", |text| {
-        !text.trim().is_empty() && Slug::derive(text).is_some()
+        !text.trim().is_empty() && Slug::of_name(text).is_some()
     })
 }
 
 /// The names a post keeps from a list: trimmed, and only the first spelling of each slug
-/// ("Rust" and "rust" are one tag).
+/// ("Rust" and "rust" are one tag; "C" and "C++" are two).
 fn first_of_each_slug(names: &[String]) -> Vec<&str> {
     let mut seen = Vec::new();
     let mut kept = Vec::new();
     for name in names {
-        let slug = Slug::derive(name);
+        let slug = Slug::of_name(name);
         if !seen.contains(&slug) {
             seen.push(slug);
             kept.push(name.trim());
