@@ -388,7 +388,9 @@ fn is_raster_data_url(url: &str) -> bool {
 /// `http:/host` (one slash) included.
 fn is_external(href: &str) -> bool {
     let lower = href.trim_start().to_ascii_lowercase();
-    lower.starts_with("//") || matches!(scheme_of(&lower), Some("http" | "https"))
+    ["//", "http:", "https:"]
+        .iter()
+        .any(|start| lower.starts_with(start))
 }
 
 #[cfg(test)]
