@@ -18,12 +18,13 @@ const SOURCES = ['dompurify', 'markdown-it', 'owasp', 'commonmark-spec'];
 const PER_BODY = 60;
 
 /** The source's inputs, each also as a link's, an image's and an autolink's target when it is
- * one line. (An image from another https site is one a post may show: no such image is made.) */
+ * one line. (An image from another https site, `<https://…>` included, is one a post may show:
+ * no such image is made.) */
 function inputs(source) {
   const raw = JSON.parse(readFileSync(path.join(CORPUS, `${source}.json`), 'utf8'));
   return raw.flatMap((input) => {
     if (input.includes('\n')) return [input];
-    const image = /^\s*(https?:)?\/\//i.test(input) ? [] : [`![image](${input})`];
+    const image = /^\s*<?\s*(https?:)?\/\//i.test(input) ? [] : [`![image](${input})`];
     return [input, `[link](${input})`, ...image, `<${input}>`];
   });
 }

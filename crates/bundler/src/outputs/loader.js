@@ -12,10 +12,11 @@
 const app = document.getElementById('folio-app');
 
 // A fault in the app (a panic stops its wasm for good) leaves the page as it is, readable, with
-// a notice at the top and a link that loads the page again.
+// a notice at the top and a link that loads the page again (rel="external": the app's router,
+// which may still run in part, leaves it to the browser).
 function failed(event) {
   if ((event.error || event.reason) instanceof WebAssembly.RuntimeError && !document.getElementById('app-failed')) {
-    document.body.insertAdjacentHTML('afterbegin', '<p id="app-failed" role="alert">Something went wrong in this page. <a>Reload the page</a></p>');
+    document.body.insertAdjacentHTML('afterbegin', '<p id="app-failed" role="alert">Something went wrong in this page. <a rel="external">Reload the page</a></p>');
     document.querySelector('#app-failed a').href = location.href;
   }
 }
