@@ -126,6 +126,8 @@ pub fn plan<'a>(
     let paths: Vec<&str> = planned.iter().map(|file| file.path.as_str()).collect();
     publish::collisions::check(&paths, |index| maker(output, &planned[index]))
         .map_err(PlanError::Collisions)?;
+    outputs::redirects::check_against_planned(&output.pages, &paths)
+        .map_err(PlanError::Collisions)?;
     Ok(planned)
 }
 
@@ -143,9 +145,13 @@ pub enum PlanError {
 fn maker(output: &Output, file: &Planned<'_>) -> publish::collisions::Maker {
     use publish::collisions::Maker;
     match &file.source {
+        // An author's file is in the site folder, never in a hidden folder there (where the
+        // image cache is by default).
         Source::File(source) => match source.strip_prefix(&output.site_dir) {
-            Ok(relative) => Maker::Author(relative.to_owned()),
-            Err(_) => Maker::Build("a smaller copy of an image".to_owned()),
+            Ok(relative) if !relative.to_string_lossy().starts_with('.') => {
+                Maker::Author(relative.to_owned())
+            }
+            _ => Maker::Build("a smaller copy of an image".to_owned()),
         },
         Source::AppFile { .. } => Maker::Build("a file of the app".to_owned()),
         _ => match output.pages.iter().find(|page| page.file() == file.path) {

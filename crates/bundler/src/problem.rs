@@ -22,6 +22,28 @@ pub struct Problem {
     pub help: String,
 }
 
+/// Where something is written in a file of the site, for a problem found with it later.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub struct Place {
+    /// Relative to the site folder.
+    pub file: PathBuf,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Place {
+    /// The problem `message` at this place, with `help`.
+    pub fn problem(&self, message: impl Into<String>, help: impl Into<String>) -> Problem {
+        Problem {
+            file: self.file.clone(),
+            line: self.line,
+            column: self.column,
+            message: message.into(),
+            help: help.into(),
+        }
+    }
+}
+
 impl Problem {
     /// A problem about `file` as a whole, reported at its start.
     pub fn whole_file(

@@ -22,6 +22,7 @@ fn aliases_are_compared_ignoring_case_and_hold_no_host_patterns() {
     assert_eq!(
         located(&found),
         [
+            "posts/folder-alias.md:4:12: the alias \"/old.html/\" is already an alias of /posts/file-alias/ in posts/file-alias.md",
             "posts/moved.md:4:12: the alias \"/Posts/Moved/\" is already the address of the page /posts/moved/",
             "posts/moved.md:4:51: the alias \"/2015/10/old-name/\" is already an alias of /posts/moved/ in posts/moved.md",
             "posts/moved.md:4:73: the alias \"/Report.PDF/\" is already the copied file /report.pdf",
@@ -31,6 +32,18 @@ fn aliases_are_compared_ignoring_case_and_hold_no_host_patterns() {
         found[0].help.contains("ignoring letter case"),
         "{}",
         found[0].help
+    );
+    // The app's files are known once it is built: an alias may not take one in any case.
+    let output = common::build_ok(&hostile("alias-app-file"), false);
+    let app_dir = tempfile::tempdir().unwrap();
+    let app = support::app(app_dir.path());
+    let Err(PlanError::Collisions(found)) = plan(&output, Some(&app), &PageOptions::default())
+    else {
+        panic!("the plan should find the alias that takes the app's file");
+    };
+    assert_eq!(
+        located(&found),
+        ["posts/app-file.md:4:12: the alias \"/FOLIO-0123456789ABCDEF.js/\" is already the file /folio-0123456789abcdef.js the build writes"]
     );
     let found = problems(&hostile("alias-patterns"));
     assert_eq!(
@@ -142,7 +155,7 @@ fn no_file_of_the_author_is_overwritten_and_their_host_rules_come_first() {
         located(&found),
         [
             "static/_redirects.map:1:1: this file would be copied to _redirects.map, which is a file the build makes",
-            "static/notes.json.gz:1:1: this file would be copied to notes.json.gz, the name hosts give the compressed copy of notes.json",
+            "static/notes.json.gz:1:1: this file would be copied to notes.json.gz, whose name (or its folder's) is the name hosts give the compressed copy of notes.json",
             "static/posts:1:1: this file would be copied to posts, where the build needs a folder for posts/pictures/index.html (the page /posts/pictures/)",
             "static/posts:1:1: this file would be copied to posts, where the build needs a folder for posts/pictures/photo-480w.webp (a smaller copy of an image)",
             "static/posts:1:1: this file would be copied to posts, where the build needs a folder for posts/pictures/photo-960w.webp (a smaller copy of an image)",
@@ -342,4 +355,21 @@ fn the_image_cache_never_publishes_an_entry_that_is_a_link_or_not_an_image() {
     std::fs::write(&second, "not an image").unwrap();
     let third = variant(&folio_bundler::build(&site, &options).unwrap());
     assert_eq!(image::image_dimensions(&third).unwrap().0, 480);
+}
+
+#[test]
+fn two_images_whose_copies_would_share_a_name_are_a_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&hostile("variant-name"), dir.path());
+    let folder = dir.path().join("posts/pictures");
+    std::fs::remove_file(folder.join("photo-480w.webp")).unwrap();
+    std::fs::copy(folder.join("photo.png"), folder.join("photo.jpg")).unwrap();
+    let index = folder.join("index.md");
+    let text = std::fs::read_to_string(&index).unwrap();
+    std::fs::write(&index, text + "\n![The same](photo.jpg)\n").unwrap();
+    let found = problems(dir.path());
+    assert_eq!(
+        located(&found),
+        ["posts/pictures/photo.png:1:1: the smaller copy posts/pictures/photo-480w.webp of this image would have the name of posts/pictures/photo.jpg's: rename one of the two images"]
+    );
 }

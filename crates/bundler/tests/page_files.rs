@@ -59,7 +59,7 @@ fn every_page_is_valid_html5_with_unique_ids_and_its_structured_data() {
             "{}",
             page.file()
         );
-        if let PageKind::Redirect { to } = &page.kind {
+        if let PageKind::Redirect { to, .. } = &page.kind {
             // An old address: a page that sends the reader on to the post.
             redirects += 1;
             let canonical = select(&html, "link[rel=canonical]")[0].value().attr("href");

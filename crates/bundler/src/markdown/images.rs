@@ -4,6 +4,7 @@
 //! encoder's settings), so a build of images that did not change encodes none.
 
 use std::{
+    collections::HashMap,
     fs,
     path::{Path, PathBuf},
     sync::atomic::{AtomicUsize, Ordering},
@@ -128,9 +129,22 @@ pub fn process(
     let mut facts = Vec::new();
     let mut copies = Vec::new();
     let mut warnings = Vec::new();
+    // `photo.jpg` and `photo.png` beside one post would both have `photo-480w.webp`.
+    let mut copied_from: HashMap<String, &Path> = HashMap::new();
     for (image, result) in shown.iter().zip(results) {
         let Done { measured, left_out } = result?;
         if let Some((fact, variants)) = measured {
+            for (to, _) in &variants {
+                if let Some(other) = copied_from.insert(to.clone(), &image.file) {
+                    return Err(ImageError {
+                        file: image.file.clone(),
+                        message: format!(
+                            "the smaller copy {to} of this image would have the name of {}'s: rename one of the two images",
+                            other.display()
+                        ),
+                    });
+                }
+            }
             facts.push(fact);
             copies.extend(variants);
         }
@@ -283,9 +297,10 @@ impl Work<'_> {
     }
 }
 
-/// The height of the copy `target` pixels wide of an image `width` by `height`.
+/// The height of the copy `target` pixels wide of an image `width` by `height`, rounded up (the
+/// resize rounds to the nearest pixel).
 fn copy_height(width: u32, height: u32, target: u32) -> u32 {
-    let height = u64::from(height) * u64::from(target) / u64::from(width.max(1));
+    let height = (u64::from(height) * u64::from(target)).div_ceil(u64::from(width.max(1)));
     u32::try_from(height).unwrap_or(u32::MAX).max(1)
 }
 

@@ -257,6 +257,16 @@ impl Resolver<'_> {
     /// folder, at the site's root if it is in `static/`.
     fn file_link(&self, file: &Path, written: &str, image: bool) -> Result<String, Wrong> {
         let what = if image { "image" } else { "file" };
+        // Hidden files are never copied (nor checked for links out of the site): never read.
+        let hidden = file
+            .components()
+            .any(|part| part.as_os_str().to_string_lossy().starts_with('.'));
+        if hidden {
+            return Err((
+                format!("the {what} {} is hidden (a name that starts with \".\"), and hidden files are never published", slashed(file)),
+                "rename it without the leading dot".to_owned(),
+            ));
+        }
         if !self.site_dir.join(file).is_file() {
             let folder = file.parent().unwrap_or(Path::new(""));
             let siblings: Vec<String> = files_under(self.site_dir, folder)

@@ -202,3 +202,22 @@ fn paths_are_normalized_and_written_relative_to_a_folder() {
     );
     assert_eq!(encoded(Path::new("a b/ü#?.png")), "a%20b/%C3%BC%23%3F.png");
 }
+
+#[test]
+fn a_hidden_file_is_never_linked_nor_read() {
+    let found = problems(&[
+        (
+            "posts/one/index.md",
+            &post("One", "![A photo](.photo.png) [notes](.notes/a.txt)\n"),
+        ),
+        ("posts/one/.photo.png", "not read"),
+        ("posts/one/.notes/a.txt", "not read"),
+    ]);
+    assert_eq!(
+        found,
+        [
+            "posts/one/index.md:5:1: the image posts/one/.photo.png is hidden (a name that starts with \".\"), and hidden files are never published | rename it without the leading dot",
+            "posts/one/index.md:5:24: the file posts/one/.notes/a.txt is hidden (a name that starts with \".\"), and hidden files are never published | rename it without the leading dot",
+        ]
+    );
+}

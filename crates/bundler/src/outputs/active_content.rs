@@ -7,11 +7,15 @@
 
 use quick_xml::{events::Event, Reader};
 
-/// The extensions of files a browser runs or renders as a document that can run script.
-const ACTIVE: [&str; 13] = [
-    "html", "htm", "xhtml", "xht", "shtml", "js", "mjs", "cjs", "xml", "xsl", "xslt", "svgz",
-    "wasm",
+/// The extensions of files a browser runs, or renders as a document that can run script (an
+/// XML document may hold XHTML's `<script>`): as hosts' type lists (mime-db) serve them.
+const ACTIVE: [&str; 24] = [
+    "html", "htm", "xhtml", "xht", "shtml", "js", "mjs", "cjs", "jsx", "xml", "xsl", "xslt",
+    "svgz", "wasm", "rss", "atom", "rdf", "mml", "xsd", "rng", "kml", "xul", "htc", "swf",
 ];
+
+/// The largest SVG read to be checked: larger is refused.
+const MAX_SVG_BYTES: usize = 16 << 20;
 
 /// Elements that run or embed something in an SVG.
 const ACTIVE_ELEMENTS: [&str; 9] = [
@@ -42,6 +46,12 @@ pub fn refused(name: &str, bytes: impl FnOnce() -> std::io::Result<Vec<u8>>) -> 
         Ok(bytes) => bytes,
         Err(error) => return Some(format!("the SVG cannot be read to check it: {error}")),
     };
+    if bytes.len() > MAX_SVG_BYTES {
+        return Some(format!(
+            "the SVG is more than {} MB, too large to check",
+            MAX_SVG_BYTES >> 20
+        ));
+    }
     svg_activity(&bytes).map(|what| {
         format!("the SVG holds {what}, which a browser runs when a reader opens the file")
     })
@@ -50,6 +60,11 @@ pub fn refused(name: &str, bytes: impl FnOnce() -> std::io::Result<Vec<u8>>) -> 
 /// What in the SVG `bytes` could run, if anything: a script, an event handler, a `javascript:`
 /// address, embedded content, or markup that cannot be read as XML (and so cannot be checked).
 fn svg_activity(bytes: &[u8]) -> Option<String> {
+    // Read as UTF-8, as the checks below read it: a browser would decode UTF-16 (by its byte
+    // order mark) into markup these bytes do not show.
+    if std::str::from_utf8(bytes).is_err() || bytes.contains(&0) {
+        return Some("text that is not UTF-8 (which this check reads)".to_owned());
+    }
     let mut reader = Reader::from_reader(bytes);
     let mut buffer = Vec::new();
     loop {
@@ -59,6 +74,8 @@ fn svg_activity(bytes: &[u8]) -> Option<String> {
             Ok(Event::DocType(_)) => {
                 return Some("a DOCTYPE (which may declare entities)".to_owned())
             }
+            // `<?xml-stylesheet?>` may apply XSLT, which may write a script.
+            Ok(Event::PI(_)) => return Some("a processing instruction (<?…?>)".to_owned()),
             Ok(_) => {
                 buffer.clear();
                 continue;
@@ -111,6 +128,8 @@ mod tests {
             "feed.xml",
             "a.svgz",
             "m.mjs",
+            "f.rss",
+            "m.mml",
         ] {
             assert!(refused(name, || Ok(Vec::new())).is_some(), "{name}");
         }
@@ -134,8 +153,18 @@ mod tests {
             "<svg><set attributeName=\"href\" to=\"javascript:alert(1)\"/></svg>",
             "<!DOCTYPE svg [<!ENTITY x \"y\">]><svg/>",
             "<svg><rect></svg>",
+            "<?xml-stylesheet type=\"text/xsl\" href=\"b.svg\"?><svg/>",
         ] {
             assert!(svg(active).is_some(), "{active}");
         }
+        let utf16: Vec<u8> = "\u{feff}<svg><script>alert(1)</script></svg>"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert!(refused("x.svg", || Ok(utf16)).is_some());
+        assert_eq!(
+            svg("<?xml version=\"1.0\" encoding=\"UTF-8\"?><svg/>"),
+            None
+        );
     }
 }

@@ -132,7 +132,7 @@ fn redirects<'a>(
     pages: &'a [SitePage],
 ) -> impl Iterator<Item = (String, String)> + 'a {
     pages.iter().flat_map(move |page| {
-        let PageKind::Redirect { to } = &page.kind else {
+        let PageKind::Redirect { to, .. } = &page.kind else {
             return Vec::new();
         };
         let to = format!("{base_path}{}", to.trim_start_matches('/'));
@@ -198,7 +198,12 @@ mod tests {
         };
         let page = |path: &str| {
             let to = "/posts/new/".to_owned();
-            SitePage::new(&site, path.to_owned(), PageKind::Redirect { to }, None)
+            let at = crate::problem::Place {
+                file: "posts/new.md".into(),
+                line: 4,
+                column: 12,
+            };
+            SitePage::new(&site, path.to_owned(), PageKind::Redirect { to, at }, None)
         };
         let pages = [page("/2015/10/old/"), page("/old.html")];
         let redirects = redirects_file("/blog/", "feed.xml", &pages);

@@ -13,13 +13,30 @@ fn allowed_in_xml(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | ' '..='\u{FFFD}' | '\u{10000}'..)
 }
 
-/// `html` (as the renderer writes it: every attribute in double quotes) with each `href` and
-/// `src` that is not a whole address made whole against `page_url`, the entry's own address
-/// (ending in `/`): `#fn:1` leads to the note on the post's page, `/tags/` to the tags of the
-/// site's host, `chart.png` to the file beside the post.
+/// `html` (as the renderer writes it: text escaped, so every `<` opens a tag, and every
+/// attribute in double quotes) with each `href` and `src` in a tag that is not a whole address
+/// made whole against `page_url`, the entry's own address (ending in `/`): `#fn:1` leads to the
+/// note on the post's page, `/tags/` to the tags of the site's host, `chart.png` to the file
+/// beside the post. Text, a code sample's `src="…"` say, is left as it is. (Raw HTML of a site
+/// that trusts its authors is read the same way: an attribute in single quotes stays as written.)
 pub fn whole_addresses(html: &str, page_url: &str) -> String {
     let mut out = String::with_capacity(html.len() + 256);
     let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        let close = rest[open..]
+            .find('>')
+            .map_or(rest.len(), |end| open + end + 1);
+        out.push_str(&rest[..open]);
+        whole_in_tag(&rest[open..close], page_url, &mut out);
+        rest = &rest[close..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `tag` (from its `<` to its `>`) into `out`, with its addresses made whole.
+fn whole_in_tag(tag: &str, page_url: &str, out: &mut String) {
+    let mut rest = tag;
     while let Some(at) = next_address(rest) {
         let (before, value_and_after) = rest.split_at(at);
         out.push_str(before);
@@ -28,7 +45,6 @@ pub fn whole_addresses(html: &str, page_url: &str) -> String {
         rest = &value_and_after[end..];
     }
     out.push_str(rest);
-    out
 }
 
 /// Where the value of the next ` href="` or ` src="` in `html` starts.
@@ -75,7 +91,8 @@ mod tests {
         let page = "https://x.org/blog/posts/moths/";
         let html = "<p><a href=\"#fn:1\">1</a> <a href=\"/tags/\">t</a> <a href=\"chart.png\">c</a> \
                     <a href=\"https://y.org/\" rel=\"x\">y</a> <img src=\"//cdn.org/a.png\" alt=\"a\"> \
-                    <a href=\"mailto:a@b.c\">m</a> <a href=\"?q=1\">q</a> href=&quot;/not/&quot;</p>";
+                    <a href=\"mailto:a@b.c\">m</a> <a href=\"?q=1\">q</a> href=&quot;/not/&quot; \
+                    <code>&lt;img src=\"logo.png\"&gt;</code></p>";
         assert_eq!(
             whole_addresses(html, page),
             "<p><a href=\"https://x.org/blog/posts/moths/#fn:1\">1</a> \
@@ -83,7 +100,7 @@ mod tests {
              <a href=\"https://x.org/blog/posts/moths/chart.png\">c</a> \
              <a href=\"https://y.org/\" rel=\"x\">y</a> <img src=\"https://cdn.org/a.png\" alt=\"a\"> \
              <a href=\"mailto:a@b.c\">m</a> <a href=\"https://x.org/blog/posts/moths/?q=1\">q</a> \
-             href=&quot;/not/&quot;</p>"
+             href=&quot;/not/&quot; <code>&lt;img src=\"logo.png\"&gt;</code></p>"
         );
     }
 }

@@ -15,7 +15,7 @@ const app = document.getElementById('folio-app');
 // a notice at the top and a link that loads the page again (rel="external": the app's router,
 // which may still run in part, leaves it to the browser).
 function failed(event) {
-  if ((event.error || event.reason) instanceof WebAssembly.RuntimeError && !document.getElementById('app-failed')) {
+  if (String(event.error || event.reason).startsWith('RuntimeError') && !document.getElementById('app-failed')) {
     document.body.insertAdjacentHTML('afterbegin', '<p id="app-failed" role="alert">Something went wrong in this page. <a rel="external">Reload the page</a></p>');
     document.querySelector('#app-failed a').href = location.href;
   }

@@ -231,7 +231,7 @@ fn page_file<'a>(
     files: &'a Files,
     page: &'a SitePage,
 ) -> Result<Planned<'a>, PageError> {
-    if let PageKind::Redirect { to } = &page.kind {
+    if let PageKind::Redirect { to, .. } = &page.kind {
         let html = redirect_page(&shared.site, &shared.base_path, page, to);
         return Ok(Planned::bytes(page.file(), html));
     }

@@ -3,7 +3,7 @@
 //! ignoring ASCII case: nginx's map compares its keys so, and an alias that differs from a
 //! page's address only in case would send that page to itself for ever.
 
-use std::collections::{hash_map::Entry, HashMap};
+use std::collections::HashMap;
 
 use folio_content::{pages, Site};
 
@@ -11,7 +11,7 @@ use crate::{
     front_matter::aliases::Alias,
     outputs::site_pages::{PageKind, SitePage},
     post::Post,
-    problem::Problem,
+    problem::{Place, Problem},
 };
 
 /// The page list's entries for the aliases of `posts`: each a page that leads to its post. An
@@ -45,28 +45,87 @@ pub fn redirect_pages(
     for post in by_file {
         let target = pages::post(&post.summary.slug);
         for alias in &post.aliases {
-            let kind = PageKind::Redirect { to: target.clone() };
+            let at = Place {
+                file: post.file.clone(),
+                line: alias.line,
+                column: alias.column,
+            };
+            let kind = PageKind::Redirect {
+                to: target.clone(),
+                at,
+            };
             let title = Some(post.summary.title.clone());
             let page = SitePage::new(site, alias.path.clone(), kind, title);
-            // A folder's address without its last `/` is redirected too: no copy may have it.
-            let bare = alias.path.trim_matches('/').to_ascii_lowercase();
-            if let Some(other) = taken.get(&bare).filter(|_| alias.path.ends_with('/')) {
+            // A folder's address is redirected without its last `/` too (`redirect_keys`).
+            let keys = redirect_keys(&page);
+            if let Some(other) = keys.iter().find_map(|key| taken.get(key)) {
                 problems.push(clash(post, alias, other));
                 continue;
             }
-            match taken.entry(page.file().to_ascii_lowercase()) {
-                Entry::Occupied(other) => problems.push(clash(post, alias, other.get())),
-                Entry::Vacant(free) => {
-                    free.insert(format!("an alias of {target} in {}", post.file.display()));
-                    redirects.push(page);
-                }
-            }
+            let what = format!("an alias of {target} in {}", post.file.display());
+            taken.extend(keys.into_iter().map(|key| (key, what.clone())));
+            redirects.push(page);
         }
     }
     match problems.is_empty() {
         true => Ok(redirects),
         false => Err(problems),
     }
+}
+
+/// Checks the aliases among `pages` against every file the build writes (`planned`, paths in
+/// the output), ignoring case: the app's hashed files, the host files and anything else that is
+/// only known once the app is built. `redirect_pages` has compared them with the pages, the
+/// copies and each other already, with the same keys.
+pub fn check_against_planned(pages: &[SitePage], planned: &[&str]) -> Result<(), Vec<Problem>> {
+    let is_alias = |page: &SitePage| matches!(page.kind, PageKind::Redirect { .. });
+    if !pages.iter().any(is_alias) {
+        return Ok(());
+    }
+    let mut lower: HashMap<String, (&str, usize)> = HashMap::with_capacity(planned.len());
+    for path in planned {
+        lower
+            .entry(path.to_ascii_lowercase())
+            .or_insert((path, 0))
+            .1 += 1;
+    }
+    let mut problems = Vec::new();
+    for page in pages {
+        let PageKind::Redirect { at, .. } = &page.kind else {
+            continue;
+        };
+        let own_file = page.file();
+        for key in redirect_keys(page) {
+            let own = usize::from(
+                key == own_file.to_ascii_lowercase() && planned.contains(&own_file.as_str()),
+            );
+            if let Some((path, _)) = lower.get(&key).filter(|(_, count)| *count > own) {
+                let message = format!(
+                    "the alias \"{}\" is already the file /{path} the build writes",
+                    page.path
+                );
+                problems.push(at.problem(message, HELP));
+            }
+        }
+    }
+    match problems.is_empty() {
+        true => Ok(()),
+        false => Err(problems),
+    }
+}
+
+/// How to mend an alias that clashes.
+const HELP: &str =
+    "remove it, or give another old address (addresses are compared ignoring letter case, as nginx compares them)";
+
+/// What an alias's page takes, in lower case: its file and, for a folder's address, the
+/// address without its last `/`, which nginx's map and `_redirects` redirect too.
+pub fn redirect_keys(page: &SitePage) -> Vec<String> {
+    let mut keys = vec![page.file().to_ascii_lowercase()];
+    if page.path.ends_with('/') {
+        keys.push(page.path.trim_matches('/').to_ascii_lowercase());
+    }
+    keys
 }
 
 /// The problem of an alias whose address is `other`'s, at the alias.
@@ -76,8 +135,6 @@ fn clash(post: &Post, alias: &Alias, other: &str) -> Problem {
         line: alias.line,
         column: alias.column,
         message: format!("the alias \"{}\" is already {other}", alias.path),
-        help: "remove it, or give another old address (addresses are compared ignoring letter \
-               case, as nginx compares them)"
-            .to_owned(),
+        help: HELP.to_owned(),
     }
 }

@@ -6,7 +6,7 @@ pub use folio_content::pages::absolute;
 use folio_content::{pages, paths, Author, Date, ImageFacts, Site, Slug};
 use serde::{Deserialize, Serialize};
 
-use crate::front_matter::aliases::alias_file;
+use crate::{front_matter::aliases::alias_file, problem::Place};
 
 /// What a page is, and which data it shows.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -31,7 +31,8 @@ pub enum PageKind {
     /// The page for addresses the site does not have (`404.html`).
     NotFound,
     /// An old address of the post at `to` (front matter `aliases`): a page that leads there.
-    Redirect { to: String },
+    /// `at` is where the alias is written.
+    Redirect { to: String, at: Place },
 }
 
 /// One page of the site.

@@ -39,6 +39,10 @@ pub fn check(paths: &[&str], maker: impl Fn(usize) -> Maker) -> Result<(), Vec<P
             if let Some(&file) = at.get(folder) {
                 clashes.push((file, index, Clash::FileForFolder));
             }
+            if compressed_copy_name(folder) {
+                clashes.push((index, index, Clash::CompressedName));
+                break;
+            }
         }
     }
     if clashes.is_empty() {
@@ -76,6 +80,23 @@ fn compressed_copy_name(path: &str) -> bool {
     })
 }
 
+/// What the compressed copy named in `path` (or in one of its folders) is a copy of.
+fn compressed_original(path: &str) -> &str {
+    let mut end = path.len();
+    loop {
+        let candidate = &path[..end];
+        if compressed_copy_name(candidate) {
+            return candidate
+                .rsplit_once('.')
+                .map_or(candidate, |(original, _)| original);
+        }
+        match candidate.rfind('/') {
+            Some(slash) => end = slash,
+            None => return path,
+        }
+    }
+}
+
 fn problem(
     clash: Clash,
     (first, made_first): (&str, Maker),
@@ -89,7 +110,7 @@ fn problem(
     match (clash, &made_first, &made_second) {
         (Clash::CompressedName, Maker::Author(file), _) => Problem::whole_file(
             file,
-            format!("this file would be copied to {first}, the name hosts give the compressed copy of {}", first.rsplit_once('.').map_or(first, |(original, _)| original)),
+            format!("this file would be copied to {first}, whose name (or its folder's) is the name hosts give the compressed copy of {}", compressed_original(first)),
             "rename it (nginx's configuration answers such names with 404), e.g. .tgz for a .tar.gz",
         ),
         (Clash::SamePath, Maker::Author(file), other) | (Clash::SamePath, other, Maker::Author(file)) => {
@@ -150,13 +171,17 @@ mod tests {
             made(&paths, &[1, 3, 4, 5, 6]),
             [
                 "static/_redirects.map: this file would be copied to _redirects.map, which is the build's _redirects.map",
-                "static/notes.json.gz: this file would be copied to notes.json.gz, the name hosts give the compressed copy of notes.json",
+                "static/notes.json.gz: this file would be copied to notes.json.gz, whose name (or its folder's) is the name hosts give the compressed copy of notes.json",
                 "static/posts: this file would be copied to posts, where the build needs a folder for posts/x/index.html (the build's posts/x/index.html)",
                 "static/posts/x/index.html/extra.txt: this file would be copied to posts/x/index.html/extra.txt, inside posts/x/index.html, which is a file: the build's posts/x/index.html",
                 "static/posts: this file would be copied to posts, where the build needs a folder for posts/x/index.html/extra.txt (the copy of static/posts/x/index.html/extra.txt)",
             ]
         );
         assert!(made(&["a/b.html", "a/c.html", "archive.tar.gz"], &[2]).is_empty());
+        assert_eq!(
+            made(&["notes.json", "notes.json.gz/readme.txt"], &[1]),
+            ["static/notes.json.gz/readme.txt: this file would be copied to notes.json.gz/readme.txt, whose name (or its folder's) is the name hosts give the compressed copy of notes.json"]
+        );
         let bug = made(&["feed.xml", "feed.xml"], &[]);
         assert_eq!(bug, ["site.toml: the build would write the build's feed.xml at feed.xml and the build's feed.xml at feed.xml"]);
     }
