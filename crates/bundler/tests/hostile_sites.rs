@@ -289,6 +289,7 @@ fn linkable_site() -> tempfile::TempDir {
 #[cfg(unix)]
 #[test]
 fn a_link_that_leads_outside_the_site_folder_is_a_located_error() {
+    const ABSOLUTE: &str = "(absolute)";
     use std::os::unix::fs::symlink;
     let cases: [(&str, &str); 6] = [
         ("posts/leak.md", "../../outside/secret.md"),
@@ -299,12 +300,17 @@ fn a_link_that_leads_outside_the_site_folder_is_a_located_error() {
         ("static/key.txt", "../../outside/folder/key.txt"),
         ("static/folder", "../../outside/folder"),
         ("posts/linked", "../../outside/folder"),
-        ("static/deep/key.txt", "/etc/hostname"),
+        // An absolute target: the secret's own path (`ABSOLUTE` below).
+        ("static/deep/key.txt", ABSOLUTE),
     ];
     for (link, target) in cases {
         let dir = linkable_site();
         let site = dir.path().join("site");
         std::fs::create_dir_all(site.join(link).parent().unwrap()).unwrap();
+        let target = match target {
+            ABSOLUTE => dir.path().join("outside/folder/key.txt"),
+            relative => std::path::PathBuf::from(relative),
+        };
         symlink(target, site.join(link)).unwrap();
         if link == "posts/linked" {
             // A post folder linked from outside, with its index.md.
