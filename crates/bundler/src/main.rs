@@ -2,7 +2,12 @@
 //! publish drafts from the arguments and the environment, builds, and reports every problem or
 //! publishes the site, with a progress bar and a last line saying what it did.
 
-use std::{env, ffi::OsString, path::PathBuf, process::ExitCode};
+use std::{
+    env,
+    ffi::OsString,
+    path::{Path, PathBuf},
+    process::ExitCode,
+};
 
 use anyhow::{bail, Context};
 use folio_bundler::{
@@ -10,7 +15,7 @@ use folio_bundler::{
     outputs::page_files::{App, PageOptions},
     pipeline::{self, plural, Failed, Job},
     serve::{serve, ServeOptions},
-    site, BuildOptions, Memo,
+    site, BuildOptions, Memo, DEFAULT_CACHE_DIR,
 };
 use folio_content::Date;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -116,6 +121,15 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
         },
         cache_dir: env_path("FOLIO_CACHE_DIR"),
     };
+    // The cache in the site folder (the default) is read and written: never through a link that
+    // a site's repository could hold, to somewhere outside it.
+    if options.cache_dir.is_none() {
+        let cache = Path::new(DEFAULT_CACHE_DIR);
+        if let Some(problem) = folio_bundler::sources::links::through_link(&site_dir, cache) {
+            eprintln!("{problem}");
+            return Ok(ExitCode::FAILURE);
+        }
+    }
     if let Some(address) = args.serve {
         let Some(app_dir) = args.app else {
             bail!("the dev server needs the app: pass --app DIR");

@@ -379,3 +379,29 @@ fn two_images_whose_copies_would_share_a_name_are_a_problem() {
         ["posts/pictures/photo.png:1:1: the smaller copy posts/pictures/photo-480w.webp of this image would have the name of posts/pictures/photo.jpg's: rename one of the two images"]
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn the_cache_in_the_site_folder_is_never_a_link_out_of_it() {
+    let dir = linkable_site();
+    let site = dir.path().join("site");
+    std::os::unix::fs::symlink(dir.path().join("outside/folder"), site.join(".folio-cache"))
+        .unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_folio-bundler"))
+        .args(["--site".as_ref(), site.as_os_str()])
+        .args(["--out".as_ref(), dir.path().join("out").as_os_str()])
+        .env_remove("FOLIO_CACHE_DIR")
+        .env("FOLIO_NOW", "2026-01-01")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(".folio-cache:1:1") && stderr.contains("outside the site folder"),
+        "{stderr}"
+    );
+    let outside: Vec<_> = std::fs::read_dir(dir.path().join("outside/folder"))
+        .unwrap()
+        .collect();
+    assert_eq!(outside.len(), 1, "nothing was written through the link");
+}

@@ -47,7 +47,7 @@ fn markdown_sources(site_dir: &Path, dir: &str) -> Result<Vec<PathBuf>, Problem>
             format!("create a {dir}/ folder next to site.toml with one Markdown file (or one folder with an index.md) each"),
         )
     };
-    if let Some(problem) = through_link(site_dir, Path::new(dir)) {
+    if let Some(problem) = links::through_link(site_dir, Path::new(dir)) {
         return Err(problem);
     }
     let mut files = Vec::new();
@@ -108,7 +108,7 @@ pub fn files_under(site_dir: &Path, folder: &Path) -> Result<Vec<PathBuf>, Probl
     if !root.is_dir() {
         return Ok(Vec::new());
     }
-    if let Some(problem) = through_link(site_dir, folder) {
+    if let Some(problem) = links::through_link(site_dir, folder) {
         return Err(problem);
     }
     let mut found = Vec::new();
@@ -141,12 +141,6 @@ pub fn files_under(site_dir: &Path, folder: &Path) -> Result<Vec<PathBuf>, Probl
         }
     }
     Ok(found)
-}
-
-/// The problem with `folder` (relative to the site folder) if it is a link that leads outside.
-fn through_link(site_dir: &Path, folder: &Path) -> Option<Problem> {
-    let is_link = fs::symlink_metadata(site_dir.join(folder)).is_ok_and(|meta| meta.is_symlink());
-    is_link.then(|| links::outside(site_dir, folder)).flatten()
 }
 
 /// A path relative to a folder as a URL path, `/`-separated.

@@ -25,6 +25,13 @@ pub fn outside(site_dir: &Path, relative: &Path) -> Option<Problem> {
     (!target.starts_with(&site)).then(|| leads_outside(relative, &target))
 }
 
+/// The problem with `relative` (a path in `site_dir`) if it is itself a link that leads outside:
+/// for the site's top folders, and the cache folder kept in the site folder.
+pub fn through_link(site_dir: &Path, relative: &Path) -> Option<Problem> {
+    let is_link = fs::symlink_metadata(site_dir.join(relative)).is_ok_and(|meta| meta.is_symlink());
+    is_link.then(|| outside(site_dir, relative)).flatten()
+}
+
 fn leads_outside(relative: &Path, target: &Path) -> Problem {
     Problem::whole_file(
         relative,
