@@ -129,7 +129,17 @@ test.describe('with JavaScript', () => {
       });
       window.__shifts = [];
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push(entry.value);
+        for (const entry of list.getEntries()) {
+          if (entry.hadRecentInput) continue;
+          // What moved, from where to where: for the message if the test fails.
+          const moved = entry.sources.map((source) => {
+            const node = source.node;
+            const name = node ? `${node.nodeName.toLowerCase()}${node.id ? `#${node.id}` : ''}${node.className ? `.${String(node.className).replace(/ /g, '.')}` : ''}` : '(gone)';
+            const rect = (r) => `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}x${Math.round(r.height)}`;
+            return `${name} ${rect(source.previousRect)} -> ${rect(source.currentRect)}`;
+          });
+          window.__shifts.push({ value: entry.value, moved, at: Math.round(entry.startTime) });
+        }
       }).observe({ type: 'layout-shift', buffered: true });
     });
   });
@@ -152,7 +162,7 @@ test.describe('with JavaScript', () => {
       const app = await page.evaluate(structure, 'main');
       expect(app, `${path}: the app's <main> is the built one`).toEqual(built);
       expect(await page.evaluate(() => window.__violations), `${path}: no policy violations`).toEqual([]);
-      expect(await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0)), `${path}: no layout shift`).toBe(0);
+      expect(await page.evaluate(() => window.__shifts), `${path}: no layout shift`).toEqual([]);
       await expect(page.locator('head [data-page]'), `${path}: the app keeps the head`).toHaveCount(0);
       await expect(page.locator('link[rel="canonical"]')).toHaveCount(path === '/no/such/page' ? 0 : 1);
       await expect(page.locator('meta[name="description"]')).toHaveCount(1);
