@@ -6,29 +6,12 @@
 
 use std::path::Path;
 
+mod fuzz_inputs;
+
 use folio_bundler::post::parse;
 use folio_content::{Date, PostSummary, Slug};
+use fuzz_inputs::quoted;
 use proptest::prelude::*;
-
-/// `text` as a double-quoted string, valid in both TOML and YAML: quotes, backslashes and every
-/// character either language would not take raw are escaped.
-fn quoted(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() || matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}') => {
-                out.push_str(&format!("\\u{:04X}", u32::from(c)))
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
 
 /// The values a post's front matter holds.
 #[derive(Clone, Debug)]

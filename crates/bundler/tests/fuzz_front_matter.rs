@@ -19,7 +19,7 @@ use folio_bundler::{
     Problem,
 };
 use folio_content::{PostSummary, Slug};
-use fuzz_inputs::{check_location, fuzz_config, markdown, post_file_with};
+use fuzz_inputs::{check_location, config::fuzz_config, markdown, post_file_with};
 use proptest::prelude::*;
 
 const FILE: &str = "posts/fuzzed.md";

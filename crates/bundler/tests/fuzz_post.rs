@@ -19,7 +19,7 @@ use std::path::Path;
 
 use folio_bundler::{outputs::documents::documents, post::parse, BuildOptions, Problem};
 use folio_content::{paths, render_html, Date, PostBundle, RenderOptions, Site, FORMAT_VERSION};
-use fuzz_inputs::{check_location, fuzz_config, post_file};
+use fuzz_inputs::{check_location, config::fuzz_config, post_file};
 use proptest::prelude::*;
 
 /// Where the post is, under the site folder; the name gives its slug.

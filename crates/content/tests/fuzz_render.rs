@@ -14,46 +14,19 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-// The generators the bundler's fuzz targets use: one source for both crates.
+// The generators and the configuration the bundler's fuzz targets use: one source for both.
+#[path = "../../bundler/tests/fuzz_inputs/config.rs"]
+mod config;
 #[path = "../../bundler/tests/fuzz_inputs/markdown.rs"]
 mod markdown;
 
+use config::fuzz_config;
 use folio_content::{
     outline, render_html, Body, HighlightedCode, ImageFacts, ImageVariant, LocalLink,
     RenderOptions, Token,
 };
-use proptest::{
-    prelude::*,
-    test_runner::{Config, FileFailurePersistence},
-};
+use proptest::prelude::*;
 use scraper::{Html, Node};
-
-/// Cases per property unless `FOLIO_FUZZ_CASES` says otherwise: few enough that a plain
-/// `cargo test` stays quick.
-const DEFAULT_CASES: u32 = 128;
-
-/// The proptest configuration of a fuzz property (as `fuzz_config` in the bundler's
-/// `tests/fuzz_inputs/mod.rs`): `FOLIO_FUZZ_CASES` cases, a failure kept in
-/// `crates/content/proptest-regressions/<target>.txt` (commit it: every later run tries it
-/// first), shrinking for a minute at most. `PROPTEST_RNG_SEED=N` replays a whole run.
-fn fuzz_config(target: &str) -> Config {
-    let cases = std::env::var("FOLIO_FUZZ_CASES")
-        .ok()
-        .and_then(|value| value.trim().replace('_', "").parse::<u32>().ok())
-        .unwrap_or(DEFAULT_CASES);
-    let regressions = format!(
-        "{}/proptest-regressions/{target}.txt",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    Config {
-        cases: cases.max(1),
-        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(Box::leak(
-            regressions.into_boxed_str(),
-        )))),
-        max_shrink_time: 60_000,
-        ..Config::default()
-    }
-}
 
 /// The elements rendered Markdown is made of, and the page's controls.
 const MARKDOWN_ELEMENTS: &[&str] = &[
@@ -251,7 +224,7 @@ fn options() -> impl Strategy<Value = RenderOptions> {
 }
 
 proptest! {
-    #![proptest_config(fuzz_config("fuzz_render"))]
+    #![proptest_config(fuzz_config("fuzz_render", 1))]
 
     #[test]
     fn any_body_renders_the_same_every_time_and_safely_unless_trusted(

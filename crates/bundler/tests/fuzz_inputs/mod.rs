@@ -7,45 +7,11 @@
 
 #![allow(dead_code)]
 
+pub mod config;
 pub mod markdown;
 
-use proptest::{
-    prelude::*,
-    test_runner::{Config, FileFailurePersistence},
-};
-
-/// How many cases each fuzz property runs unless `FOLIO_FUZZ_CASES` says otherwise: few
-/// enough that a plain `cargo test` stays quick.
-pub const DEFAULT_CASES: u32 = 128;
-
-/// The proptest configuration of a fuzz property: `FOLIO_FUZZ_CASES` cases (default
-/// `DEFAULT_CASES`), divided by `cost` for a property whose cases are `cost` times dearer
-/// (at least one case). `cargo xtask test --fuzz` sets the variable high.
-///
-/// A failing case is shrunk and printed, and its seed is appended to
-/// `crates/bundler/proptest-regressions/<target>.txt`, whichever run found it (a normal
-/// `cargo test` or a long fuzz run): commit that file and every later run tries the case
-/// first, before any random one. (proptest's default place for it, beside a `lib.rs`, is not
-/// found from `tests/`, so the file is named here.) `PROPTEST_RNG_SEED=N` replays a whole run.
-pub fn fuzz_config(target: &str, cost: u32) -> Config {
-    let cases = std::env::var("FOLIO_FUZZ_CASES")
-        .ok()
-        .and_then(|value| value.trim().replace('_', "").parse::<u32>().ok())
-        .unwrap_or(DEFAULT_CASES);
-    let regressions = format!(
-        "{}/proptest-regressions/{target}.txt",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    Config {
-        cases: (cases / cost.max(1)).max(1),
-        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(Box::leak(
-            regressions.into_boxed_str(),
-        )))),
-        // Hostile inputs are large: shrinking them stops after a minute at most.
-        max_shrink_time: 60_000,
-        ..Config::default()
-    }
-}
+use folio_bundler::front_matter::ACCEPTED;
+use proptest::prelude::*;
 
 /// A line ending, or a mixture: every line ends in `\n`, `\r\n` or a lone `\r`.
 #[derive(Clone, Copy, Debug)]
@@ -382,20 +348,8 @@ fn field_value(key: &'static str) -> BoxedStrategy<Value> {
     prop_oneof![12 => typical, 1 => value()].boxed()
 }
 
-/// The fields the bundler knows, and some it does not.
-const KEYS: &[&str] = &[
-    "title",
-    "date",
-    "updated",
-    "author",
-    "tags",
-    "summary",
-    "description",
-    "call_for_comments",
-    "draft",
-    "slug",
-    "aliases",
-    "image",
+/// Fields the bundler does not know: misspelt, quoted, dotted, empty, with a space.
+const UNKNOWN_KEYS: &[&str] = &[
     "titel",
     "Title",
     "weight",
@@ -407,9 +361,14 @@ const KEYS: &[&str] = &[
     "tit le",
 ];
 
+/// The fields the bundler knows (`ACCEPTED`), and some it does not.
+fn keys() -> Vec<&'static str> {
+    ACCEPTED.iter().chain(UNKNOWN_KEYS).copied().collect()
+}
+
 /// A line of front matter: any field, known or not, and its value.
 fn entry() -> BoxedStrategy<(String, Value)> {
-    prop::sample::select(KEYS)
+    prop::sample::select(keys())
         .prop_flat_map(|key| field_value(key).prop_map(move |value| (key.to_owned(), value)))
         .boxed()
 }
@@ -417,7 +376,8 @@ fn entry() -> BoxedStrategy<(String, Value)> {
 /// Lines of front matter after the title and the date: the other known fields, each at most
 /// once, in any order; sometimes a field the bundler does not know, or one twice.
 fn entries() -> BoxedStrategy<Vec<(String, Value)>> {
-    let known = prop::sample::subsequence(&KEYS[2..12], 0..=6)
+    // The known fields after the title and the date.
+    let known = prop::sample::subsequence(&ACCEPTED[2..], 0..=6)
         .prop_shuffle()
         .prop_flat_map(|keys| {
             keys.into_iter()
