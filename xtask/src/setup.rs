@@ -55,41 +55,33 @@ fn wasm_target(root: &Path) -> Result<()> {
 }
 
 fn trunk(root: &Path) -> Result<()> {
-    let wanted = format!("trunk {TRUNK_VERSION}");
-    match first_line(root, "trunk", &["--version"]) {
-        Some(found) if found.trim() == wanted => {
-            println!("setup: {wanted}: present");
-            return Ok(());
-        }
-        Some(found) => println!("setup: found {found}, installing {wanted} (about 6 minutes)"),
-        None => println!("setup: installing {wanted} (about 6 minutes)"),
-    }
-    run(command(root, "cargo").args([
-        "install",
-        "trunk",
-        "--version",
-        TRUNK_VERSION,
-        "--locked",
-        "--force",
-    ]))
+    cargo_install(root, "trunk", TRUNK_VERSION, 6)
 }
 
 /// cargo-deny, for the licences, bans and sources of the dependency graph.
 fn cargo_deny(root: &Path) -> Result<()> {
-    let wanted = format!("cargo-deny {CARGO_DENY_VERSION}");
-    match first_line(root, "cargo-deny", &["--version"]) {
+    cargo_install(root, "cargo-deny", CARGO_DENY_VERSION, 3)
+}
+
+/// `cargo install --locked` of `package` at `version` (which takes about `minutes`), unless its
+/// program, of the same name, already says it is that version.
+fn cargo_install(root: &Path, package: &str, version: &str, minutes: u32) -> Result<()> {
+    let wanted = format!("{package} {version}");
+    match first_line(root, package, &["--version"]) {
         Some(found) if found.trim() == wanted => {
             println!("setup: {wanted}: present");
             return Ok(());
         }
-        Some(found) => println!("setup: found {found}, installing {wanted} (about 3 minutes)"),
-        None => println!("setup: installing {wanted} (about 3 minutes)"),
+        Some(found) => {
+            println!("setup: found {found}, installing {wanted} (about {minutes} minutes)")
+        }
+        None => println!("setup: installing {wanted} (about {minutes} minutes)"),
     }
     run(command(root, "cargo").args([
         "install",
-        "cargo-deny",
+        package,
         "--version",
-        CARGO_DENY_VERSION,
+        version,
         "--locked",
         "--force",
     ]))
