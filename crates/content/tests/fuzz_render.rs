@@ -22,8 +22,8 @@ mod markdown;
 
 use config::fuzz_config;
 use folio_content::{
-    outline, render_html, Body, HighlightedCode, ImageFacts, ImageVariant, LocalLink,
-    RenderOptions, Token,
+    outline, render::scheme_of, render_html, Body, HighlightedCode, ImageFacts, ImageVariant,
+    LocalLink, RenderOptions, Token,
 };
 use proptest::prelude::*;
 use scraper::{Html, Node};
@@ -81,20 +81,15 @@ const URL_ATTRIBUTES: &[&str] = &[
 ];
 
 /// The scheme of `url` as a browser reads it, lowercase: ASCII whitespace and control
-/// characters are ignored inside it, and it is a letter then letters, digits, `+`, `-` or `.`
-/// before a `:` (anything else makes a relative path, `%6Aavascript:` or `foo):bar`).
+/// characters are ignored inside it, and the rest is read as the renderer reads a URL's scheme
+/// (`scheme_of`: a letter then letters, digits, `+`, `-` or `.` before a `:`; anything else
+/// makes a relative path, `%6Aavascript:` or `foo):bar`).
 fn scheme(url: &str) -> Option<String> {
     let cleaned: String = url
         .chars()
         .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
         .collect();
-    let end = cleaned.find([':', '/', '?', '#'])?;
-    let scheme = &cleaned[..end];
-    let well_formed = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-        && scheme
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-    (cleaned.as_bytes()[end] == b':' && well_formed).then(|| scheme.to_ascii_lowercase())
+    scheme_of(&cleaned).map(str::to_ascii_lowercase)
 }
 
 /// Whether `url` is safe for attribute `attribute` of element `element`: no scheme but
