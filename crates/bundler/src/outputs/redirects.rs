@@ -3,12 +3,11 @@
 //! ignoring ASCII case: nginx's map compares its keys so, and an alias that differs from a
 //! page's address only in case would send that page to itself for ever.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use folio_content::{pages, Site};
 
 use crate::{
-    front_matter::aliases::Alias,
     outputs::site_pages::{PageKind, SitePage},
     post::Post,
     problem::{Place, Problem},
@@ -52,14 +51,15 @@ pub fn redirect_pages(
             };
             let kind = PageKind::Redirect {
                 to: target.clone(),
-                at,
+                at: at.clone(),
             };
             let title = Some(post.summary.title.clone());
             let page = SitePage::new(site, alias.path.clone(), kind, title);
             // A folder's address is redirected without its last `/` too (`redirect_keys`).
             let keys = redirect_keys(&page);
             if let Some(other) = keys.iter().find_map(|key| taken.get(key)) {
-                problems.push(clash(post, alias, other));
+                let message = format!("the alias \"{}\" is already {other}", alias.path);
+                problems.push(at.problem(message, HELP));
                 continue;
             }
             let what = format!("an alias of {target} in {}", post.file.display());
@@ -82,6 +82,7 @@ pub fn check_against_planned(pages: &[SitePage], planned: &[&str]) -> Result<(),
     if !pages.iter().any(is_alias) {
         return Ok(());
     }
+    let exact: HashSet<&str> = planned.iter().copied().collect();
     let mut lower: HashMap<String, (&str, usize)> = HashMap::with_capacity(planned.len());
     for path in planned {
         lower
@@ -97,7 +98,7 @@ pub fn check_against_planned(pages: &[SitePage], planned: &[&str]) -> Result<(),
         let own_file = page.file();
         for key in redirect_keys(page) {
             let own = usize::from(
-                key == own_file.to_ascii_lowercase() && planned.contains(&own_file.as_str()),
+                key == own_file.to_ascii_lowercase() && exact.contains(own_file.as_str()),
             );
             if let Some((path, _)) = lower.get(&key).filter(|(_, count)| *count > own) {
                 let message = format!(
@@ -126,15 +127,4 @@ pub fn redirect_keys(page: &SitePage) -> Vec<String> {
         keys.push(page.path.trim_matches('/').to_ascii_lowercase());
     }
     keys
-}
-
-/// The problem of an alias whose address is `other`'s, at the alias.
-fn clash(post: &Post, alias: &Alias, other: &str) -> Problem {
-    Problem {
-        file: post.file.clone(),
-        line: alias.line,
-        column: alias.column,
-        message: format!("the alias \"{}\" is already {other}", alias.path),
-        help: HELP.to_owned(),
-    }
 }
