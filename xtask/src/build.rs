@@ -144,6 +144,7 @@ fn app_inputs(root: &Path, public_url: &str, release: bool) -> Result<String> {
         &[
             "index.html",
             "favicon.svg",
+            "build.rs",
             "Cargo.toml",
             "Cargo.lock",
             "Trunk.toml",

@@ -50,15 +50,18 @@ pub const OWN_TOOLS: &str = "target/xtask-bin";
 /// bin folder in front.
 fn tool_path(root: &Path) -> std::ffi::OsString {
     let mut folders = vec![root.join(OWN_TOOLS), root.join("node_modules/.bin")];
-    if let Some(home) = std::env::var_os("CARGO_HOME")
-        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo").into()))
-    {
-        folders.push(Path::new(&home).join("bin"));
-    }
+    folders.extend(cargo_bin());
     folders.extend(std::env::split_paths(
         &std::env::var_os("PATH").unwrap_or_default(),
     ));
     std::env::join_paths(folders).unwrap_or_default()
+}
+
+/// Where `cargo install` puts programs: `$CARGO_HOME/bin`, else `~/.cargo/bin`.
+pub fn cargo_bin() -> Option<std::path::PathBuf> {
+    let home = std::env::var_os("CARGO_HOME")
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo").into()))?;
+    Some(Path::new(&home).join("bin"))
 }
 
 fn describe(command: &Command) -> String {

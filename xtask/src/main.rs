@@ -11,6 +11,7 @@ mod setup;
 mod size;
 mod test;
 mod wasm_opt;
+mod wasm_split;
 
 use std::{path::PathBuf, process::ExitCode};
 
@@ -49,7 +50,11 @@ commands:
                         Chromium: index size, bytes of a first and a second query, latency
                         unthrottled and at 4x CPU; writes the \"Search\" section of BENCHMARKS.md
   wasm-opt ARGS         binaryen's wasm-opt, reusing its output when the input has not changed
-                        (trunk calls it through the PATH that setup makes)";
+                        (trunk calls it through the PATH that setup makes)
+  wasm-bindgen ARGS     wasm-bindgen, splitting the app's wasm at its split points first
+                        (trunk calls it through the PATH that setup makes)
+  place-later-modules   copies the app's later modules into trunk's output (trunk's
+                        post_build hook runs it)";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -79,6 +84,8 @@ fn run(args: Vec<String>) -> Result<()> {
         "gen-posts" => gen_posts::run(rest),
         "bench" => bench::run(&root, rest),
         "wasm-opt" => wasm_opt::run(&root, rest),
+        "wasm-bindgen" => wasm_split::bindgen(&root, rest),
+        "place-later-modules" => wasm_split::place_later_modules(&root),
         "" | "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())

@@ -33,6 +33,7 @@ pub fn all(root: &Path, purpose: Purpose) -> Result<()> {
     }
     npm_packages(root)?;
     cached_wasm_opt(root)?;
+    splitting_wasm_bindgen(root)?;
     println!("setup: everything is in place");
     Ok(())
 }
@@ -185,28 +186,44 @@ fn npm_packages(root: &Path) -> Result<()> {
 }
 
 /// A `wasm-opt` first on the tools' PATH that runs `cargo xtask wasm-opt`, so that trunk's
-/// release builds reuse the optimised wasm when it has not changed (see wasm_opt.rs). It goes
-/// through cargo rather than naming the xtask program, which `cargo test` may build anew.
+/// release builds reuse the optimised wasm when it has not changed (see wasm_opt.rs).
 fn cached_wasm_opt(root: &Path) -> Result<()> {
+    own_tool(
+        root,
+        "wasm-opt",
+        "wasm-opt through Folio's cache of its results",
+    )
+}
+
+/// A `wasm-bindgen` first on the tools' PATH that runs `cargo xtask wasm-bindgen`, which splits
+/// the app's wasm into the module every page loads and those it loads later (wasm_split.rs).
+fn splitting_wasm_bindgen(root: &Path) -> Result<()> {
+    own_tool(
+        root,
+        "wasm-bindgen",
+        "wasm-bindgen, splitting the app's wasm first",
+    )
+}
+
+/// Writes `name` into the tools' folder, a script that runs `cargo xtask NAME`. It goes through
+/// cargo rather than naming the xtask program, which `cargo test` may build anew.
+fn own_tool(root: &Path, name: &str, what: &str) -> Result<()> {
     let manifest = root.join("Cargo.toml");
     let quoted = manifest.to_string_lossy().replace('\'', "'\\''");
     let script = format!(
-        "#!/bin/sh\n# Written by `cargo xtask setup`: wasm-opt through Folio's cache of its results.\nexec cargo run --quiet --manifest-path '{quoted}' --package xtask -- wasm-opt \"$@\"\n"
+        "#!/bin/sh\n# Written by `cargo xtask setup`: {what}.\nexec cargo run --quiet --manifest-path '{quoted}' --package xtask -- {name} \"$@\"\n"
     );
     let folder = root.join(crate::cmd::OWN_TOOLS);
-    let path = folder.join("wasm-opt");
+    let path = folder.join(name);
     if fs::read_to_string(&path).is_ok_and(|found| found == script) {
-        println!("setup: wasm-opt through its cache: present");
+        println!("setup: {what}: present");
         return Ok(());
     }
     fs::create_dir_all(&folder).with_context(|| format!("creating {}", folder.display()))?;
     fs::write(&path, script).with_context(|| format!("writing {}", path.display()))?;
     fs::set_permissions(&path, fs::Permissions::from_mode(0o755))
         .with_context(|| format!("making {} runnable", path.display()))?;
-    println!(
-        "setup: wasm-opt reuses its earlier results ({})",
-        path.display()
-    );
+    println!("setup: {what} ({})", path.display());
     Ok(())
 }
 

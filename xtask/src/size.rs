@@ -1,5 +1,7 @@
 //! The size of what the browser downloads: the wasm and the JS in `dist/`, raw and brotli; the
-//! app's first download against its budget, the search engine apart.
+//! app's first download against its budget, and apart from it what loads later: the app's
+//! later modules (in the folder beside its JS, `folio-HASH/`, but for their loader, which the
+//! app's JS imports at once) and the search engine.
 
 use std::{fs, io::Write, path::Path};
 
@@ -56,11 +58,27 @@ use anyhow::{bail, Context, Result};
 /// measured 248,771; the budget is 249,200, raised openly. Loading the search engine into the
 /// page (a module script) rather than starting it as a worker, so that a key's results paint
 /// in its own frame, measured 249,162: within it (with two mends of focus on the search page).
-pub const BUDGET_BROTLI_BYTES: usize = 249_200;
+/// Issue 22 split the app (xtask/src/wasm_split.rs): the app adopts the built page's content
+/// rather than rendering it again, so the views, the wire format's decoding and the Markdown
+/// renderer (the "page" module) and the search page (the "search" module) load later, on the
+/// first navigation or when the browser is idle (123,231 bytes). The first download measured
+/// 146,895 to 147,095 over this session's builds, with the split loader; the budget is 147,600, on the way to 125,000.
+pub const BUDGET_BROTLI_BYTES: usize = 147_600;
 
 /// The search engine's files (`search_engine.js`, `_bg.wasm`, `_loader.js`): loaded the first
 /// time a reader searches, so outside the first download and its budget, and reported apart.
 pub const ENGINE_PREFIX: &str = "search_engine";
+
+/// What loads when, for the report and the budget.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    /// Every page, before the app takes it over.
+    First,
+    /// The app's later modules (`src/later.rs`): on the first navigation, or when idle.
+    Later,
+    /// The search engine: on the first search.
+    Engine,
+}
 
 /// One file's size.
 pub struct FileSize {
@@ -69,79 +87,118 @@ pub struct FileSize {
     pub brotli: usize,
 }
 
-/// The wasm and JS files directly in `dist`, sorted by name.
+/// The wasm and JS files directly in `dist` and in the folders of the app's later modules
+/// (beside the app's JS, named as it is), sorted by name.
 pub fn measure(dist: &Path) -> Result<Vec<FileSize>> {
     let mut sizes = Vec::new();
-    for entry in fs::read_dir(dist).with_context(|| format!("reading {}", dist.display()))? {
-        let path = entry?.path();
-        let is_code = path
-            .extension()
-            .is_some_and(|ext| ext == "wasm" || ext == "js");
-        if !is_code {
-            continue;
+    for path in code_files(dist)? {
+        let later = path
+            .file_stem()
+            .map(|stem| dist.join(stem))
+            .filter(|folder| folder.is_dir());
+        sizes.push(file_size(dist, &path)?);
+        if let Some(folder) = later {
+            for path in code_files(&folder)? {
+                sizes.push(file_size(dist, &path)?);
+            }
         }
-        let bytes = fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        sizes.push(FileSize {
-            name,
-            raw: bytes.len(),
-            brotli: brotli_size(&path, &bytes)?,
-        });
     }
     sizes.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(sizes)
 }
 
-/// Prints the sizes and their total.
-pub fn report(sizes: &[FileSize]) {
-    println!("{:<40} {:>10} {:>10}", "file", "raw", "brotli");
-    for size in sizes {
-        println!("{:<40} {:>10} {:>10}", size.name, size.raw, size.brotli);
+/// The wasm and JS files directly in `folder`.
+fn code_files(folder: &Path) -> Result<Vec<std::path::PathBuf>> {
+    let mut files = Vec::new();
+    for entry in fs::read_dir(folder).with_context(|| format!("reading {}", folder.display()))? {
+        let path = entry?.path();
+        if path.is_file()
+            && path
+                .extension()
+                .is_some_and(|ext| ext == "wasm" || ext == "js")
+        {
+            files.push(path);
+        }
     }
-    let (raw, brotli) = totals(sizes);
+    Ok(files)
+}
+
+fn file_size(dist: &Path, path: &Path) -> Result<FileSize> {
+    let bytes = fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    let name = path
+        .strip_prefix(dist)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .into_owned();
+    Ok(FileSize {
+        name,
+        raw: bytes.len(),
+        brotli: brotli_size(path, &bytes)?,
+    })
+}
+
+/// When a file loads: a later module is a wasm in a folder (its loader, a JS file there, loads
+/// with the app).
+fn part(size: &FileSize) -> Part {
+    if size.name.starts_with(ENGINE_PREFIX) {
+        Part::Engine
+    } else if size.name.contains('/') && size.name.ends_with(".wasm") {
+        Part::Later
+    } else {
+        Part::First
+    }
+}
+
+/// Prints the sizes and their totals.
+pub fn report(sizes: &[FileSize]) {
+    println!("{:<48} {:>10} {:>10}", "file", "raw", "brotli");
+    for size in sizes {
+        println!("{:<48} {:>10} {:>10}", size.name, size.raw, size.brotli);
+    }
+    let (raw, brotli) = totals(sizes, Part::First);
     println!(
-        "{:<40} {raw:>10} {brotli:>10}  (budget {BUDGET_BROTLI_BYTES} brotli)",
+        "{:<48} {raw:>10} {brotli:>10}  (budget {BUDGET_BROTLI_BYTES} brotli)",
         "first download (app)"
     );
-    let (raw, brotli) = engine_totals(sizes);
+    let (raw, brotli) = totals(sizes, Part::Later);
     println!(
-        "{:<40} {raw:>10} {brotli:>10}",
+        "{:<48} {raw:>10} {brotli:>10}",
+        "later modules (first navigation, or when idle)"
+    );
+    let (raw, brotli) = totals(sizes, Part::Engine);
+    println!(
+        "{:<48} {raw:>10} {brotli:>10}",
         "search engine (on first search)"
     );
 }
 
 /// Fails when the compressed total is over the budget.
 pub fn check_budget(sizes: &[FileSize]) -> Result<()> {
-    let (_, brotli) = totals(sizes);
-    if sizes
+    let (_, brotli) = totals(sizes, Part::First);
+    if !sizes
         .iter()
-        .all(|s| !s.name.ends_with(".wasm") || s.name.starts_with(ENGINE_PREFIX))
+        .any(|s| part(s) == Part::First && s.name.ends_with(".wasm"))
     {
         bail!("no .wasm file in dist/: the build did not produce the app");
     }
-    if engine_totals(sizes).0 == 0 {
+    if totals(sizes, Part::Later).0 == 0 {
+        bail!("no later modules beside the app's JS in dist/: the build did not split the app (xtask/src/wasm_split.rs)");
+    }
+    if totals(sizes, Part::Engine).0 == 0 {
         bail!("no {ENGINE_PREFIX} files in dist/: the build did not produce the search engine");
     }
     if brotli > BUDGET_BROTLI_BYTES {
-        bail!("wasm + JS is {brotli} bytes brotli, over the budget of {BUDGET_BROTLI_BYTES}: find what grew (cargo bloat, twiggy) or justify raising the budget");
+        bail!("the first download (wasm + JS) is {brotli} bytes brotli, over the budget of {BUDGET_BROTLI_BYTES}: find what grew (twiggy on the first module), move it to a later module (src/later.rs), or justify raising the budget");
     }
     println!(
-        "size: wasm + JS is {brotli} bytes brotli, within the budget of {BUDGET_BROTLI_BYTES}"
+        "size: the first download (wasm + JS) is {brotli} bytes brotli, within the budget of {BUDGET_BROTLI_BYTES}"
     );
     Ok(())
 }
 
-/// The first download: every wasm and JS file but the search engine's.
-fn totals(sizes: &[FileSize]) -> (usize, usize) {
-    sum(sizes.iter().filter(|s| !s.name.starts_with(ENGINE_PREFIX)))
-}
-
-/// The search engine's files.
-fn engine_totals(sizes: &[FileSize]) -> (usize, usize) {
-    sum(sizes.iter().filter(|s| s.name.starts_with(ENGINE_PREFIX)))
+/// The raw and brotli bytes of the files of `part`.
+fn totals(sizes: &[FileSize], part_wanted: Part) -> (usize, usize) {
+    sum(sizes.iter().filter(|s| part(s) == part_wanted))
 }
 
 fn sum<'a>(sizes: impl Iterator<Item = &'a FileSize>) -> (usize, usize) {

@@ -344,11 +344,17 @@ fn decode<T: DeserializeOwned>(path: &str, bytes: &[u8]) -> Result<T, PageError>
 
 /// Whether `name` is a file at the root whose name carries its content's hash, as trunk names
 /// them (`name-0123456789abcdef.js`, `name-0123456789abcdef_bg.wasm`; a hash that starts with
-/// zeros is written shorter): the ones kept for a year.
+/// zeros is written shorter), or a file in a folder at the root so named (the app's later
+/// modules, `folio-0123456789abcdef/split_page.wasm`): the ones kept for a year.
 fn is_hashed(name: &str) -> bool {
-    if name.contains('/') {
-        return false;
+    match name.split_once('/') {
+        Some((folder, file)) => !file.contains('/') && has_hash(folder),
+        None => has_hash(name),
     }
+}
+
+/// Whether a file or folder name ends in a hash, before its extensions.
+fn has_hash(name: &str) -> bool {
     let stem = name.split('.').next().unwrap_or_default();
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
     stem.rsplit_once('-').is_some_and(|(_, hash)| {
@@ -397,6 +403,8 @@ mod tests {
             "feed.xml",
             "x-123.js",
             "snippets/a-0123456789abcdef/x.js",
+            "folio-0123456789abcdef/split_page.wasm",
+            "static/notes.js",
         ];
         let hashed: Vec<&str> = names.into_iter().filter(|name| is_hashed(name)).collect();
         assert_eq!(
@@ -404,7 +412,8 @@ mod tests {
             [
                 "folio-0123456789abcdef.js",
                 "folio-0123456789abcdef_bg.wasm",
-                "main-0123456789abcdef.css"
+                "main-0123456789abcdef.css",
+                "folio-0123456789abcdef/split_page.wasm"
             ]
         );
     }
