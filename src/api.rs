@@ -3,10 +3,7 @@
 //! request has a deadline. Documents are kept in memory once fetched, and a request already on
 //! its way is shared, so a post prefetched on hover is not fetched again when it is opened.
 
-use folio_content::{
-    paths, Archive, AuthorIndex, PageBundle, PostBundle, PostPage, Site, Slug, TagIndex, Versioned,
-    FORMAT_VERSION,
-};
+use folio_content::{paths, PostBundle, Site, Slug, Versioned, FORMAT_VERSION};
 use std::{
     cell::RefCell,
     collections::{HashMap, VecDeque},
@@ -36,6 +33,8 @@ pub enum ApiError {
     Status(u16),
     #[error("The data for this page could not be read ({0}).")]
     BadData(String),
+    #[error("Part of this site's app could not be loaded. Check your connection and try again.")]
+    Unavailable,
 }
 
 /// How many documents are kept in memory; the oldest is dropped first.
@@ -43,13 +42,13 @@ pub const CACHE_ENTRIES: usize = 100;
 
 /// One answer of the server, as it came.
 #[derive(Debug)]
-struct Response {
+pub struct Document {
     status: u16,
     content_type: Option<String>,
     body: String,
 }
 
-type Pending = Shared<LocalBoxFuture<'static, Result<Rc<Response>, ApiError>>>;
+type Pending = Shared<LocalBoxFuture<'static, Result<Rc<Document>, ApiError>>>;
 
 /// Fetched and in-flight documents by path, and the order they came in.
 #[derive(Default)]
@@ -67,72 +66,50 @@ pub async fn fetch_site() -> Result<Site, ApiError> {
     get(paths::SITE).await
 }
 
-/// Page `page` (from 1) of the home listing.
-pub async fn fetch_index_page(page: u32) -> Result<PostPage, ApiError> {
-    get(&paths::index_page(page)).await
-}
-
-/// Every tag with its count.
-pub async fn fetch_tags() -> Result<TagIndex, ApiError> {
-    get(paths::TAGS).await
-}
-
-/// Page `page` (from 1) of the posts with a tag.
-pub async fn fetch_tag_page(tag: Slug, page: u32) -> Result<PostPage, ApiError> {
-    get(&paths::tag_page(&tag, page)).await
-}
-
-/// Every author with their count.
-pub async fn fetch_authors() -> Result<AuthorIndex, ApiError> {
-    get(paths::AUTHORS).await
-}
-
-/// Page `page` (from 1) of an author's posts.
-pub async fn fetch_author_page(author: Slug, page: u32) -> Result<PostPage, ApiError> {
-    get(&paths::author_page(&author, page)).await
-}
-
-/// Every post by year and month.
-pub async fn fetch_archive() -> Result<Archive, ApiError> {
-    get(paths::ARCHIVE).await
-}
-
 /// One post's bundle.
 pub async fn fetch_post(slug: Slug) -> Result<PostBundle, ApiError> {
     get(&paths::post(&slug)).await
 }
 
-/// A page of its own (About).
-pub async fn fetch_standalone(slug: Slug) -> Result<PageBundle, ApiError> {
-    get(&paths::standalone(&slug)).await
+/// The document at `path` (relative to the site's root) as the server answered, from memory if
+/// it was fetched before: what a page's view is built from (`read`).
+pub async fn fetch_document(path: String) -> Result<Rc<Document>, ApiError> {
+    cached(path).await
 }
 
-/// Starts fetching a post's bundle, so that opening it takes no wait. Call it when a link to
-/// the post is hovered or focused.
-pub fn prefetch_post(slug: &Slug) {
-    let path = paths::post(slug);
+/// Starts fetching the document at `path`, so that opening its page takes no wait. Call it
+/// when a link to the page is hovered or focused.
+pub fn prefetch(path: String) {
     leptos::task::spawn_local(async move {
         let _ = cached(path).await;
     });
 }
 
-/// The document at `path` (relative to the site's root), checked and decoded.
-pub(crate) async fn get<T: DeserializeOwned + Versioned>(path: &str) -> Result<T, ApiError> {
-    let response = cached(path.to_owned()).await?;
-    let document = decode(
-        response.status,
-        response.content_type.as_deref(),
-        &response.body,
+/// A document as the server answered it, checked and decoded; a document that cannot be read
+/// is forgotten, so that Retry asks the server again.
+pub fn read<T: DeserializeOwned + Versioned>(
+    path: &str,
+    document: &Document,
+) -> Result<T, ApiError> {
+    let read = decode(
+        document.status,
+        document.content_type.as_deref(),
+        &document.body,
     );
-    if document.is_err() {
+    if read.is_err() {
         forget(path);
     }
-    document
+    read
+}
+
+/// The document at `path` (relative to the site's root), checked and decoded.
+pub(crate) async fn get<T: DeserializeOwned + Versioned>(path: &str) -> Result<T, ApiError> {
+    read(path, &*cached(path.to_owned()).await?)
 }
 
 /// The answer for `path`: from memory, from a request already on its way, or from a new one.
-/// Only answers that decode stay (`get` forgets the others), so Retry really asks again.
-async fn cached(path: String) -> Result<Rc<Response>, ApiError> {
+/// Only answers that decode stay (`read` forgets the others), so Retry really asks again.
+async fn cached(path: String) -> Result<Rc<Document>, ApiError> {
     let pending = CACHE.with_borrow_mut(|cache| {
         if let Some(pending) = cache.entries.get(&path) {
             return pending.clone();
@@ -165,7 +142,7 @@ fn forget(path: &str) {
     });
 }
 
-fn is_json_success(response: &Response) -> bool {
+fn is_json_success(response: &Document) -> bool {
     (200..300).contains(&response.status)
         && !is_html(response.content_type.as_deref(), &response.body)
 }
@@ -173,7 +150,7 @@ fn is_json_success(response: &Response) -> bool {
 /// The status, Content-Type and body of `path`. Not generic, so the browser's fetch machinery
 /// is compiled once rather than once per document type. Paths are relative, so they resolve
 /// against the document's `<base href>` and the app works under any base path.
-async fn fetch_text(path: String) -> Result<Rc<Response>, ApiError> {
+async fn fetch_text(path: String) -> Result<Rc<Document>, ApiError> {
     let deadline = Deadline::start(REQUEST_TIMEOUT_MS);
     let failed = |error: gloo_net::Error| match &deadline {
         Some(deadline) if deadline.expired() => ApiError::Timeout,
@@ -187,7 +164,7 @@ async fn fetch_text(path: String) -> Result<Rc<Response>, ApiError> {
         .map_err(failed)?;
     let content_type = response.headers().get("content-type");
     let body = response.text().await.map_err(failed)?;
-    Ok(Rc::new(Response {
+    Ok(Rc::new(Document {
         status: response.status(),
         content_type,
         body,

@@ -29,9 +29,7 @@ pub fn set_router_base(path: &str) {
 
 #[cfg(target_arch = "wasm32")]
 fn read_router_base() -> String {
-    let base_uri = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.base_uri().ok().flatten());
+    let base_uri = crate::dom::document().and_then(|document| document.base_uri().ok().flatten());
     base_uri
         .and_then(|uri| web_sys::Url::new(&uri).ok())
         .map(|url| trim_base(&url.pathname()))

@@ -1,5 +1,5 @@
 //! The "Copy" buttons on a post's code blocks (the renderer writes them, `code_blocks.rs` in
-//! `folio_content`), handled by one click listener on the body (event delegation).
+//! `folio_content`), handled by one click listener on `<main>` (event delegation).
 
 use std::time::Duration;
 

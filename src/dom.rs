@@ -15,3 +15,8 @@ pub fn elements(
             .ok()
     })
 }
+
+/// The page's document; `None` outside a browser.
+pub fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}

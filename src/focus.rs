@@ -95,8 +95,7 @@ pub fn FocusOnNavigate() -> impl IntoView {
 /// The skip link's click: focuses `main#content` itself, because the router would resolve
 /// `#content` against `<base>` and go to the home page.
 pub fn skip_to_content(event: web_sys::MouseEvent) {
-    let main = web_sys::window()
-        .and_then(|window| window.document())
+    let main = crate::dom::document()
         .and_then(|document| document.get_element_by_id("content"))
         .and_then(|main| main.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(main) = main {

@@ -9,6 +9,8 @@ pub mod copy_code;
 mod deadline;
 mod dom;
 mod focus;
+pub mod later;
+pub mod page_controls;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod prerender;

@@ -15,7 +15,7 @@ use crate::{
     components::Layout,
     pages::{page_view, PageContent},
     site::provide_known_site,
-    takeover::{BUILT_PAGE_ID, ROOT_CLASS},
+    takeover::{BUILT_PAGE_ID, BUILT_PATH_ATTRIBUTE, ROOT_CLASS},
 };
 
 /// The body of the page at `path` (within the site, e.g. `/posts/hello/`) of `site`, deployed
@@ -44,5 +44,10 @@ pub fn render_body(site: &Site, base_path: &str, path: &str, content: PageConten
     // HTML5 calls a parse error; `<!---->` is the same comment, well formed. (`<` in text is
     // always escaped, so no text is changed.)
     let html = html.replace("<!>", "<!---->");
-    format!("<div id=\"{BUILT_PAGE_ID}\" class=\"{ROOT_CLASS}\">{html}</div>")
+    // The page's own path (it holds no `"`, `&` or `<`: a page path is made of slugs), so that
+    // the app adopts the content only at the address it was built for (`takeover.rs`).
+    let path = path.replace(['"', '&', '<'], "");
+    format!(
+        "<div id=\"{BUILT_PAGE_ID}\" class=\"{ROOT_CLASS}\" {BUILT_PATH_ATTRIBUTE}=\"{path}\">{html}</div>"
+    )
 }

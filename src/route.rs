@@ -2,7 +2,7 @@
 //! URLs here, from the page paths of `folio_content::pages` (which the bundler's sitemap and page
 //! files use too), and reads the page an address names here.
 
-use folio_content::{pages, Slug};
+use folio_content::{pages, paths, Slug};
 use leptos_router::components::ToHref;
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
@@ -46,6 +46,23 @@ impl Route {
             Route::Standalone(slug) => pages::standalone(slug),
             Route::Search => pages::SEARCH.to_owned(),
         }
+    }
+
+    /// The data document the page is shown from (relative to the site's root); `None` for the
+    /// search page, which asks the search engine instead.
+    pub fn data_path(&self) -> Option<String> {
+        let path = match self {
+            Route::Home => paths::index_page(1),
+            Route::HomePage(page) => paths::index_page(*page),
+            Route::Post(slug) => paths::post(slug),
+            Route::Tags => paths::TAGS.to_owned(),
+            Route::Tag(tag, page) => paths::tag_page(tag, *page),
+            Route::Author(author, page) => paths::author_page(author, *page),
+            Route::Archive => paths::ARCHIVE.to_owned(),
+            Route::Standalone(slug) => paths::standalone(slug),
+            Route::Search => return None,
+        };
+        Some(path)
     }
 
     /// The page at `path`, a path within the site (the base path taken off), with or without its

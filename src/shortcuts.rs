@@ -1,13 +1,8 @@
 //! Keyboard shortcuts: on the post page `[` for the previous (older) post, `]` for the next
-//! (newer) one; on every page `/` for the search box. Keys typed into a field or pressed with a
-//! modifier are the browser's.
+//! (newer) one (`page_controls.rs` follows them); on every page `/` for the search box. Keys
+//! typed into a field or pressed with a modifier are the browser's.
 
-use folio_content::Slug;
-use leptos::{ev, prelude::*};
-use leptos_router::{hooks::use_navigate, NavigateOptions};
 use wasm_bindgen::JsCast;
-
-use crate::route::Route;
 
 /// Where a shortcut goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,24 +54,4 @@ fn typing(event: &web_sys::KeyboardEvent) -> bool {
     };
     target.is_content_editable()
         || matches!(target.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-}
-
-/// Listens for the shortcuts while the calling view lives, going to the given neighbours.
-pub fn use_post_shortcuts(previous: Option<Slug>, next: Option<Slug>) {
-    if previous.is_none() && next.is_none() {
-        return;
-    }
-    let navigate = use_navigate();
-    let handle = window_event_listener(ev::keydown, move |event| {
-        let target = match shortcut_of(&event) {
-            Some(Shortcut::PreviousPost) => previous.clone(),
-            Some(Shortcut::NextPost) => next.clone(),
-            Some(Shortcut::Search) | None => None,
-        };
-        if let Some(slug) = target {
-            event.prevent_default();
-            navigate(&Route::Post(slug).path(), NavigateOptions::default());
-        }
-    });
-    on_cleanup(move || handle.remove());
 }

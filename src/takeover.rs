@@ -1,20 +1,29 @@
 //! Taking over a page the bundler built. Every page of a site arrives as complete HTML (the
 //! same components, rendered natively), inside `<div id="folio-page">`. The app mounts into an
-//! element of its own that is not yet in the document, and renders the same route; once its page
-//! and the site settings are there, that element replaces the built page, in one frame: the same
-//! markup in the same place, so nothing moves, nothing flashes and the scroll position stays, and
-//! the document never holds both (no id twice). If the app's first page cannot be loaded, the
-//! built page stays: it is readable, and its links work (the app routes them once it runs).
+//! element of its own that is not yet in the document, with its own header and footer; the
+//! page's content, in `<main>`, it adopts as built rather than rendering it again, so the first
+//! page needs none of what shows a page from its data (`later.rs`). Once the site settings are
+//! there (and, on the search page, its results view), the app's element replaces the built
+//! page, in one frame, and the built `<main>`'s nodes move into the app's: the same markup in
+//! the same place, so nothing moves, nothing flashes and the scroll position stays, and the
+//! document never holds both (no id twice). The adopted nodes, and the head tags the bundler
+//! wrote for them, leave when the reader goes to another page. If the app's first page cannot
+//! be shown, the built page stays: it is readable, and its links work (the app routes them once
+//! it runs).
 
 use std::cell::RefCell;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::{dom, site::use_site};
+use crate::{dom, later, site::use_site};
 
 /// The id of the built page's element; `prerender.rs` writes it.
 pub const BUILT_PAGE_ID: &str = "folio-page";
+/// The attribute of the built page's element that holds the path it was built for, within the
+/// site: a host may answer an address with another page (its not-found page, or the home page
+/// as a single-page app's fallback), whose content the app must not adopt there.
+pub const BUILT_PATH_ATTRIBUTE: &str = "data-path";
 /// The class of the built page's element and of the app's: the style sheet lays both out as if
 /// their children were the body's.
 pub const ROOT_CLASS: &str = "folio-root";
@@ -22,12 +31,18 @@ pub const ROOT_CLASS: &str = "folio-root";
 thread_local! {
     /// The app's element while it waits to replace the built page.
     static WAITING: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
+    /// The built page's content, adopted into the app's `<main>`, until another page shows.
+    static ADOPTED: RefCell<Vec<web_sys::Node>> = const { RefCell::new(Vec::new()) };
+    /// Whether the routed page adopts the built content (not on the search page, which the app
+    /// shows itself).
+    static ADOPTING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// The attribute of `<html>` that says the app has taken over (`data-app="ready"`); the style
 /// sheet shows the app's own controls from then on.
 const READY_ATTRIBUTE: &str = "data-app";
-/// What marks the head tags the bundler wrote for the built page; the app keeps the head itself.
+/// What marks the head tags the bundler wrote for the built page; the app keeps the head itself
+/// from the first page it shows.
 const PAGE_HEAD_SELECTOR: &str = "head [data-page]";
 
 /// Whether the routed page has settled: `None` until it has, then whether it may be shown.
@@ -41,7 +56,7 @@ where
     F: FnOnce() -> N + 'static,
     N: IntoView,
 {
-    let Some(document) = document() else {
+    let Some(document) = dom::document() else {
         return;
     };
     let (Some(body), Ok(root)) = (document.body(), document.create_element("div")) else {
@@ -88,7 +103,7 @@ pub fn reporter() -> impl Fn(bool) + Clone + 'static {
 }
 
 fn take_over() {
-    let Some(document) = document() else {
+    let Some(document) = dom::document() else {
         return;
     };
     let Some(window) = web_sys::window() else {
@@ -102,7 +117,12 @@ fn take_over() {
         return;
     };
     let shown = match document.get_element_by_id(BUILT_PAGE_ID) {
-        Some(built) => built.replace_with_with_node_1(&root),
+        Some(built) => {
+            if ADOPTING.replace(false) {
+                adopt(&built, &root);
+            }
+            built.replace_with_with_node_1(&root)
+        }
         // Something else removed the built page: the app goes where it was, at the end.
         None => document
             .body()
@@ -111,19 +131,61 @@ fn take_over() {
     if shown.is_err() {
         return;
     }
-    for tag in dom::elements(document.query_selector_all(PAGE_HEAD_SELECTOR)) {
-        tag.remove();
-    }
     window.scroll_to_with_x_and_y(x, y);
     mark_ready(&document);
+    later::preload_page_when_idle();
+}
+
+/// The path within the site that the built page the app is about to take over was built
+/// for; `None` when there is no such page.
+pub fn built_page_path() -> Option<String> {
+    if WAITING.with_borrow(Option::is_none) {
+        return None;
+    }
+    dom::document()?
+        .get_element_by_id(BUILT_PAGE_ID)?
+        .get_attribute(BUILT_PATH_ATTRIBUTE)
+}
+
+/// Says that the routed page shows the built page's content, which the take-over then moves
+/// into the app.
+pub fn adopt_built_page() {
+    ADOPTING.set(true);
+}
+
+/// Moves the built page's content into the app's `<main>`, before what the app put there.
+fn adopt(built: &web_sys::Element, root: &web_sys::Element) {
+    let main = |element: &web_sys::Element| element.query_selector("main").ok().flatten();
+    let (Some(from), Some(to)) = (main(built), main(root)) else {
+        return;
+    };
+    let nodes = from.child_nodes();
+    let nodes: Vec<web_sys::Node> = (0..nodes.length())
+        .filter_map(|at| nodes.item(at))
+        .collect();
+    let first = to.first_child();
+    for node in &nodes {
+        let _ = to.insert_before(node, first.as_ref());
+    }
+    ADOPTED.set(nodes);
+}
+
+/// Lets the adopted page go, with the head tags the bundler wrote for it: another page shows.
+pub fn release_adopted() {
+    for node in ADOPTED.take() {
+        if let Some(parent) = node.parent_node() {
+            let _ = parent.remove_child(&node);
+        }
+    }
+    if let Some(document) = dom::document() {
+        for tag in dom::elements(document.query_selector_all(PAGE_HEAD_SELECTOR)) {
+            tag.remove();
+        }
+    }
 }
 
 fn mark_ready(document: &web_sys::Document) {
     if let Some(html) = document.document_element() {
         let _ = html.set_attribute(READY_ATTRIBUTE, "ready");
     }
-}
-
-fn document() -> Option<web_sys::Document> {
-    web_sys::window()?.document()
 }

@@ -84,10 +84,7 @@ pub fn remember(theme: Theme) {
         // A full or blocked storage only means the choice is forgotten on reload.
         let _ = storage.set_item(STORAGE_KEY, theme.as_str());
     }
-    if let Some(root) = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.document_element())
-    {
+    if let Some(root) = crate::dom::document().and_then(|document| document.document_element()) {
         let _ = root.set_attribute("data-theme", theme.as_str());
     }
 }

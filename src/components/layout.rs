@@ -10,7 +10,9 @@ use leptos_router::components::A;
 use crate::{
     base::router_base,
     components::{search_box::SearchText, SearchBox, ThemeToggle},
+    copy_code::on_body_click,
     focus::skip_to_content,
+    page_controls::{follow_same_page_link, use_page_controls},
     route::Route,
     site::use_site,
 };
@@ -39,6 +41,7 @@ fn menu(items: Vec<MenuItem>) -> AnyView {
 pub fn Layout(children: Children) -> impl IntoView {
     let site = use_site();
     provide_context(SearchText(RwSignal::new(String::new())));
+    use_page_controls();
     view! {
         <a class="skip-link" href="#content" on:click:capture=skip_to_content>"Skip to content"</a>
         <header class="site-header">
@@ -51,7 +54,9 @@ pub fn Layout(children: Children) -> impl IntoView {
             </Show>
             <ThemeToggle />
         </header>
-        <main id="content" tabindex="-1">{children()}</main>
+        <main id="content" tabindex="-1" on:click:capture=follow_same_page_link on:click=on_body_click>
+            {children()}
+        </main>
         <footer class="site-footer">
             <p>
                 <a href=paths::FEED rel="external">"Atom feed"</a>

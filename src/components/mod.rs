@@ -44,7 +44,7 @@ pub use pagination::Pagination;
 pub use post_date::PostDate;
 pub use post_list::PostList;
 pub use post_nav::PostNav;
-pub use post_view::{follow_same_page_link, PostView};
+pub use post_view::PostView;
 pub use search_box::SearchBox;
 pub use search_results::SearchResults;
 pub use standalone_view::StandaloneView;

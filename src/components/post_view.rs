@@ -1,21 +1,18 @@
 //! One post: title, dates, byline, tags and reading time, the table of contents, the body
 //! rendered by the shared renderer with copy buttons on its code blocks, and links to the
-//! previous and next posts (also on the `[` and `]` keys), and the call for comments with the
-//! site's contact address (the renderer names a task list's checkboxes after their tasks).
-//! Same-page links (contents, footnotes) stay on the page.
+//! previous and next posts, and the call for comments with the site's contact address (the
+//! renderer names a task list's checkboxes after their tasks). What its links, buttons and keys
+//! do is `page_controls.rs`'s, for the post as built and as shown by the app alike.
 
 use folio_content::{render_html, PostBundle};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::{
     components::PAGE_HEADING_ID,
     components::{
         Byline, Cover, DraftBadge, PageHead, PostDate, PostNav, TableOfContents, TagLinks,
     },
-    copy_code::on_body_click,
     route::Route,
-    shortcuts::use_post_shortcuts,
     site::use_site,
 };
 
@@ -39,10 +36,6 @@ pub fn PostView(bundle: PostBundle) -> impl IntoView {
     let site = use_site();
     let outline = body.outline.clone();
     let html = move || render_html(&body, &site.render_options());
-    use_post_shortcuts(
-        previous.as_ref().map(|post| post.slug.clone()),
-        next.as_ref().map(|post| post.slug.clone()),
-    );
     let updated = post
         .updated
         .filter(|updated| *updated != post.date)
@@ -70,7 +63,7 @@ pub fn PostView(bundle: PostBundle) -> impl IntoView {
     let cover = post.image.map(|image| view! { <Cover image first=true /> });
     view! {
         <PageHead page=Some(post.title.clone()) description=Some(description) canonical=Some(Route::Post(post.slug.clone())) />
-        <article class="post" aria-labelledby=PAGE_HEADING_ID on:click:capture=follow_same_page_link>
+        <article class="post" aria-labelledby=PAGE_HEADING_ID>
             <header>
                 <h1 id=PAGE_HEADING_ID tabindex="-1">
                     {post.title} <DraftBadge draft=post.draft />
@@ -85,38 +78,9 @@ pub fn PostView(bundle: PostBundle) -> impl IntoView {
             </header>
             {cover}
             {contents}
-            <div class="post-body" inner_html=html on:click=on_body_click></div>
+            <div class="post-body" inner_html=html></div>
             {comments}
             <PostNav previous next />
         </article>
     }
-}
-
-/// A click on a same-page link (`#anchor`: the contents, footnotes, links in the body) goes to
-/// the anchor in this page. The router would resolve the link against `<base>`, as the browser
-/// does, and go to the home page instead. Setting `location.hash` is a fragment navigation
-/// relative to the current address: the browser scrolls and keeps the history.
-pub fn follow_same_page_link(event: web_sys::MouseEvent) {
-    if event.default_prevented()
-        || event.button() != 0
-        || event.ctrl_key()
-        || event.meta_key()
-        || event.shift_key()
-        || event.alt_key()
-    {
-        return;
-    }
-    let Some(href) = event
-        .target()
-        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-        .and_then(|target| target.closest("a[href^='#']").ok().flatten())
-        .and_then(|link| link.get_attribute("href"))
-    else {
-        return;
-    };
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    event.prevent_default();
-    let _ = window.location().set_hash(&href);
 }

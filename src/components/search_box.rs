@@ -15,6 +15,7 @@ use wasm_bindgen::JsCast;
 use crate::{
     base,
     components::search_results::result_links,
+    later,
     route::{search_path, Route},
     shortcuts::{shortcut_of, Shortcut},
 };
@@ -227,6 +228,7 @@ pub fn SearchBox() -> impl IntoView {
                 prop:value=text
                 on:input=on_input
                 on:keydown=on_keydown
+                on:focus=|_| later::preload_search()
             />
         </form>
     }
@@ -234,8 +236,7 @@ pub fn SearchBox() -> impl IntoView {
 
 /// Puts the focus in the search box, its text selected if `select`.
 pub fn focus_search_box(select: bool) {
-    let input = web_sys::window()
-        .and_then(|window| window.document())
+    let input = crate::dom::document()
         .and_then(|document| document.get_element_by_id(SEARCH_BOX_ID))
         .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok());
     if let Some(input) = input {
@@ -248,8 +249,7 @@ pub fn focus_search_box(select: bool) {
 
 /// Whether the focus is in the search box (a navigation made by typing leaves it there).
 pub fn typing_in_search_box() -> bool {
-    web_sys::window()
-        .and_then(|window| window.document())
+    crate::dom::document()
         .and_then(|document| document.active_element())
         .is_some_and(|active| active.id() == SEARCH_BOX_ID)
 }

@@ -190,7 +190,7 @@ fn keep_focus_after_render() {
 
 /// Which of the results' links has the focus.
 fn focused_result() -> Option<usize> {
-    let active = web_sys::window()?.document()?.active_element()?;
+    let active = crate::dom::document()?.active_element()?;
     result_links()?
         .iter()
         .position(|link| &active == link.unchecked_ref::<web_sys::Element>())
@@ -198,7 +198,7 @@ fn focused_result() -> Option<usize> {
 
 /// The results' links, in order.
 pub fn result_links() -> Option<Vec<web_sys::HtmlElement>> {
-    let document = web_sys::window()?.document()?;
+    let document = crate::dom::document()?;
     let found = document.query_selector_all(RESULT_LINKS).ok()?;
     Some(
         (0..found.length())

@@ -5,8 +5,7 @@ use folio_content::{render_html, PageBundle};
 use leptos::prelude::*;
 
 use crate::{
-    components::{follow_same_page_link, PageHead, PAGE_HEADING_ID},
-    copy_code::on_body_click,
+    components::{PageHead, PAGE_HEADING_ID},
     route::Route,
     site::use_site,
 };
@@ -25,9 +24,9 @@ pub fn StandaloneView(page: PageBundle) -> impl IntoView {
     let html = move || render_html(&page.body, &site.render_options());
     view! {
         {head}
-        <article class="standalone" aria-labelledby=PAGE_HEADING_ID on:click:capture=follow_same_page_link>
+        <article class="standalone" aria-labelledby=PAGE_HEADING_ID>
             <h1 id=PAGE_HEADING_ID tabindex="-1">{title}</h1>
-            <div class="post-body" inner_html=html on:click=on_body_click></div>
+            <div class="post-body" inner_html=html></div>
         </article>
     }
 }

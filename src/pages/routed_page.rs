@@ -1,21 +1,38 @@
-//! The routed page: the route read from the address, its content loaded, "Loading…" if that
-//! takes a moment, then its view, the not-found page, or the error with Retry. One resource and
-//! one `Suspense` serve every route, so the async machinery is compiled once.
+//! The routed page: the route read from the address; the first page adopted as it was built
+//! (`takeover.rs`); any other page's data fetched while the app's "page" module loads, then
+//! shown by that module (`later.rs`), with "Loading…" if that takes a moment; the not-found
+//! page, or the error with Retry. One resource and one `Suspense` serve every route, so the
+//! async machinery is compiled once.
+
+use std::{cell::Cell, rc::Rc};
 
 use leptos::prelude::*;
 use leptos_router::{
     hooks::use_location,
     location::{BrowserUrl, LocationProvider},
 };
+use send_wrapper::SendWrapper;
 
 use crate::{
-    api::ApiError,
+    api::{self, ApiError, Document},
     base,
     components::{LoadError, Loading},
-    pages::{load::load, page_view, NotFoundPage},
+    later,
+    pages::NotFoundPage,
     route::Route,
     takeover,
 };
+
+/// What a route needs before it can show.
+#[derive(Clone)]
+enum Fetched {
+    /// The page as built, which the app adopts.
+    Adopted,
+    /// The search page, which asks the search engine.
+    Search,
+    /// A page shown from its data document.
+    Page(Route, Rc<Document>),
+}
 
 /// The page at the current address, loaded again when the address changes and on Retry.
 #[component]
@@ -37,22 +54,73 @@ pub fn RoutedPage() -> impl IntoView {
             browser.ready_to_complete();
         }
     });
-    let page = LocalResource::new(move || load(route.get()));
+    // The built page is adopted if it is the page of this address: a host may answer with its
+    // not-found page, or the home page, an address it has no file for.
+    let built = takeover::built_page_path().map(|path| Route::parse(&path));
+    let adopt = Rc::new(Cell::new(
+        built.is_some_and(|built| built == route.get_untracked()),
+    ));
+    let page = LocalResource::new(move || fetch(route.get(), adopt.replace(false)));
     let settled = takeover::reporter();
     view! {
         <Suspense fallback=Loading>
             {move || {
                 let settled = settled.clone();
-                Suspend::new(async move {
-                    let result = page.await;
-                    settled(!matches!(result, Err(ref error) if *error != ApiError::NotFound));
-                    match result {
-                        Ok(content) => page_view(content),
-                        Err(ApiError::NotFound) => view! { <NotFoundPage /> }.into_any(),
-                        Err(error) => view! { <LoadError error on_retry=move || page.refetch() /> }.into_any(),
-                    }
-                })
+                Suspend::new(SendWrapper::new(async move {
+                    let (view, shown) = show(page.await, move || page.refetch()).await;
+                    settled(shown);
+                    view
+                }))
             }}
         </Suspense>
     }
+}
+
+/// What the page at `route` is shown from. The first page is adopted as built (but the search
+/// page, whose results the app shows); any other lets the adopted one go, and starts loading the
+/// "page" module as its data is fetched.
+async fn fetch(route: Option<Route>, adopt: bool) -> Result<Fetched, ApiError> {
+    if adopt && route != Some(Route::Search) {
+        takeover::adopt_built_page();
+        return Ok(Fetched::Adopted);
+    }
+    takeover::release_adopted();
+    let route = route.ok_or(ApiError::NotFound)?;
+    let Some(path) = route.data_path() else {
+        // A site without search has no search page.
+        return match api::fetch_site().await?.search {
+            true => Ok(Fetched::Search),
+            false => Err(ApiError::NotFound),
+        };
+    };
+    later::preload_page();
+    Ok(Fetched::Page(route, api::fetch_document(path).await?))
+}
+
+/// The view of what was fetched, and whether it is the page (not an error).
+async fn show(
+    fetched: Result<Fetched, ApiError>,
+    retry: impl Fn() + Send + Sync + 'static,
+) -> (AnyView, bool) {
+    let view = match fetched {
+        Ok(Fetched::Adopted) => Ok(().into_any()),
+        Ok(Fetched::Search) => later::search_page().await.map_err(unavailable),
+        Ok(Fetched::Page(route, document)) => match later::page(route, document).await {
+            Ok(shown) => shown,
+            Err(error) => Err(unavailable(error)),
+        },
+        Err(error) => Err(error),
+    };
+    match view {
+        Ok(view) => (view, true),
+        Err(ApiError::NotFound) => (view! { <NotFoundPage /> }.into_any(), true),
+        Err(error) => (
+            view! { <LoadError error on_retry=move || retry() /> }.into_any(),
+            false,
+        ),
+    }
+}
+
+fn unavailable(_: later::Unavailable) -> ApiError {
+    ApiError::Unavailable
 }

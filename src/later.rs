@@ -1,0 +1,106 @@
+//! The parts of the app that load after the first page. A page arrives built, and the app takes
+//! it over as it is (`takeover.rs`), so what shows a page from its data waits until the reader
+//! first goes to another one: the views, the decoding of the wire format and the Markdown
+//! renderer (module "page"), and the search page with the search engine's client (module
+//! "search"). The app's binary (`main.rs`) makes them split points, loaded when first called,
+//! and hands them to the app here; a module that cannot be loaded is `Unavailable`, and is
+//! asked for again on the next call.
+
+use std::{cell::Cell, rc::Rc};
+
+use futures::future::LocalBoxFuture;
+use leptos::prelude::AnyView;
+use wasm_bindgen::{closure::Closure, JsCast};
+
+use crate::{
+    api::{ApiError, Document},
+    route::Route,
+};
+
+/// A module of the app could not be loaded (offline, or the site was deployed anew).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unavailable;
+
+impl From<wasm_split_helpers::SplitLoaderError> for Unavailable {
+    fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
+        Unavailable
+    }
+}
+
+/// What a module gives back once loaded.
+pub type Later<T> = LocalBoxFuture<'static, Result<T, Unavailable>>;
+
+/// The app's later modules.
+#[derive(Clone, Copy)]
+pub struct LaterModules {
+    /// The page at a route, from its data document: its view, or why there is none.
+    pub page: fn(Route, Rc<Document>) -> Later<Result<AnyView, ApiError>>,
+    /// Loads the "page" module, without showing anything.
+    pub preload_page: fn() -> Later<()>,
+    /// The search page's view.
+    pub search_page: fn() -> Later<AnyView>,
+    /// Loads the "search" module, without showing anything.
+    pub preload_search: fn() -> Later<()>,
+}
+
+thread_local! {
+    static MODULES: Cell<Option<LaterModules>> = const { Cell::new(None) };
+}
+
+/// Gives the app its later modules; `main.rs` calls it before mounting.
+pub fn provide(modules: LaterModules) {
+    MODULES.set(Some(modules));
+}
+
+/// The page at `route`, from its data: loads the "page" module if need be.
+pub async fn page(
+    route: Route,
+    document: Rc<Document>,
+) -> Result<Result<AnyView, ApiError>, Unavailable> {
+    (modules()?.page)(route, document).await
+}
+
+/// The search page: loads the "search" module if need be.
+pub async fn search_page() -> Result<AnyView, Unavailable> {
+    (modules()?.search_page)().await
+}
+
+/// Starts loading the "page" module, which the next navigation needs (a link hovered, the
+/// browser idle); a failure is forgotten, and the navigation asks again.
+pub fn preload_page() {
+    if let Ok(modules) = modules() {
+        leptos::task::spawn_local(async move {
+            let _ = (modules.preload_page)().await;
+        });
+    }
+}
+
+/// Loads the "page" module once the browser has nothing else to do: the first page is shown,
+/// and the next is likely to be wanted.
+pub fn preload_page_when_idle() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let preload = Closure::once_into_js(preload_page);
+    // Safari has no requestIdleCallback: a moment after the take-over, then.
+    if window
+        .request_idle_callback(preload.unchecked_ref())
+        .is_err()
+    {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(preload.unchecked_ref(), 1000);
+    }
+}
+
+/// Starts loading the "search" module (the search box has the focus).
+pub fn preload_search() {
+    if let Ok(modules) = modules() {
+        leptos::task::spawn_local(async move {
+            let _ = (modules.preload_search)().await;
+        });
+    }
+}
+
+fn modules() -> Result<LaterModules, Unavailable> {
+    MODULES.get().ok_or(Unavailable)
+}
