@@ -124,7 +124,8 @@ for (const theme of THEMES) {
         page.on('pageerror', (error) => pageErrors.push(error.message));
         await page.emulateMedia({ colorScheme: theme.system, reducedMotion: 'reduce' });
         if (setup) await setup(page);
-        await (inApp ? visitInApp(page, path) : openApp(page, path));
+        // Served data shows in a page the app renders: opened by its address, a page shows as built.
+        await (inApp || setup ? visitInApp(page, path) : openApp(page, path));
         await expect(page.locator('.site-title')).toHaveText(SITE_TITLE);
         await expect(page.locator('h1#page-heading')).toBeVisible();
         await expect(page.locator(ready).first()).toBeVisible();
@@ -151,7 +152,7 @@ for (const theme of THEMES.slice(0, 2)) {
   test(`${theme.name}: every control reached by Tab on a full post is visibly focused`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: theme.system, reducedMotion: 'reduce' });
     await PAGES.find((p) => p.name === 'post with every part').setup(page);
-    await openApp(page, '/posts/leading-for-innovation/');
+    await visitInApp(page, '/posts/leading-for-innovation/');
     await expect(page.locator('.post-body .copy-code').first()).toBeVisible();
     const seen = [];
     const problems = [];

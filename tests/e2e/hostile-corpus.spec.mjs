@@ -9,7 +9,7 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openApp } from './support.mjs';
+import { visitInApp } from './support.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CORPUS = path.join(here, '..', '..', 'crates', 'content', 'tests', 'hostile');
@@ -63,7 +63,7 @@ for (const source of SOURCES) {
     for (const [n, chunk] of chunks(all, PER_BODY).entries()) {
       const end = `End of part ${n}.`;
       body = `${chunk.join('\n\n')}\n\n${end}\n`;
-      await openApp(page, '/posts/leading-for-innovation/');
+      await visitInApp(page, '/posts/leading-for-innovation/');
       await expect(page.locator('.post-body')).toContainText(end);
       // Whatever a payload scheduled has its turn.
       await page.waitForTimeout(50);

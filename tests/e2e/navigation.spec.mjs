@@ -85,7 +85,7 @@ test('back and forward restore the scroll position of each page', async ({ page 
     bundle.body.outline = [];
     await route.fulfill({ response: real, json: bundle });
   });
-  await openApp(page, POST_PATH);
+  await visitInApp(page, POST_PATH);
   await expect(page.locator('.post-body')).toContainText('Paragraph 40');
   await page.evaluate(() => {
     window.__noReload = true;
@@ -112,5 +112,31 @@ test('back and forward restore the scroll position of each page', async ({ page 
   await page.goBack();
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(postY);
   expect(await page.evaluate(() => window.__noReload), 'no full page load').toBe(true);
+  check();
+});
+
+test('the first page needs no later module; a later one that cannot load leaves the page and offers Retry', async ({ page }) => {
+  // The app's later modules (views, decoding, renderer), in the folder beside its JS.
+  const LATER = /\/folio-[0-9a-f]+\/[^/]+\.wasm$/;
+  const later = countRequests(page, LATER);
+  const check = watchErrors(page, /ERR_FAILED|could not be loaded|failed to load split module|TypeError: Failed to fetch/);
+  await page.route(LATER, (route) => route.abort());
+  await openApp(page, '/');
+  // The home page as built, taken over without the module (which the idle preload asks for
+  // and cannot get).
+  await expect(page.locator('main article.post-summary h2 a')).toHaveText(POST_TITLE);
+  await expect(page.locator('[role="alert"]')).toHaveCount(0);
+  await page.locator('main article.post-summary h2 a').click();
+  await expect(page).toHaveURL(new RegExp(`${POST_PATH}$`));
+  const alert = page.locator('[role="alert"]');
+  await expect(alert).toContainText("Part of this site's app could not be loaded");
+  await expect(page.locator('.post-body')).toHaveCount(0);
+  expect(later.count, 'the module was asked for').toBeGreaterThan(0);
+
+  // Back on line: Retry loads the module and shows the post, rendered in the browser.
+  await page.unroute(LATER);
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.locator('article.post h1')).toHaveText(POST_TITLE);
+  await expect(page.locator('.post-body p').first()).toBeVisible();
   check();
 });

@@ -2,7 +2,7 @@
 // blocks, the previous/next shortcuts and a layout that fits 320 px.
 
 import { test, expect } from '@playwright/test';
-import { watchErrors, openApp } from './support.mjs';
+import { watchErrors, openApp, visitInApp } from './support.mjs';
 
 const POST_PATH = '/posts/leading-for-innovation/';
 const POST_JSON = '**/data/posts/leading-for-innovation.json';
@@ -95,7 +95,7 @@ test('a code block has a Copy button that copies its code', async ({ page, conte
   await servePost(page, POST_JSON, (bundle) => {
     bundle.body.markdown += `\n\n\`\`\`rust\n${CODE}\n\`\`\`\n`;
   });
-  await openApp(page, POST_PATH);
+  await visitInApp(page, POST_PATH);
   // The body is rendered again once the site settings arrive: wait for them.
   await expect(page.locator('.site-title')).toHaveText('Solace blog');
   await expect(page.locator('.post-body .code-block').getByRole('button', { name: 'Copy' })).toHaveCount(1);
@@ -122,7 +122,7 @@ test('[ and ] go to the previous and next posts, but not while modified', async 
     bundle.post.date = date;
     bundle.next = { slug: 'leading-for-innovation', title: 'Leading for Innovation', date: '2015-10-25' };
   });
-  await openApp(page, POST_PATH);
+  await visitInApp(page, POST_PATH);
   await expect(page.locator('.post-nav a.prev')).toBeVisible();
   await page.keyboard.press('Control+[');
   await page.keyboard.press(']');
@@ -154,7 +154,7 @@ test.describe('at 320 px', () => {
       const wide = 'x'.repeat(200);
       bundle.body.markdown += `\n\n\`\`\`\n${wide}\n\`\`\`\n\n| ${'column | '.repeat(12)}\n|${'---|'.repeat(12)}\n| ${'value | '.repeat(12)}\n\nSee https://example.com/${wide} and ${wide}.\n`;
     });
-    await openApp(page, POST_PATH);
+    await visitInApp(page, POST_PATH);
     await expect(page.locator('.post-body table')).toBeVisible();
     await expect(page.locator('.copy-code')).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);

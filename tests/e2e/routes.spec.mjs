@@ -2,7 +2,7 @@
 // malformed addresses that must be "not found" without a request.
 
 import { test, expect } from '@playwright/test';
-import { watchErrors, openApp } from './support.mjs';
+import { watchErrors, openApp, visitInApp } from './support.mjs';
 
 const SITE_TITLE = 'Solace blog';
 const POST_PATH = '/posts/leading-for-innovation/';
@@ -121,7 +121,7 @@ test('a site without a contact address shows no call for comments', async ({ pag
     site.contact = null;
     await route.fulfill({ response: real, json: site });
   });
-  await openApp(page, POST_PATH);
+  await visitInApp(page, POST_PATH);
   await expect(page.locator('article.post h1')).toHaveText(POST_TITLE);
   await expect(page.locator('.site-title')).toHaveText(SITE_TITLE);
   await expect(page.locator('.call-for-comments')).toHaveCount(0);
@@ -158,7 +158,7 @@ for (const [name, listing, first, heading, title] of [
     const check = watchErrors(page, /status of 404/);
     await serveTwoPages(page, listing);
     const second = `${first}page/2/`;
-    await openApp(page, first);
+    await visitInApp(page, first);
     await expect(page.locator('nav.pagination .page-number')).toHaveText('Page 1 of 2');
     await page.evaluate(() => {
       window.__noReload = true;
