@@ -30,7 +30,7 @@ use crate::{cmd, wasm_opt};
 
 /// Where the later modules of each build wait for trunk's hook, by profile.
 const LATER_MODULES: &str = "target/wasm-split";
-/// The loader's file name in a build's folder.
+/// The loader's file name in a build's folder (the bundler names it too: `names::SPLIT_LOADER`).
 const LOADER: &str = "__wasm_split.js";
 /// wasm-opt's arguments for the later modules: those index.html gives trunk for the first.
 const OPTIMISE: [&str; 2] = ["-Os", "--converge"];

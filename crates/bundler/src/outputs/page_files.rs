@@ -16,7 +16,7 @@ use folio_content::{pages::url_path, paths, Site};
 use serde::de::DeserializeOwned;
 
 use crate::{
-    names::{HEADERS_FILE, NGINX_CACHE_FILE, NGINX_REDIRECTS_FILE, REDIRECTS_FILE},
+    names::{HEADERS_FILE, NGINX_CACHE_FILE, NGINX_REDIRECTS_FILE, REDIRECTS_FILE, SPLIT_LOADER},
     outputs::{
         deploy::{headers_file, meta_policy, nginx_immutable, nginx_redirects, redirects_file},
         document::Document,
@@ -127,7 +127,14 @@ pub fn page_files<'a>(
     };
     let site: Site = decode(paths::SITE, &site_json)?;
     let base_path = url_path(&site.base_url);
-    let scripts = separate(&app.template, &base_path);
+    // The loader of the app's later modules, which its JS imports at once (xtask/src/wasm_split.rs).
+    let split_loaders: Vec<&str> = app
+        .files
+        .iter()
+        .map(String::as_str)
+        .filter(|file| file.ends_with(&format!("/{SPLIT_LOADER}")))
+        .collect();
+    let scripts = separate(&app.template, &base_path, &split_loaders);
     let mut planned: Vec<Planned<'a>> = scripts
         .files
         .iter()

@@ -31,13 +31,23 @@ pub struct Scripts {
 
 /// Moves the inline module scripts of `html` into files under `base_path` (the site's public
 /// path, ending in `/`), holds trunk's preloads of the app's JS and wasm back until the loader
-/// wants them, and hashes the other inline scripts. A script with a `src`, or a data block
-/// (`type="application/ld+json"`), is left as it is.
-pub fn separate(html: &str, base_path: &str) -> Scripts {
-    let (html, preloads) = match html.contains("<script type=\"module\">") {
+/// wants them, with one of each of `modules` (the app's other scripts that its JS imports at
+/// once, relative to the root: the loader of its later modules), and hashes the other inline
+/// scripts. A script with a `src`, or a data block (`type="application/ld+json"`), is left as
+/// it is.
+pub fn separate(html: &str, base_path: &str, modules: &[&str]) -> Scripts {
+    let (html, mut preloads) = match html.contains("<script type=\"module\">") {
         true => take_app_preloads(html),
         false => (html.to_owned(), String::new()),
     };
+    if !preloads.is_empty() {
+        for module in modules {
+            let _ = write!(
+                preloads,
+                "<link rel=\"modulepreload\" href=\"{base_path}{module}\" crossorigin=\"anonymous\">"
+            );
+        }
+    }
     let loader_text = loader_script();
     let loader = format!("loader-{}.js", content_hash(&loader_text));
     let mut out = String::with_capacity(html.len());
@@ -160,7 +170,7 @@ mod tests {
                     <link rel=\"preload\" href=\"/blog/data/site.json\" as=\"fetch\">\n\
                     </head><body><script type=\"module\">import init from '/blog/app.js';</script>\
                     <script src=\"/blog/x.js\"></script></body>";
-        let scripts = separate(html, "/blog/");
+        let scripts = separate(html, "/blog/", &["app-0123/__wasm_split.js"]);
         let [(loader, loader_text), (start, start_text)] = &scripts.files[..] else {
             panic!("{:?}", scripts.files);
         };
@@ -182,6 +192,7 @@ mod tests {
                  </head><body><template id=\"folio-app\" data-start=\"/blog/{start}\">\
                  <link rel=\"modulepreload\" href=\"/blog/app.js\" integrity=\"sha384-a\">\
                  <link rel=\"preload\" href=\"/blog/app_bg.wasm\" as=\"fetch\" type=\"application/wasm\">\
+                 <link rel=\"modulepreload\" href=\"/blog/app-0123/__wasm_split.js\" crossorigin=\"anonymous\">\
                  </template><script type=\"module\" src=\"/blog/{loader}\"></script>\
                  <script src=\"/blog/x.js\"></script></body>"
             )
@@ -196,7 +207,7 @@ mod tests {
     #[test]
     fn without_a_module_script_the_preloads_stay() {
         let html = "<head><link rel=\"modulepreload\" href=\"/a.js\"></head>";
-        let scripts = separate(html, "/");
+        let scripts = separate(html, "/", &["app-0123/__wasm_split.js"]);
         assert_eq!(scripts.html, html);
         assert!(scripts.files.is_empty());
     }
