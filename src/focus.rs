@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
-use crate::{components::search_box::typing_in_search_box, scroll};
+use crate::{scroll, search::focus::typing_in_search_box};
 
 /// How often to look for the new heading while the page's data is on its way.
 const POLL: Duration = Duration::from_millis(50);

@@ -9,11 +9,12 @@ use leptos_router::components::A;
 
 use crate::{
     base::router_base,
-    components::{search_box::SearchText, SearchBox, ThemeToggle},
+    components::{SearchBox, ThemeToggle},
     copy_code::on_body_click,
     focus::skip_to_content,
     page_controls::{follow_same_page_link, use_page_controls},
     route::Route,
+    search::focus::SearchText,
     site::use_site,
 };
 

@@ -10,18 +10,13 @@ use leptos_router::{
     hooks::{use_location, use_navigate},
     NavigateOptions,
 };
-use wasm_bindgen::JsCast;
 
 use crate::{
-    base,
-    components::search_results::result_links,
-    later,
+    base, later,
     route::{search_path, Route},
+    search::focus::{focus_search_box, result_links, SearchText, SEARCH_BOX_ID},
     shortcuts::{shortcut_of, Shortcut},
 };
-
-/// The box's id, which its label names and `focus.rs` leaves the focus in.
-pub const SEARCH_BOX_ID: &str = "site-search";
 
 /// How many queries typed are remembered, so that their addresses, coming back, do not
 /// overwrite what has been typed since.
@@ -31,18 +26,6 @@ const TYPED_KEPT: usize = 64;
 /// (the router's, and the history's, which Safari limits to 100 changes in 30 seconds) that
 /// would otherwise hold up the results of every key.
 const ADDRESS_AFTER: Duration = Duration::from_millis(300);
-
-/// The query in the box, which the search page searches for as it is typed (before the
-/// address has changed): `Layout` provides it to the box and the page.
-#[derive(Clone, Copy)]
-pub struct SearchText(pub RwSignal<String>);
-
-impl SearchText {
-    /// The one the layout provides, or a new one outside it.
-    pub fn use_context() -> SearchText {
-        use_context::<SearchText>().unwrap_or_else(|| SearchText(RwSignal::new(String::new())))
-    }
-}
 
 /// What the box remembers between keys (kept out of the reactive system: nothing shows it).
 #[derive(Default)]
@@ -232,24 +215,4 @@ pub fn SearchBox() -> impl IntoView {
             />
         </form>
     }
-}
-
-/// Puts the focus in the search box, its text selected if `select`.
-pub fn focus_search_box(select: bool) {
-    let input = crate::dom::document()
-        .and_then(|document| document.get_element_by_id(SEARCH_BOX_ID))
-        .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok());
-    if let Some(input) = input {
-        let _ = input.focus();
-        if select {
-            input.select();
-        }
-    }
-}
-
-/// Whether the focus is in the search box (a navigation made by typing leaves it there).
-pub fn typing_in_search_box() -> bool {
-    crate::dom::document()
-        .and_then(|document| document.active_element())
-        .is_some_and(|active| active.id() == SEARCH_BOX_ID)
 }

@@ -10,16 +10,14 @@ use wasm_bindgen::JsCast;
 
 use crate::{
     api::ApiError,
-    components::{search_box::focus_search_box, ErrorWithRetry, LinkToPost, PostDate},
+    components::{ErrorWithRetry, LinkToPost, PostDate},
     route::Route,
+    search::focus::{focus_search_box, result_links},
     search::{
         client::{Found, SearchState},
         messages::SearchResult,
     },
 };
-
-/// The results' links, which the arrow keys move between.
-pub const RESULT_LINKS: &str = ".search-results h2 a";
 
 #[component]
 pub fn SearchResults(
@@ -194,15 +192,4 @@ fn focused_result() -> Option<usize> {
     result_links()?
         .iter()
         .position(|link| &active == link.unchecked_ref::<web_sys::Element>())
-}
-
-/// The results' links, in order.
-pub fn result_links() -> Option<Vec<web_sys::HtmlElement>> {
-    let document = crate::dom::document()?;
-    let found = document.query_selector_all(RESULT_LINKS).ok()?;
-    Some(
-        (0..found.length())
-            .filter_map(|at| found.item(at)?.dyn_into::<web_sys::HtmlElement>().ok())
-            .collect(),
-    )
 }

@@ -7,8 +7,9 @@ use folio_content::pages::SEARCH_TITLE;
 use leptos::prelude::*;
 
 use crate::{
-    components::{search_box::SearchText, PageHead, PageSection, SearchResults},
+    components::{PageHead, PageSection, SearchResults},
     search::client::{use_search, Search},
+    search::focus::SearchText,
 };
 
 /// How many results show at first, and how many more each "More results" adds.

@@ -6,4 +6,5 @@
 
 pub mod client;
 pub mod engine;
+pub mod focus;
 pub mod messages;
