@@ -170,13 +170,23 @@ fn adopt(built: &web_sys::Element, root: &web_sys::Element) {
     ADOPTED.set(nodes);
 }
 
-/// Lets the adopted page go, with the head tags the bundler wrote for it: another page shows.
+/// Lets the adopted page go: another page is on its way.
 pub fn release_adopted() {
     for node in ADOPTED.take() {
         if let Some(parent) = node.parent_node() {
             let _ = parent.remove_child(&node);
         }
     }
+}
+
+/// Whether the app has taken the built page over (or there was none to take over).
+pub fn taken_over() -> bool {
+    WAITING.with_borrow(Option::is_none)
+}
+
+/// Drops the head tags the bundler wrote for the built page: the app shows a page of its own,
+/// whose head it writes.
+pub fn drop_built_head() {
     if let Some(document) = dom::document() {
         for tag in dom::elements(document.query_selector_all(PAGE_HEAD_SELECTOR)) {
             tag.remove();

@@ -102,6 +102,7 @@ async fn show(
     fetched: Result<Fetched, ApiError>,
     retry: impl Fn() + Send + Sync + 'static,
 ) -> (AnyView, bool) {
+    let adopted = matches!(fetched, Ok(Fetched::Adopted));
     let view = match fetched {
         Ok(Fetched::Adopted) => Ok(().into_any()),
         Ok(Fetched::Search) => later::search_page().await.map_err(unavailable),
@@ -111,14 +112,20 @@ async fn show(
         },
         Err(error) => Err(error),
     };
-    match view {
+    let (view, shown) = match view {
         Ok(view) => (view, true),
         Err(ApiError::NotFound) => (view! { <NotFoundPage /> }.into_any(), true),
         Err(error) => (
             view! { <LoadError error on_retry=move || retry() /> }.into_any(),
             false,
         ),
+    };
+    // A page the app shows writes its own head; the first page's error is not shown, and the
+    // built page stays with its head.
+    if !adopted && (shown || takeover::taken_over()) {
+        takeover::drop_built_head();
     }
+    (view, shown)
 }
 
 fn unavailable(_: later::Unavailable) -> ApiError {
