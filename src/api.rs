@@ -3,7 +3,7 @@
 //! request has a deadline. Documents are kept in memory once fetched, and a request already on
 //! its way is shared, so a post prefetched on hover is not fetched again when it is opened.
 
-use folio_content::{paths, PostBundle, Site, Slug, Versioned, FORMAT_VERSION};
+use folio_content::{paths, PostBundle, Slug, Versioned, FORMAT_VERSION};
 use std::{
     cell::RefCell,
     collections::{HashMap, VecDeque},
@@ -59,11 +59,6 @@ struct Cache {
 
 thread_local! {
     static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
-}
-
-/// The site settings.
-pub async fn fetch_site() -> Result<Site, ApiError> {
-    get(paths::SITE).await
 }
 
 /// One post's bundle.

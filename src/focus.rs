@@ -1,8 +1,9 @@
 //! Moves focus to the new page's heading after a client-side navigation to another path, so
 //! keyboard and screen-reader users start reading where the page starts. The first load keeps
-//! the browser's own focus. The skip link focuses the main content. After back or forward, the
-//! page's scroll position is put back at the same moment (`scroll.rs`); a link to a heading of
-//! another page (`/posts/other/#why`) scrolls to that heading once the page shows it.
+//! the browser's own focus. After back or forward, the page's scroll position is put back at
+//! the same moment (`scroll.rs`); a link to a heading of another page (`/posts/other/#why`)
+//! scrolls to that heading once the page shows it. The skip link focuses the main content
+//! (`page_controls.rs`).
 
 use std::{cell::Cell, rc::Rc, time::Duration};
 
@@ -92,14 +93,15 @@ pub fn FocusOnNavigate() -> impl IntoView {
     });
 }
 
-/// The skip link's click: focuses `main#content` itself, because the router would resolve
-/// `#content` against `<base>` and go to the home page.
-pub fn skip_to_content(event: web_sys::MouseEvent) {
+/// The skip link's `href`: `<main>`, whose id is `content`.
+pub const SKIP_LINK_TARGET: &str = "#content";
+
+/// Puts the focus on `<main>` (the skip link's target), where the page starts.
+pub fn focus_main() {
     let main = crate::dom::document()
         .and_then(|document| document.get_element_by_id("content"))
         .and_then(|main| main.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(main) = main {
-        event.prevent_default();
         let _ = main.focus();
     }
 }

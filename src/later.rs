@@ -30,15 +30,20 @@ impl From<wasm_split_helpers::SplitLoaderError> for Unavailable {
 /// What a module gives back once loaded.
 pub type Later<T> = LocalBoxFuture<'static, Result<T, Unavailable>>;
 
+/// A page's view from the documents it is shown from, or why there is none.
+pub type Shown = Result<AnyView, ApiError>;
+
 /// The app's later modules.
 #[derive(Clone, Copy)]
 pub struct LaterModules {
-    /// The page at a route, from its data document: its view, or why there is none.
-    pub page: fn(Route, Rc<Document>) -> Later<Result<AnyView, ApiError>>,
+    /// The page at a route, from its data document and the site settings' document: its
+    /// view, or why there is none.
+    pub page: fn(Route, Rc<Document>, Rc<Document>) -> Later<Shown>,
     /// Loads the "page" module, without showing anything.
     pub preload_page: fn() -> Later<()>,
-    /// The search page's view.
-    pub search_page: fn() -> Later<AnyView>,
+    /// The search page's view, from the site settings' document; not found on a site without
+    /// search.
+    pub search_page: fn(Rc<Document>) -> Later<Shown>,
     /// Loads the "search" module, without showing anything.
     pub preload_search: fn() -> Later<()>,
 }
@@ -52,17 +57,18 @@ pub fn provide(modules: LaterModules) {
     MODULES.set(Some(modules));
 }
 
-/// The page at `route`, from its data: loads the "page" module if need be.
+/// The page at `route`, from its data and the site settings: loads the "page" module if need be.
 pub async fn page(
     route: Route,
-    document: Rc<Document>,
-) -> Result<Result<AnyView, ApiError>, Unavailable> {
-    (modules()?.page)(route, document).await
+    page: Rc<Document>,
+    site: Rc<Document>,
+) -> Result<Shown, Unavailable> {
+    (modules()?.page)(route, page, site).await
 }
 
-/// The search page: loads the "search" module if need be.
-pub async fn search_page() -> Result<AnyView, Unavailable> {
-    (modules()?.search_page)().await
+/// The search page, given the site settings: loads the "search" module if need be.
+pub async fn search_page(site: Rc<Document>) -> Result<Shown, Unavailable> {
+    (modules()?.search_page)(site).await
 }
 
 /// Starts loading the "page" module, which the next navigation needs (a link hovered, the

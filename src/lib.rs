@@ -1,14 +1,14 @@
-//! The app: the routed page inside the layout (header with the theme toggle, main, footer).
-//! Pages live in `pages/`, views in `components/`; `prerender.rs` renders the same views natively
-//! into each built page's HTML.
+//! The app: the routed page in the frame of the page the bundler built (`takeover.rs`), whose
+//! header it gives its behaviour. Pages live in `pages/`, views in `components/`;
+//! `prerender.rs` renders the same views, in the layout, natively into each built page's HTML.
 
 pub mod api;
 mod base;
 pub mod components;
-pub mod copy_code;
 mod deadline;
 mod dom;
 mod focus;
+pub mod header_links;
 pub mod later;
 pub mod page_controls;
 pub mod pages;
@@ -20,31 +20,45 @@ pub mod search;
 pub mod shortcuts;
 pub mod site;
 pub mod takeover;
-pub mod theme;
 
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::components::Router;
 
 use crate::{
-    components::Layout, focus::FocusOnNavigate, pages::RoutedPage, scroll::ScrollRestoration,
-    site::provide_site,
+    components::Main,
+    focus::FocusOnNavigate,
+    header_links::use_header_links,
+    page_controls::PageControls,
+    pages::RoutedPage,
+    scroll::ScrollRestoration,
+    search::{focus::SearchText, search_box::use_search_box},
 };
 
-/// The whole app: the layout with the page the address names (`route.rs` reads it, with or
-/// without the trailing slash, the form of earlier Folio sites).
+/// The whole app: the page the address names (`route.rs` reads it, with or without the
+/// trailing slash, the form of earlier Folio sites), in the built page's frame.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    provide_site();
     takeover::provide();
+    provide_context(SearchText(RwSignal::new(String::new())));
     view! {
         <Router base=base::router_base()>
             <FocusOnNavigate />
             <ScrollRestoration />
-            <Layout>
+            <PageControls />
+            <BuiltHeader />
+            <Main>
                 <RoutedPage />
-            </Layout>
+            </Main>
         </Router>
     }
+}
+
+/// The built page's header, which the app keeps: its links marked for the page shown, its
+/// search box searching as one types.
+#[component]
+fn BuiltHeader() -> impl IntoView {
+    use_header_links();
+    use_search_box();
 }

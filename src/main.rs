@@ -14,12 +14,10 @@
 use std::rc::Rc;
 
 use folio::{
-    api::{ApiError, Document},
-    later::{self, LaterModules, Unavailable},
-    pages::SearchPage,
+    api::Document,
+    later::{self, LaterModules, Shown, Unavailable},
     route::Route,
 };
-use leptos::prelude::*;
 use wasm_split_helpers::wasm_split;
 
 fn main() {
@@ -29,9 +27,9 @@ fn main() {
         web_sys::console::error_1(&info.to_string().into());
     }));
     later::provide(LaterModules {
-        page: |route, document| Box::pin(page(route, document)),
+        page: |route, data, site| Box::pin(page(route, data, site)),
         preload_page: || Box::pin(async { Ok(preload_page().await?) }),
-        search_page: || Box::pin(search_page()),
+        search_page: |site| Box::pin(search_page(site)),
         preload_search: || Box::pin(async { Ok(preload_search().await?) }),
     });
     folio::takeover::mount(folio::App);
@@ -39,12 +37,12 @@ fn main() {
 
 /// Module "page": the views, the decoding of the wire format and the Markdown renderer.
 #[wasm_split(page, fallible, preload(preload_page))]
-fn page(route: Route, document: Rc<Document>) -> Result<Result<AnyView, ApiError>, Unavailable> {
-    Ok(folio::pages::show(route, &document))
+fn page(route: Route, data: Rc<Document>, site: Rc<Document>) -> Result<Shown, Unavailable> {
+    Ok(folio::pages::show(route, &data, &site))
 }
 
 /// Module "search": the search page, its results and the search engine's client.
 #[wasm_split(search, fallible, preload(preload_search))]
-fn search_page() -> Result<AnyView, Unavailable> {
-    Ok(view! { <SearchPage /> }.into_any())
+fn search_page(site: Rc<Document>) -> Result<Shown, Unavailable> {
+    Ok(folio::pages::show_search(&site))
 }

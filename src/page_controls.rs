@@ -1,30 +1,35 @@
-//! What a page's content does, for any page in `<main>`, whether the app adopted it as built or
-//! showed it itself: one listener of each kind, on `<main>` or the window, rather than one on
-//! each element (which a built page's elements never had). A click on a same-page link goes to
-//! its anchor; on a code block's "Copy", copies the code (`copy_code.rs`); `[` and `]` go to the
-//! previous and next posts (the post's `rel="prev"` and `rel="next"` links); a link to a page of
-//! the site that is hovered or focused starts fetching that page's data and the app's "page"
-//! module, so that following it shows the page at once.
+//! What a page does in the app, whether the app adopted it as built or showed it itself: one
+//! listener of each kind, on the window, rather than one on each element (which a built page's
+//! elements never had). A click on a same-page link (the skip link, the contents, footnotes)
+//! goes to its anchor; `[` and `]` go to the previous and next posts (the post's `rel="prev"`
+//! and `rel="next"` links); a link to a page of the site that is hovered or focused starts
+//! fetching that page's data, the site settings and the app's "page" module, so that following
+//! it shows the page at once. (The theme toggle, the copy buttons and `/` are the page's controls script's,
+//! index.html, which works before the app.)
 
+use folio_content::paths;
 use leptos::{ev, prelude::*};
 use leptos_router::{hooks::use_navigate, NavigateOptions};
 use wasm_bindgen::JsCast;
 
 use crate::{
-    api, base, dom, later,
+    api, base, dom,
+    focus::{focus_main, SKIP_LINK_TARGET},
+    later,
     route::Route,
     shortcuts::{shortcut_of, Shortcut},
 };
 
-/// Listens for the page's keys and for links coming under the pointer or the focus, while the
-/// calling view (the layout) lives.
-pub fn use_page_controls() {
+/// Listens for same-page links, the page's keys and links coming under the pointer or the
+/// focus; lives inside the `<Router>`.
+#[component]
+pub fn PageControls() -> impl IntoView {
     let navigate = use_navigate();
     let keys = window_event_listener(ev::keydown, move |event| {
         let rel = match shortcut_of(&event) {
             Some(Shortcut::PreviousPost) => "prev",
             Some(Shortcut::NextPost) => "next",
-            Some(Shortcut::Search) | None => return,
+            None => return,
         };
         let path = dom::document()
             .and_then(|document| {
@@ -47,13 +52,18 @@ pub fn use_page_controls() {
         hover.remove();
         focus.remove();
     });
+    // Before the router's own listener, which would follow the link as it reads.
+    if let Some(window) = web_sys::window() {
+        dom::listen(&window, "click", true, follow_same_page_link);
+    }
 }
 
-/// A click in `<main>`: on a same-page link (`#anchor`: the contents, footnotes, links in the
-/// body), goes to the anchor in this page. The router would resolve the link against `<base>`,
+/// A click on a same-page link (`#anchor`: the skip link, the contents, footnotes, links in the
+/// body) goes to the anchor in this page. The router would resolve the link against `<base>`,
 /// as the browser does, and go to the home page instead. Setting `location.hash` is a fragment
-/// navigation relative to the current address: the browser scrolls and keeps the history.
-pub fn follow_same_page_link(event: web_sys::MouseEvent) {
+/// navigation relative to the current address: the browser scrolls and keeps the history. The
+/// skip link puts the focus on `<main>` instead, where reading goes on.
+fn follow_same_page_link(event: web_sys::MouseEvent) {
     if event.default_prevented()
         || event.button() != 0
         || event.ctrl_key()
@@ -72,7 +82,12 @@ pub fn follow_same_page_link(event: web_sys::MouseEvent) {
         return;
     };
     event.prevent_default();
-    let _ = window.location().set_hash(&href);
+    match href == SKIP_LINK_TARGET {
+        true => focus_main(),
+        false => {
+            let _ = window.location().set_hash(&href);
+        }
+    }
 }
 
 /// Starts fetching what the page a link leads to is shown from, if it is one of the site's.
@@ -99,6 +114,7 @@ fn prefetch_link(target: Option<web_sys::EventTarget>) {
     let route = site_path(&url.pathname()).and_then(|path| Route::parse(&path));
     if let (true, Some(path)) = (same_site, route.as_ref().and_then(Route::data_path)) {
         api::prefetch(path);
+        api::prefetch(paths::SITE.to_owned());
         later::preload_page();
     }
 }

@@ -14,7 +14,7 @@ use crate::{
     base,
     components::Layout,
     pages::{page_view, PageContent},
-    site::provide_known_site,
+    site::set_site,
     takeover::{BUILT_PAGE_ID, BUILT_PATH_ATTRIBUTE, ROOT_CLASS},
 };
 
@@ -23,6 +23,7 @@ use crate::{
 /// skip link, header, main and footer.
 pub fn render_body(site: &Site, base_path: &str, path: &str, content: PageContent) -> String {
     base::set_router_base(base_path);
+    set_site(site.clone());
     let router_base = base::router_base();
     let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
     let html = owner.with(|| {
@@ -31,7 +32,6 @@ pub fn render_body(site: &Site, base_path: &str, path: &str, content: PageConten
         let (meta, _head) = ServerMetaContext::new();
         provide_context(meta);
         provide_meta_context();
-        provide_known_site(site.clone());
         view! {
             <Router base=router_base.clone()>
                 <Layout>{page_view(content)}</Layout>

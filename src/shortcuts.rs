@@ -1,6 +1,7 @@
-//! Keyboard shortcuts: on the post page `[` for the previous (older) post, `]` for the next
-//! (newer) one (`page_controls.rs` follows them); on every page `/` for the search box. Keys
-//! typed into a field or pressed with a modifier are the browser's.
+//! Keyboard shortcuts of the post page: `[` for the previous (older) post, `]` for the next
+//! (newer) one (`page_controls.rs` follows them). Keys typed into a field or pressed with a
+//! modifier are the browser's. (`/` for the search box is the page's controls script's,
+//! index.html, which works before the app.)
 
 use wasm_bindgen::JsCast;
 
@@ -9,7 +10,6 @@ use wasm_bindgen::JsCast;
 pub enum Shortcut {
     PreviousPost,
     NextPost,
-    Search,
 }
 
 /// The state of a key press that decides whether it is a shortcut.
@@ -31,7 +31,6 @@ pub fn shortcut(press: KeyPress<'_>) -> Option<Shortcut> {
     match press.key {
         "[" => Some(Shortcut::PreviousPost),
         "]" => Some(Shortcut::NextPost),
-        "/" => Some(Shortcut::Search),
         _ => None,
     }
 }

@@ -1,22 +1,24 @@
 //! Taking over a page the bundler built. Every page of a site arrives as complete HTML (the
-//! same components, rendered natively), inside `<div id="folio-page">`. The app mounts into an
-//! element of its own that is not yet in the document, with its own header and footer; the
-//! page's content, in `<main>`, it adopts as built rather than rendering it again, so the first
-//! page needs none of what shows a page from its data (`later.rs`). Once the site settings are
-//! there (and, on the search page, its results view), the app's element replaces the built
-//! page, in one frame, and the built `<main>`'s nodes move into the app's: the same markup in
-//! the same place, so nothing moves, nothing flashes and the scroll position stays, and the
-//! document never holds both (no id twice). The adopted nodes, and the head tags the bundler
-//! wrote for them, leave when the reader goes to another page. If the app's first page cannot
-//! be shown, the built page stays: it is readable, and its links work (the app routes them once
-//! it runs).
+//! same components, rendered natively), inside `<div id="folio-page">`. The app keeps the built
+//! frame as it is (the skip link, the header, the footer: `header_links.rs` and
+//! `search/search_box.rs` give them their behaviour, the page's controls script the rest) and
+//! shows its pages in a `<main>` of its own, mounted into an element that is not yet in the
+//! document. The built page's content it adopts as built rather than rendering it again, so the
+//! first page needs none of what shows a page from its data (`later.rs`). Once the routed page
+//! has settled (on the search page, once its results view is there), the app's `<main>`
+//! replaces the built one, in one frame, and the built `<main>`'s nodes move into the app's:
+//! the same markup in the same place, so nothing moves, nothing flashes and the scroll position
+//! stays, and the document never holds both (no id twice). The adopted nodes, and the head tags
+//! the bundler wrote for them, leave when the reader goes to another page. If the app's first
+//! page cannot be shown, the built page stays: it is readable, and its links work (the app
+//! routes them once it runs).
 
 use std::cell::RefCell;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::{dom, later, site::use_site};
+use crate::{dom, later};
 
 /// The id of the built page's element; `prerender.rs` writes it.
 pub const BUILT_PAGE_ID: &str = "folio-page";
@@ -25,11 +27,11 @@ pub const BUILT_PAGE_ID: &str = "folio-page";
 /// as a single-page app's fallback), whose content the app must not adopt there.
 pub const BUILT_PATH_ATTRIBUTE: &str = "data-path";
 /// The class of the built page's element and of the app's: the style sheet lays both out as if
-/// their children were the body's.
+/// their children were their parent's.
 pub const ROOT_CLASS: &str = "folio-root";
 
 thread_local! {
-    /// The app's element while it waits to replace the built page.
+    /// The app's element while it waits to replace the built page's `<main>`.
     static WAITING: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
     /// The built page's content, adopted into the app's `<main>`, until another page shows.
     static ADOPTED: RefCell<Vec<web_sys::Node>> = const { RefCell::new(Vec::new()) };
@@ -73,16 +75,15 @@ where
     leptos::mount::mount_to(root.unchecked_into(), app).forget();
 }
 
-/// Watches for the moment to take over; call it inside the app, below the site settings.
+/// Watches for the moment to take over; call it inside the app.
 pub fn provide() {
     let settled = RwSignal::new(None);
     provide_context(Settled(settled));
-    let site = use_site();
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) {
             return true;
         }
-        let ready = settled.get() == Some(true) && site.get().is_some();
+        let ready = settled.get() == Some(true);
         if ready {
             request_animation_frame(take_over);
         }
@@ -116,12 +117,15 @@ fn take_over() {
     let Some(root) = WAITING.take() else {
         return;
     };
-    let shown = match document.get_element_by_id(BUILT_PAGE_ID) {
-        Some(built) => {
+    let built_main = document
+        .get_element_by_id(BUILT_PAGE_ID)
+        .and_then(|built| built.query_selector("main").ok().flatten());
+    let shown = match built_main {
+        Some(built_main) => {
             if ADOPTING.replace(false) {
-                adopt(&built, &root);
+                adopt(&built_main, &root);
             }
-            built.replace_with_with_node_1(&root)
+            built_main.replace_with_with_node_1(&root)
         }
         // Something else removed the built page: the app goes where it was, at the end.
         None => document
@@ -153,10 +157,9 @@ pub fn adopt_built_page() {
     ADOPTING.set(true);
 }
 
-/// Moves the built page's content into the app's `<main>`, before what the app put there.
-fn adopt(built: &web_sys::Element, root: &web_sys::Element) {
-    let main = |element: &web_sys::Element| element.query_selector("main").ok().flatten();
-    let (Some(from), Some(to)) = (main(built), main(root)) else {
+/// Moves the built `<main>`'s content into the app's, before what the app put there.
+fn adopt(from: &web_sys::Element, root: &web_sys::Element) {
+    let Some(to) = root.query_selector("main").ok().flatten() else {
         return;
     };
     let nodes = from.child_nodes();

@@ -552,20 +552,20 @@ fn addresses_the_site_has_no_page_at_are_no_route() {
 }
 
 #[wasm_bindgen_test]
-fn theme_follows_the_system_unless_the_reader_chose() {
-    use folio::theme::{choose, Theme};
-    assert_eq!(choose(None, false), Theme::Light);
-    assert_eq!(choose(None, true), Theme::Dark);
-    assert_eq!(choose(Some("light"), true), Theme::Light);
-    assert_eq!(choose(Some("dark"), false), Theme::Dark);
-    assert_eq!(choose(Some("sepia"), true), Theme::Dark);
-    assert_eq!(choose(Some(""), false), Theme::Light);
-    assert_eq!(Theme::Dark.toggled(), Theme::Light);
-    assert_eq!(Theme::parse(Theme::Light.as_str()), Some(Theme::Light));
+fn a_header_link_marks_its_page_and_the_pages_below_it_the_home_link_its_own() {
+    use folio::header_links::is_current;
+    assert!(is_current("/tags/", "/tags/"));
+    assert!(is_current("/tags/", "/tags"));
+    assert!(is_current("/tags/", "/tags/rust/"));
+    assert!(!is_current("/tags/", "/archive/"));
+    assert!(!is_current("/tags/", "/tagsmore/"));
+    assert!(!is_current("/tags/rust/", "/tags/"));
+    assert!(is_current("/", "/"));
+    assert!(!is_current("/", "/posts/a/"));
 }
 
 #[wasm_bindgen_test]
-fn brackets_go_to_neighbours_and_slash_to_search_unless_typing_or_modified() {
+fn brackets_go_to_neighbours_unless_typing_or_modified() {
     use folio::shortcuts::{shortcut, KeyPress, Shortcut};
     let press = |key| KeyPress {
         key,
@@ -573,12 +573,7 @@ fn brackets_go_to_neighbours_and_slash_to_search_unless_typing_or_modified() {
     };
     assert_eq!(shortcut(press("[")), Some(Shortcut::PreviousPost));
     assert_eq!(shortcut(press("]")), Some(Shortcut::NextPost));
-    assert_eq!(shortcut(press("/")), Some(Shortcut::Search));
-    let typing_slash = KeyPress {
-        typing: true,
-        ..press("/")
-    };
-    assert_eq!(shortcut(typing_slash), None);
+    assert_eq!(shortcut(press("/")), None);
     assert_eq!(shortcut(press("j")), None);
     assert_eq!(shortcut(press("Enter")), None);
     let typing = KeyPress {

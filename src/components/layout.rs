@@ -1,37 +1,40 @@
 //! The frame of every page: the skip link, the header with the site's title, its navigation
-//! (`site.toml`'s `[[menu]]`, else the archive and the tags), the search box and the theme toggle, the page
-//! itself in `<main>`, and the footer. The app and the pages built natively both put their page
-//! inside it.
+//! (`site.toml`'s `[[menu]]`, else the archive and the tags), the search box and the theme
+//! toggle, the page itself in `<main>`, and the footer. The bundler builds every page inside it;
+//! the app keeps the built frame and shows its pages in a `<main>` of its own (`Main`).
 
 use folio_content::{paths, MenuItem};
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 use crate::{
     base::router_base,
     components::{SearchBox, ThemeToggle},
-    copy_code::on_body_click,
-    focus::skip_to_content,
-    page_controls::{follow_same_page_link, use_page_controls},
+    focus::SKIP_LINK_TARGET,
+    header_links::aria_current,
     route::Route,
-    search::focus::SearchText,
     site::use_site,
 };
 
-/// The header's links: the site's menu, each path under the base path (where the router
-/// follows it), each address elsewhere as it is; without a menu, the archive and the tags.
-fn menu(items: Vec<MenuItem>) -> AnyView {
+/// The header's links: the site's menu, each path under the base path, each address elsewhere
+/// as it is; without a menu, the archive and the tags. `page` is the path shown.
+fn menu(items: Vec<MenuItem>, page: &str) -> AnyView {
+    let internal = |title: String, href: String| {
+        let current = aria_current(&href, page);
+        view! { <a href=href aria-current=current>{title}</a> }.into_any()
+    };
+    let base = router_base();
     if items.is_empty() {
-        return view! {
-            <A href=Route::Archive>"Archive"</A>
-            <A href=Route::Tags>"Tags"</A>
-        }
-        .into_any();
+        return [("Archive", Route::Archive), ("Tags", Route::Tags)]
+            .into_iter()
+            .map(|(title, route)| internal(title.to_owned(), format!("{base}{}", route.path())))
+            .collect_view()
+            .into_any();
     }
     items
         .into_iter()
         .map(|MenuItem(title, target)| match target.starts_with('/') {
-            true => view! { <A href=format!("{}{target}", router_base())>{title}</A> }.into_any(),
+            true => internal(title, format!("{base}{target}")),
             false => view! { <a href=target rel="external">{title}</a> }.into_any(),
         })
         .collect_view()
@@ -41,23 +44,20 @@ fn menu(items: Vec<MenuItem>) -> AnyView {
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let site = use_site();
-    provide_context(SearchText(RwSignal::new(String::new())));
-    use_page_controls();
+    let page = use_location().pathname.get_untracked();
+    let home = format!("{}{}", router_base(), Route::Home.path());
+    let home_current = aria_current(&home, &page);
     view! {
-        <a class="skip-link" href="#content" on:click:capture=skip_to_content>"Skip to content"</a>
+        <a class="skip-link" href=SKIP_LINK_TARGET>"Skip to content"</a>
         <header class="site-header">
-            <A href=Route::Home>
-                <span class="site-title">{move || site.title()}</span>
-            </A>
-            <nav class="site-nav" aria-label="Site">{move || menu(site.menu())}</nav>
-            <Show when=move || site.search()>
-                <SearchBox />
-            </Show>
+            <a href=home aria-current=home_current>
+                <span class="site-title">{site.title()}</span>
+            </a>
+            <nav class="site-nav" aria-label="Site">{menu(site.menu(), &page)}</nav>
+            {site.search().then(|| view! { <SearchBox /> })}
             <ThemeToggle />
         </header>
-        <main id="content" tabindex="-1" on:click:capture=follow_same_page_link on:click=on_body_click>
-            {children()}
-        </main>
+        <Main>{children()}</Main>
         <footer class="site-footer">
             <p>
                 <a href=paths::FEED rel="external">"Atom feed"</a>
@@ -66,5 +66,15 @@ pub fn Layout(children: Children) -> impl IntoView {
                 " · Made with Folio"
             </p>
         </footer>
+    }
+}
+
+/// Where a page shows: the skip link's target.
+#[component]
+pub fn Main(children: Children) -> impl IntoView {
+    view! {
+        <main id="content" tabindex="-1">
+            {children()}
+        </main>
     }
 }

@@ -32,7 +32,7 @@ pub use byline::Byline;
 pub use cover::Cover;
 pub use draft_badge::DraftBadge;
 pub use error_with_retry::ErrorWithRetry;
-pub use layout::Layout;
+pub use layout::{Layout, Main};
 pub use link_to_post::LinkToPost;
 pub use listing::Listing;
 pub use load_error::LoadError;

@@ -21,20 +21,13 @@ pub fn PageHead(
     canonical: Option<Route>,
 ) -> impl IntoView {
     let site = use_site();
-    let description = move || {
-        description
-            .clone()
-            .or_else(|| site.get().map(|site| site.description))
-            .unwrap_or_default()
-    };
+    let description = description.unwrap_or_else(|| site.description());
+    let canonical = canonical
+        .and_then(|route| site.canonical_url(&route))
+        .map(|href| view! { <Link rel="canonical" href=href /> });
     view! {
-        <Title text=move || site.document_title(page.as_deref()) />
+        <Title text=site.document_title(page.as_deref()) />
         <Meta name="description" content=description />
-        {move || {
-            canonical
-                .as_ref()
-                .and_then(|route| site.canonical_url(route))
-                .map(|href| view! { <Link rel="canonical" href=href /> })
-        }}
+        {canonical}
     }
 }

@@ -19,10 +19,10 @@ pub fn HomeView(listing: PostPage) -> impl IntoView {
         1 => Route::Home,
         page => Route::HomePage(page),
     };
-    let description = move || site.get().map(|site| site.description);
+    let description = site.description();
     view! {
         <PageHead page=pages::home_title(listing.page) canonical=Some(route) />
-        <Listing class="home" heading=Signal::derive(move || site.title()) listing link=Route::HomePage>
+        <Listing class="home" heading=site.title() listing link=Route::HomePage>
             <p class="site-description">{description}</p>
         </Listing>
     }

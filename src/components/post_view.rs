@@ -35,7 +35,7 @@ pub fn PostView(bundle: PostBundle) -> impl IntoView {
     } = bundle;
     let site = use_site();
     let outline = body.outline.clone();
-    let html = move || render_html(&body, &site.render_options());
+    let html = render_html(&body, &site.render_options());
     let updated = post
         .updated
         .filter(|updated| *updated != post.date)
@@ -45,19 +45,14 @@ pub fn PostView(bundle: PostBundle) -> impl IntoView {
                 <PostDate date=updated />
             }
         });
-    let comments = {
-        let title = post.title.clone();
-        let words = call_for_comments.unwrap_or_else(|| DEFAULT_CALL_FOR_COMMENTS.to_owned());
-        move || {
-            site.comments_link(&title).map(|(href, contact)| {
-                view! {
-                    <p class="call-for-comments">
-                        {words.clone()} " to " <a href=href>{contact}</a>
-                    </p>
-                }
-            })
+    let words = call_for_comments.unwrap_or_else(|| DEFAULT_CALL_FOR_COMMENTS.to_owned());
+    let comments = site.comments_link(&post.title).map(|(href, contact)| {
+        view! {
+            <p class="call-for-comments">
+                {words} " to " <a href=href>{contact}</a>
+            </p>
         }
-    };
+    });
     let contents =
         (outline.len() >= MIN_HEADINGS_FOR_CONTENTS).then(|| view! { <TableOfContents outline /> });
     let cover = post.image.map(|image| view! { <Cover image first=true /> });

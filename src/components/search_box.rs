@@ -1,205 +1,17 @@
 //! The search box in every page's header: a form that, without JavaScript, opens the search
-//! page with its query. With the app, typing shows the results at once (the search page, its
-//! address following once typing pauses), Enter keeps the query in the history, the down arrow
-//! goes to the first result, and `/` anywhere else comes back to the box.
+//! page with its query. With the app, typing shows the results at once (`search/search_box.rs`
+//! gives the built box that behaviour); `/` anywhere else comes to the box (the page's controls
+//! script, index.html).
 
-use std::{cell::RefCell, rc::Rc, time::Duration};
+use leptos::prelude::*;
 
-use leptos::{ev, prelude::*};
-use leptos_router::{
-    hooks::{use_location, use_navigate},
-    NavigateOptions,
-};
-
-use crate::{
-    base, later,
-    route::{search_path, Route},
-    search::focus::{focus_search_box, result_links, SearchText, SEARCH_BOX_ID},
-    shortcuts::{shortcut_of, Shortcut},
-};
-
-/// How many queries typed are remembered, so that their addresses, coming back, do not
-/// overwrite what has been typed since.
-const TYPED_KEPT: usize = 64;
-
-/// How long typing on the search page pauses before the address follows: a navigation is work
-/// (the router's, and the history's, which Safari limits to 100 changes in 30 seconds) that
-/// would otherwise hold up the results of every key.
-const ADDRESS_AFTER: Duration = Duration::from_millis(300);
-
-/// What the box remembers between keys (kept out of the reactive system: nothing shows it).
-#[derive(Default)]
-struct Typing {
-    /// What was typed here since the address last changed from elsewhere.
-    typed: Vec<String>,
-    /// Whether the query shown is kept in the history: the next one typed gets its own entry.
-    kept: bool,
-    /// The address not yet made for what is being typed: whether it is a new history entry,
-    /// and the timer that makes it.
-    pending: Option<(bool, TimeoutHandle)>,
-}
-
-impl Typing {
-    /// Forgets what was typed, the address it was waiting for too.
-    fn reset(&mut self) {
-        if let Some((_, timer)) = self.pending.take() {
-            timer.clear();
-        }
-        *self = Typing {
-            typed: Vec::new(),
-            kept: true,
-            pending: None,
-        };
-    }
-}
+use crate::{base, route::Route, search::focus::SEARCH_BOX_ID};
 
 #[component]
 pub fn SearchBox() -> impl IntoView {
-    let location = use_location();
-    let navigate = use_navigate();
-    let router_base = base::router_base();
-    let is_search_page = move |path: &str| {
-        path.strip_prefix(router_base.as_str())
-            .and_then(Route::parse)
-            == Some(Route::Search)
-    };
-    let SearchText(text) = SearchText::use_context();
-    let typing = Rc::new(RefCell::new(Typing {
-        typed: Vec::new(),
-        kept: true,
-        pending: None,
-    }));
-    // The address's query shows in the box when it comes from elsewhere: a shared link, back
-    // or forward. Off the search page the box is empty.
-    Effect::new({
-        let typing = Rc::clone(&typing);
-        let is_search_page = is_search_page.clone();
-        move |_| {
-            let query = location
-                .query
-                .with(|query| query.get("q"))
-                .unwrap_or_default();
-            let mut typing = typing.borrow_mut();
-            if !location.pathname.with(|path| is_search_page(path)) {
-                typing.reset();
-                text.set(String::new());
-            } else if text.get_untracked() == query {
-                // The address has caught up with the box.
-                typing.typed.clear();
-            } else if !typing.typed.contains(&query) {
-                typing.reset();
-                text.set(query);
-            }
-        }
-    });
-    // Makes the address of a query: a new history entry, or the current one replaced.
-    let go = move |query: &str, push: bool| {
-        navigate(
-            &search_path(query),
-            NavigateOptions {
-                replace: !push,
-                scroll: push,
-                ..Default::default()
-            },
-        )
-    };
-    let on_search_page = move || {
-        location
-            .pathname
-            .with_untracked(|path| is_search_page(path))
-    };
-    let on_input = {
-        let typing = Rc::clone(&typing);
-        let go = go.clone();
-        let on_search_page = on_search_page.clone();
-        move |event: ev::Event| {
-            let query = event_target_value(&event);
-            text.set(query.clone());
-            let mut state = typing.borrow_mut();
-            state.typed.push(query.clone());
-            if state.typed.len() > TYPED_KEPT {
-                state.typed.remove(0);
-            }
-            // The first key after a kept query (or on another page) makes a history entry; the
-            // keys after it replace it. Not read from the address, which follows later.
-            let push = state.kept || state.pending.as_ref().is_some_and(|(push, _)| *push);
-            state.kept = false;
-            if let Some((_, timer)) = state.pending.take() {
-                timer.clear();
-            }
-            // The search page searches for the text at once. Off it, the address goes there
-            // next (that is where the results show); on it, once typing pauses.
-            let delay = match on_search_page() {
-                true => ADDRESS_AFTER,
-                false => Duration::ZERO,
-            };
-            let timer = set_timeout_with_handle(
-                {
-                    let typing = Rc::clone(&typing);
-                    let go = go.clone();
-                    move || {
-                        typing.borrow_mut().pending = None;
-                        go(&query, push);
-                    }
-                },
-                delay,
-            );
-            state.pending = timer.ok().map(|timer| (push, timer));
-        }
-    };
-    // Makes the address that typing is waiting for, now; says whether there was one. Leaving
-    // the box (the down arrow to the results, Tab, a press of the mouse anywhere) does, so that
-    // back comes to the query one left.
-    let flush = {
-        let typing = Rc::clone(&typing);
-        let go = go.clone();
-        move || {
-            let pending = typing.borrow_mut().pending.take();
-            pending.is_some_and(|(push, timer)| {
-                timer.clear();
-                go(&text.get_untracked(), push);
-                true
-            })
-        }
-    };
-    let leaving = window_event_listener(ev::mousedown, {
-        let flush = flush.clone();
-        move |_| {
-            flush();
-        }
-    });
-    on_cleanup(move || leaving.remove());
-    let on_submit = {
-        let flush = flush.clone();
-        move |event: ev::SubmitEvent| {
-            event.prevent_default();
-            if !flush() && !on_search_page() {
-                go(&text.get_untracked(), true);
-            }
-            typing.borrow_mut().kept = true;
-        }
-    };
-    let on_keydown = move |event: ev::KeyboardEvent| {
-        if matches!(event.key().as_str(), "ArrowDown" | "Tab") {
-            flush();
-        }
-        if event.key() == "ArrowDown" {
-            if let Some(first) = result_links().and_then(|links| links.into_iter().next()) {
-                event.prevent_default();
-                let _ = first.focus();
-            }
-        }
-    };
-    let shortcut_listener = window_event_listener(ev::keydown, |event| {
-        if shortcut_of(&event) == Some(Shortcut::Search) {
-            event.prevent_default();
-            focus_search_box(true);
-        }
-    });
-    on_cleanup(move || shortcut_listener.remove());
     let action = format!("{}{}", base::router_base(), Route::Search.path());
     view! {
-        <form class="site-search" role="search" action=action method="get" on:submit=on_submit>
+        <form class="site-search" role="search" action=action method="get">
             <label for=SEARCH_BOX_ID>"Search"</label>
             <input
                 id=SEARCH_BOX_ID
@@ -208,10 +20,6 @@ pub fn SearchBox() -> impl IntoView {
                 autocomplete="off"
                 placeholder="Search (press /)"
                 aria-keyshortcuts="/"
-                prop:value=text
-                on:input=on_input
-                on:keydown=on_keydown
-                on:focus=|_| later::preload_search()
             />
         </form>
     }

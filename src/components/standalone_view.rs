@@ -21,7 +21,7 @@ pub fn StandaloneView(page: PageBundle) -> impl IntoView {
         />
     };
     let title = page.title.clone();
-    let html = move || render_html(&page.body, &site.render_options());
+    let html = render_html(&page.body, &site.render_options());
     view! {
         {head}
         <article class="standalone" aria-labelledby=PAGE_HEADING_ID>

@@ -1,27 +1,15 @@
-//! The header's button that switches between the light and the dark theme.
+//! The header's button that switches between the light and the dark theme. What it does, and
+//! whether it shows as pressed, is the page's controls script's (index.html), from the first
+//! paint: the built page's button is the one the reader uses, before the app and after.
 
 use leptos::prelude::*;
 
-use crate::theme::{self, Theme};
-
-/// A button labelled with the theme it switches to; `aria-pressed` tells whether dark is on.
+/// A button labelled with the theme it switches to; `aria-pressed` tells whether dark is on
+/// (the script sets it once the page is parsed: the build does not know the reader's choice).
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
-    // Nothing is applied until the reader chooses: till then the CSS follows the system, and
-    // index.html has already applied a stored choice.
-    let dark = RwSignal::new(theme::current() == Theme::Dark);
-    let toggle = move |_| {
-        let next = !dark.get_untracked();
-        dark.set(next);
-        theme::remember(if next { Theme::Dark } else { Theme::Light });
-    };
     view! {
-        <button
-            type="button"
-            class="theme-toggle"
-            aria-pressed=move || if dark.get() { "true" } else { "false" }
-            on:click=toggle
-        >
+        <button type="button" class="theme-toggle" aria-pressed="false">
             "Dark theme"
         </button>
     }

@@ -12,4 +12,4 @@ pub use content::{page_view, PageContent};
 pub use not_found::NotFoundPage;
 pub use routed_page::RoutedPage;
 pub use search_page::{SearchPage, RESULTS_PER_PAGE};
-pub use show::show;
+pub use show::{show, show_search};

@@ -1,11 +1,12 @@
 //! The routed page: the route read from the address; the first page adopted as it was built
-//! (`takeover.rs`); any other page's data fetched while the app's "page" module loads, then
-//! shown by that module (`later.rs`), with "Loading…" if that takes a moment; the not-found
-//! page, or the error with Retry. One resource and one `Suspense` serve every route, so the
-//! async machinery is compiled once.
+//! (`takeover.rs`); any other page's data, and the site settings its view reads, fetched while
+//! the app's "page" module loads, then shown by that module (`later.rs`), with "Loading…" if
+//! that takes a moment; the not-found page, or the error with Retry. One resource and one
+//! `Suspense` serve every route, so the async machinery is compiled once.
 
 use std::{cell::Cell, rc::Rc};
 
+use folio_content::paths;
 use leptos::prelude::*;
 use leptos_router::{
     hooks::use_location,
@@ -28,10 +29,10 @@ use crate::{
 enum Fetched {
     /// The page as built, which the app adopts.
     Adopted,
-    /// The search page, which asks the search engine.
-    Search,
-    /// A page shown from its data document.
-    Page(Route, Rc<Document>),
+    /// The search page, which asks the search engine; with the site settings' document.
+    Search(Rc<Document>),
+    /// A page shown from its data document; with the site settings' document.
+    Page(Route, Rc<Document>, Rc<Document>),
 }
 
 /// The page at the current address, loaded again when the address changes and on Retry.
@@ -78,7 +79,8 @@ pub fn RoutedPage() -> impl IntoView {
 
 /// What the page at `route` is shown from. The first page is adopted as built (but the search
 /// page, whose results the app shows); any other lets the adopted one go, and starts loading the
-/// "page" module as its data is fetched.
+/// "page" module as its data and the site settings are fetched (the settings once: `api.rs`
+/// keeps them).
 async fn fetch(route: Option<Route>, adopt: bool) -> Result<Fetched, ApiError> {
     if adopt && route != Some(Route::Search) {
         takeover::adopt_built_page();
@@ -86,15 +88,13 @@ async fn fetch(route: Option<Route>, adopt: bool) -> Result<Fetched, ApiError> {
     }
     takeover::release_adopted();
     let route = route.ok_or(ApiError::NotFound)?;
+    let site = api::fetch_document(paths::SITE.to_owned());
     let Some(path) = route.data_path() else {
-        // A site without search has no search page.
-        return match api::fetch_site().await?.search {
-            true => Ok(Fetched::Search),
-            false => Err(ApiError::NotFound),
-        };
+        return Ok(Fetched::Search(site.await?));
     };
     later::preload_page();
-    Ok(Fetched::Page(route, api::fetch_document(path).await?))
+    let (site, page) = futures::join!(site, api::fetch_document(path));
+    Ok(Fetched::Page(route, page?, site?))
 }
 
 /// The view of what was fetched, and whether it is the page (not an error).
@@ -105,8 +105,11 @@ async fn show(
     let adopted = matches!(fetched, Ok(Fetched::Adopted));
     let view = match fetched {
         Ok(Fetched::Adopted) => Ok(().into_any()),
-        Ok(Fetched::Search) => later::search_page().await.map_err(unavailable),
-        Ok(Fetched::Page(route, document)) => match later::page(route, document).await {
+        Ok(Fetched::Search(site)) => match later::search_page(site).await {
+            Ok(shown) => shown,
+            Err(error) => Err(unavailable(error)),
+        },
+        Ok(Fetched::Page(route, page, site)) => match later::page(route, page, site).await {
             Ok(shown) => shown,
             Err(error) => Err(unavailable(error)),
         },
@@ -115,13 +118,15 @@ async fn show(
     let (view, shown) = match view {
         Ok(view) => (view, true),
         Err(ApiError::NotFound) => (view! { <NotFoundPage /> }.into_any(), true),
+        // The first page's error is not shown: the built page stays, with its head (the error's
+        // view would write its own title).
+        Err(_) if !takeover::taken_over() => (().into_any(), false),
         Err(error) => (
             view! { <LoadError error on_retry=move || retry() /> }.into_any(),
             false,
         ),
     };
-    // A page the app shows writes its own head; the first page's error is not shown, and the
-    // built page stays with its head.
+    // A page the app shows writes its own head.
     if !adopted && (shown || takeover::taken_over()) {
         takeover::drop_built_head();
     }

@@ -8,3 +8,4 @@ pub mod client;
 pub mod engine;
 pub mod focus;
 pub mod messages;
+pub mod search_box;

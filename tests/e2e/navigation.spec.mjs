@@ -35,14 +35,17 @@ test('hovering a link to a post fetches the post once, before the click', async 
   await expect(page.locator('article.post h1')).toHaveText(POST_TITLE);
   expect(requests.count, 'the click uses the prefetched bundle').toBe(1);
 
-  // Back home and to the post again: both come from memory.
+  // Back home: the first page was adopted as built, without its data, which comes now, once.
+  // Then to the post and home again: both come from memory.
   const index = countRequests(page, /\/data\/index\/page-1\.json$/);
-  await page.goBack();
-  await expect(page.locator('h1')).toHaveText('Solace blog');
-  await link.click();
-  await expect(page.locator('article.post h1')).toHaveText(POST_TITLE);
+  for (let round = 0; round < 2; round += 1) {
+    await page.goBack();
+    await expect(page.locator('h1')).toHaveText('Solace blog');
+    await link.click();
+    await expect(page.locator('article.post h1')).toHaveText(POST_TITLE);
+  }
   expect(requests.count).toBe(1);
-  expect(index.count).toBe(0);
+  expect(index.count).toBe(1);
   check();
 });
 

@@ -1,7 +1,8 @@
-//! The size of what the browser downloads: the wasm and the JS in `dist/`, raw and brotli; the
-//! app's first download against its budget, and apart from it what loads later: the app's
-//! later modules (in the folder beside its JS, `folio-HASH/`, but for their loader, which the
-//! app's JS imports at once) and the search engine.
+//! The size of what the browser downloads: the wasm and the JS in `dist/`, raw and brotli, with
+//! the scripts inline in every page (the page's controls, index.html); the app's first download
+//! against its budget, and apart from it what loads later: the app's later modules (in the
+//! folder beside its JS, `folio-HASH/`, but for their loader, which the app's JS imports at
+//! once) and the search engine.
 
 use std::{fs, io::Write, path::Path};
 
@@ -62,8 +63,13 @@ use anyhow::{bail, Context, Result};
 /// rather than rendering it again, so the views, the wire format's decoding and the Markdown
 /// renderer (the "page" module) and the search page (the "search" module) load later, on the
 /// first navigation or when the browser is idle (123,231 bytes). The first download measured
-/// 146,895 to 147,095 over this session's builds, with the split loader; the budget is 147,600, on the way to 125,000.
-pub const BUDGET_BROTLI_BYTES: usize = 147_600;
+/// 146,895 to 147,263 with the split loader; the budget was 147,600. Then the app kept the built
+/// page's frame (its header, menu, search box and footer, which the app no longer renders: it
+/// marks the menu's links and gives the box its behaviour), the site settings moved to the
+/// later modules (the first module decodes no JSON at all), and the theme toggle, the copy
+/// buttons and `/` became the page's inline controls script, which this total now counts
+/// (840 bytes): 122,224 to 122,255. The budget is 122,700, under the issue's 125,000.
+pub const BUDGET_BROTLI_BYTES: usize = 122_700;
 
 /// The search engine's files (`search_engine.js`, `_bg.wasm`, `_loader.js`): loaded the first
 /// time a reader searches, so outside the first download and its budget, and reported apart.
@@ -71,7 +77,7 @@ pub const ENGINE_PREFIX: &str = "search_engine";
 
 /// What loads when, for the report and the budget.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Part {
+pub enum Part {
     /// Every page, before the app takes it over.
     First,
     /// The app's later modules (`src/later.rs`): on the first navigation, or when idle.
@@ -87,10 +93,22 @@ pub struct FileSize {
     pub brotli: usize,
 }
 
+/// What the report calls the scripts inline in every page.
+const INLINE_SCRIPTS: &str = "index.html: inline scripts";
+
 /// The wasm and JS files directly in `dist` and in the folders of the app's later modules
-/// (beside the app's JS, named as it is), sorted by name.
+/// (beside the app's JS, named as it is), sorted by name; and the inline scripts of the home
+/// page, which every page has (compressed alone: in the page they compress a little better).
 pub fn measure(dist: &Path) -> Result<Vec<FileSize>> {
     let mut sizes = Vec::new();
+    let home = dist.join("index.html");
+    let html = fs::read_to_string(&home).with_context(|| format!("reading {}", home.display()))?;
+    let inline = inline_scripts(&html);
+    sizes.push(FileSize {
+        name: INLINE_SCRIPTS.to_owned(),
+        raw: inline.len(),
+        brotli: compressed_size(inline.as_bytes())?,
+    });
     for path in code_files(dist)? {
         let later = path
             .file_stem()
@@ -139,7 +157,7 @@ fn file_size(dist: &Path, path: &Path) -> Result<FileSize> {
 
 /// When a file loads: a later module is a wasm in a folder (its loader, a JS file there, loads
 /// with the app).
-fn part(size: &FileSize) -> Part {
+pub fn part(size: &FileSize) -> Part {
     if size.name.starts_with(ENGINE_PREFIX) {
         Part::Engine
     } else if size.name.contains('/') && size.name.ends_with(".wasm") {
@@ -197,7 +215,7 @@ pub fn check_budget(sizes: &[FileSize]) -> Result<()> {
 }
 
 /// The raw and brotli bytes of the files of `part`.
-fn totals(sizes: &[FileSize], part_wanted: Part) -> (usize, usize) {
+pub fn totals(sizes: &[FileSize], part_wanted: Part) -> (usize, usize) {
     sum(sizes.iter().filter(|s| part(s) == part_wanted))
 }
 
@@ -213,10 +231,47 @@ fn brotli_size(path: &Path, bytes: &[u8]) -> Result<usize> {
     if let Ok(metadata) = fs::metadata(&copy) {
         return Ok(metadata.len() as usize);
     }
+    compressed_size(bytes)
+}
+
+/// Bytes after brotli at quality 11.
+fn compressed_size(bytes: &[u8]) -> Result<usize> {
     let mut compressed = Vec::new();
     {
         let mut writer = brotli::CompressorWriter::new(&mut compressed, 4096, 11, 22);
         writer.write_all(bytes)?;
     }
     Ok(compressed.len())
+}
+
+/// The text of the scripts that run inline in `html`: neither a file's (`src`) nor data (JSON-LD).
+fn inline_scripts(html: &str) -> String {
+    let mut scripts = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        let Some(open_end) = rest[start..].find('>').map(|end| start + end + 1) else {
+            break;
+        };
+        let Some(close) = rest[open_end..].find("</script>").map(|end| open_end + end) else {
+            break;
+        };
+        let open = &rest[start..open_end];
+        if !open.contains(" src=") && !open.contains("application/ld+json") {
+            scripts.push_str(&rest[open_end..close]);
+        }
+        rest = &rest[close..];
+    }
+    scripts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inline_scripts;
+
+    #[test]
+    fn inline_scripts_are_those_that_run_in_the_page() {
+        let html = r#"<head><script>one()</script><script type="module" src="/a.js"></script>
+            <script type="application/ld+json">{"a":1}</script></head><body><script>two()</script>"#;
+        assert_eq!(inline_scripts(html), "one()two()");
+    }
 }

@@ -1,8 +1,9 @@
 //! What a built page says in its `<head>`, from its entry in the page list: the title, the
 //! description, the canonical link, link previews (Open Graph, Twitter cards, with a post's
-//! cover), the dates of a post, the newer and older pages of a listing, structured data (JSON-LD), preloads of the data
-//! the app will ask for first, and the Content-Security-Policy. The tags that describe this page
-//! only are marked `data-page`; the app removes them when it takes over and keeps the head itself.
+//! cover), the dates of a post, the newer and older pages of a listing, structured data
+//! (JSON-LD), on the search page a preload of the site settings the app shows it with, and the
+//! Content-Security-Policy. The tags that describe this page only are marked `data-page`; the
+//! app removes them when it shows a page of its own, whose head it keeps itself.
 
 use folio_content::{pages, paths, ImageFacts, Site};
 use quick_xml::escape::escape;
@@ -65,12 +66,13 @@ pub fn head(site: &Site, base_path: &str, page: &SitePage, policy: &str) -> Stri
             tags.push(link_tag(rel, &absolute(&site.base_url, path), ""));
         }
     }
-    // The app's first requests, started with the page's own rather than after the wasm.
-    for data in std::iter::once(paths::SITE.to_owned()).chain(page.data()) {
-        let href = format!("{base_path}{data}");
+    // The app adopts every built page as it is, with no data, but for the search page, which
+    // it shows from the site settings: that request starts with the page's own rather than
+    // after the wasm.
+    if page.kind == PageKind::Search {
         tags.push(link_tag(
             "preload",
-            &href,
+            &format!("{base_path}{}", paths::SITE),
             " as=\"fetch\" crossorigin=\"anonymous\"",
         ));
     }
