@@ -8,14 +8,12 @@
 
 use std::{cell::Cell, rc::Rc};
 
+use folio_content::pages::PageKind;
 use futures::future::LocalBoxFuture;
 use leptos::prelude::AnyView;
 use wasm_bindgen::{closure::Closure, JsCast};
 
-use crate::{
-    api::{ApiError, Document},
-    route::Route,
-};
+use crate::api::{ApiError, Document};
 
 /// A module of the app could not be loaded (offline, or the site was deployed anew).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,9 +34,9 @@ pub type Shown = Result<AnyView, ApiError>;
 /// The app's later modules.
 #[derive(Clone, Copy)]
 pub struct LaterModules {
-    /// The page at a route, from its data document and the site settings' document: its
-    /// view, or why there is none.
-    pub page: fn(Route, Rc<Document>, Rc<Document>) -> Later<Shown>,
+    /// A page, from its data document and the site settings' document: its view, or why
+    /// there is none.
+    pub page: fn(PageKind, Rc<Document>, Rc<Document>) -> Later<Shown>,
     /// Loads the "page" module, without showing anything.
     pub preload_page: fn() -> Later<()>,
     /// The search page's view, from the site settings' document; not found on a site without
@@ -57,13 +55,13 @@ pub fn provide(modules: LaterModules) {
     MODULES.set(Some(modules));
 }
 
-/// The page at `route`, from its data and the site settings: loads the "page" module if need be.
+/// The page `kind`, from its data and the site settings: loads the "page" module if need be.
 pub async fn page(
-    route: Route,
+    kind: PageKind,
     page: Rc<Document>,
     site: Rc<Document>,
 ) -> Result<Shown, Unavailable> {
-    (modules()?.page)(route, page, site).await
+    (modules()?.page)(kind, page, site).await
 }
 
 /// The search page, given the site settings: loads the "search" module if need be.

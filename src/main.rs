@@ -16,8 +16,8 @@ use std::rc::Rc;
 use folio::{
     api::Document,
     later::{self, LaterModules, Shown, Unavailable},
-    route::Route,
 };
+use folio_content::pages::PageKind;
 use wasm_split_helpers::wasm_split;
 
 fn main() {
@@ -27,7 +27,7 @@ fn main() {
         web_sys::console::error_1(&info.to_string().into());
     }));
     later::provide(LaterModules {
-        page: |route, data, site| Box::pin(page(route, data, site)),
+        page: |kind, data, site| Box::pin(page(kind, data, site)),
         preload_page: || Box::pin(async { Ok(preload_page().await?) }),
         search_page: |site| Box::pin(search_page(site)),
         preload_search: || Box::pin(async { Ok(preload_search().await?) }),
@@ -37,8 +37,8 @@ fn main() {
 
 /// Module "page": the views, the decoding of the wire format and the Markdown renderer.
 #[wasm_split(page, fallible, preload(preload_page))]
-fn page(route: Route, data: Rc<Document>, site: Rc<Document>) -> Result<Shown, Unavailable> {
-    Ok(folio::pages::show(route, &data, &site))
+fn page(kind: PageKind, data: Rc<Document>, site: Rc<Document>) -> Result<Shown, Unavailable> {
+    Ok(folio::pages::show(kind, &data, &site))
 }
 
 /// Module "search": the search page, its results and the search engine's client.

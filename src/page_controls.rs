@@ -7,7 +7,7 @@
 //! it shows the page at once. (The theme toggle, the copy buttons and `/` are the page's controls script's,
 //! index.html, which works before the app.)
 
-use folio_content::paths;
+use folio_content::{pages::PageKind, paths};
 use leptos::{ev, prelude::*};
 use leptos_router::{hooks::use_navigate, NavigateOptions};
 use wasm_bindgen::JsCast;
@@ -16,7 +16,7 @@ use crate::{
     api, base, dom,
     focus::{focus_main, SKIP_LINK_TARGET},
     later,
-    route::Route,
+    route::page_at,
     shortcuts::{shortcut_of, Shortcut},
 };
 
@@ -111,8 +111,8 @@ fn prefetch_link(target: Option<web_sys::EventTarget>) {
     let same_site = web_sys::window()
         .and_then(|window| window.location().origin().ok())
         .is_some_and(|origin| origin == url.origin());
-    let route = site_path(&url.pathname()).and_then(|path| Route::parse(&path));
-    if let (true, Some(path)) = (same_site, route.as_ref().and_then(Route::data_path)) {
+    let page = page_at(&url.pathname());
+    if let (true, Some(path)) = (same_site, page.as_ref().and_then(PageKind::data_path)) {
         api::prefetch(path);
         api::prefetch(paths::SITE.to_owned());
         later::preload_page();

@@ -5,9 +5,12 @@
 
 use std::{cell::RefCell, sync::Arc};
 
-use folio_content::{pages, uri, MenuItem, RenderOptions, Site};
+use folio_content::{
+    pages::{self, PageKind},
+    uri, MenuItem, RenderOptions, Site,
+};
 
-use crate::{base::site_root, route::Route};
+use crate::base::site_root;
 
 thread_local! {
     /// The settings of the site whose pages are being built.
@@ -67,10 +70,10 @@ impl SiteSettings {
         }
     }
 
-    /// The address of `route` on the deployed site: `base_url` joined with its path.
-    pub fn canonical_url(&self, route: &Route) -> Option<String> {
+    /// The address of the page `kind` on the deployed site: `base_url` joined with its path.
+    pub fn canonical_url(&self, kind: &PageKind) -> Option<String> {
         self.get()
-            .map(|site| pages::absolute(&site.base_url, &route.path()))
+            .map(|site| pages::absolute(&site.base_url, &kind.path()))
     }
 
     /// The address readers' comments go to, as a `mailto:` link with the post's title as the

@@ -1,10 +1,10 @@
 //! "By Name, Role and Name, Role", each name linking to the author's page.
 
-use folio_content::Author;
+use folio_content::{pages::PageKind, Author};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::route::Route;
+use crate::route::href;
 
 #[component]
 pub fn Byline(authors: Vec<Author>) -> impl IntoView {
@@ -20,7 +20,7 @@ pub fn Byline(authors: Vec<Author>) -> impl IntoView {
                 view! {
                     {separator}
                     <span class="author">
-                        <A href=Route::Author(author.slug, 1)>
+                        <A href=href(&PageKind::Author(author.slug, 1))>
                             <span class="name">{author.name}</span>
                         </A>
                         {role}

@@ -3,7 +3,7 @@
 //! toggle, the page itself in `<main>`, and the footer. The bundler builds every page inside it;
 //! the app keeps the built frame and shows its pages in a `<main>` of its own (`Main`).
 
-use folio_content::{paths, MenuItem};
+use folio_content::{pages::PageKind, paths, MenuItem};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -12,7 +12,7 @@ use crate::{
     components::{SearchBox, ThemeToggle},
     focus::SKIP_LINK_TARGET,
     header_links::aria_current,
-    route::Route,
+    route::href,
     site::use_site,
 };
 
@@ -23,14 +23,14 @@ fn menu(items: Vec<MenuItem>, page: &str) -> AnyView {
         let current = aria_current(&href, page);
         view! { <a href=href aria-current=current>{title}</a> }.into_any()
     };
-    let base = router_base();
     if items.is_empty() {
-        return [("Archive", Route::Archive), ("Tags", Route::Tags)]
+        return [("Archive", PageKind::Archive), ("Tags", PageKind::Tags)]
             .into_iter()
-            .map(|(title, route)| internal(title.to_owned(), format!("{base}{}", route.path())))
+            .map(|(title, kind)| internal(title.to_owned(), href(&kind)))
             .collect_view()
             .into_any();
     }
+    let base = router_base();
     items
         .into_iter()
         .map(|MenuItem(title, target)| match target.starts_with('/') {
@@ -45,7 +45,7 @@ fn menu(items: Vec<MenuItem>, page: &str) -> AnyView {
 pub fn Layout(children: Children) -> impl IntoView {
     let site = use_site();
     let page = use_location().pathname.get_untracked();
-    let home = format!("{}{}", router_base(), Route::Home.path());
+    let home = href(&PageKind::Home(1));
     let home_current = aria_current(&home, &page);
     view! {
         <a class="skip-link" href=SKIP_LINK_TARGET>"Skip to content"</a>

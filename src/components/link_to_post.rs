@@ -1,11 +1,11 @@
 //! A link to a post, or to one of its headings (hovered or focused, it starts fetching the
 //! post: `page_controls.rs`).
 
-use folio_content::Slug;
+use folio_content::{pages::PageKind, Slug};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::{base, route::Route};
+use crate::route::href;
 
 #[component]
 pub fn LinkToPost(
@@ -15,7 +15,7 @@ pub fn LinkToPost(
     anchor: Option<String>,
     children: Children,
 ) -> impl IntoView {
-    let path = format!("{}{}", base::router_base(), Route::Post(slug).path());
+    let path = href(&PageKind::Post(slug));
     let href = match anchor {
         Some(anchor) => format!("{path}#{anchor}"),
         None => path,

@@ -1,13 +1,10 @@
 //! One page of a listing of posts (the home page, a tag's, an author's): its heading, what it
 //! says before the list, the posts, and the links to the other pages.
 
-use folio_content::PostPage;
+use folio_content::{pages::PageKind, PostPage};
 use leptos::prelude::*;
 
-use crate::{
-    components::{PageSection, Pagination, PostList},
-    route::Route,
-};
+use crate::components::{PageSection, Pagination, PostList};
 
 #[component]
 pub fn Listing(
@@ -16,9 +13,9 @@ pub fn Listing(
     #[prop(into)] heading: Signal<String>,
     /// This page of the listing.
     listing: PostPage,
-    /// The route of page N of this listing.
+    /// Page N of this listing.
     #[prop(into)]
-    link: Callback<u32, Route>,
+    link: Callback<u32, PageKind>,
     /// What comes between the heading and the posts.
     #[prop(optional)]
     children: Option<Children>,

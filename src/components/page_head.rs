@@ -3,10 +3,11 @@
 //! page's head says the same from the start (the bundler's `head.rs`); the app keeps it from
 //! then on.
 
+use folio_content::pages::PageKind;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 
-use crate::{route::Route, site::use_site};
+use crate::site::use_site;
 
 #[component]
 pub fn PageHead(
@@ -18,12 +19,12 @@ pub fn PageHead(
     description: Option<String>,
     /// The page's own address, for the canonical link: none for "not found" and error pages.
     #[prop(optional_no_strip)]
-    canonical: Option<Route>,
+    canonical: Option<PageKind>,
 ) -> impl IntoView {
     let site = use_site();
     let description = description.unwrap_or_else(|| site.description());
     let canonical = canonical
-        .and_then(|route| site.canonical_url(&route))
+        .and_then(|kind| site.canonical_url(&kind))
         .map(|href| view! { <Link rel="canonical" href=href /> });
     view! {
         <Title text=site.document_title(page.as_deref()) />

@@ -2,12 +2,14 @@
 //! fetched the data, and the bundler renders them natively into each page's HTML file, so the
 //! two are the same markup.
 
-use folio_content::{pages, Archive, Author, PostPage, PostSummary, Slug, TagIndex};
+use folio_content::{
+    pages::{self, PageKind},
+    Archive, Author, PostPage, PostSummary, Slug, TagIndex,
+};
 use leptos::prelude::*;
 
 use crate::{
     components::{ArchiveList, Listing, PageHead, PageSection, TagCloud},
-    route::Route,
     site::use_site,
 };
 
@@ -15,14 +17,11 @@ use crate::{
 #[component]
 pub fn HomeView(listing: PostPage) -> impl IntoView {
     let site = use_site();
-    let route = match listing.page {
-        1 => Route::Home,
-        page => Route::HomePage(page),
-    };
+    let kind = PageKind::Home(listing.page);
     let description = site.description();
     view! {
-        <PageHead page=pages::home_title(listing.page) canonical=Some(route) />
-        <Listing class="home" heading=site.title() listing link=Route::HomePage>
+        <PageHead page=kind.title("") canonical=Some(kind) />
+        <Listing class="home" heading=site.title() listing link=PageKind::Home>
             <p class="site-description">{description}</p>
         </Listing>
     }
@@ -31,12 +30,12 @@ pub fn HomeView(listing: PostPage) -> impl IntoView {
 /// A page of the posts with a tag.
 #[component]
 pub fn TagView(tag: Slug, listing: PostPage) -> impl IntoView {
-    let heading = pages::tag_heading(&tag_name(&tag, &listing.posts));
-    let title = pages::listing_title(&heading, listing.page);
-    let route = Route::Tag(tag.clone(), listing.page);
+    let name = tag_name(&tag, &listing.posts);
+    let heading = pages::tag_heading(&name);
+    let kind = PageKind::Tag(tag.clone(), listing.page);
     view! {
-        <PageHead page=Some(title) canonical=Some(route) />
-        <Listing class="tag-page" heading listing link=move |page| Route::Tag(tag.clone(), page) />
+        <PageHead page=kind.title(&name) canonical=Some(kind) />
+        <Listing class="tag-page" heading listing link=move |page| PageKind::Tag(tag.clone(), page) />
     }
 }
 
@@ -44,12 +43,11 @@ pub fn TagView(tag: Slug, listing: PostPage) -> impl IntoView {
 #[component]
 pub fn AuthorView(author: Slug, listing: PostPage) -> impl IntoView {
     let Author { name, role, .. } = author_of(&author, &listing.posts);
-    let title = pages::listing_title(&name, listing.page);
-    let route = Route::Author(author.clone(), listing.page);
+    let kind = PageKind::Author(author.clone(), listing.page);
     let role = role.map(|role| view! { <p class="author-role">{role}</p> });
     view! {
-        <PageHead page=Some(title) canonical=Some(route) />
-        <Listing class="author-page" heading=name listing link=move |page| Route::Author(author.clone(), page)>
+        <PageHead page=kind.title(&name) canonical=Some(kind) />
+        <Listing class="author-page" heading=name listing link=move |page| PageKind::Author(author.clone(), page)>
             {role}
         </Listing>
     }
@@ -59,7 +57,7 @@ pub fn AuthorView(author: Slug, listing: PostPage) -> impl IntoView {
 #[component]
 pub fn TagsView(index: TagIndex) -> impl IntoView {
     view! {
-        <PageHead page=Some(pages::TAGS_TITLE.to_owned()) canonical=Some(Route::Tags) />
+        <PageHead page=Some(pages::TAGS_TITLE.to_owned()) canonical=Some(PageKind::Tags) />
         <PageSection class="tags-page" heading=pages::TAGS_TITLE>
             <TagCloud tags=index.tags />
         </PageSection>
@@ -70,7 +68,7 @@ pub fn TagsView(index: TagIndex) -> impl IntoView {
 #[component]
 pub fn ArchiveView(archive: Archive) -> impl IntoView {
     view! {
-        <PageHead page=Some(pages::ARCHIVE_TITLE.to_owned()) canonical=Some(Route::Archive) />
+        <PageHead page=Some(pages::ARCHIVE_TITLE.to_owned()) canonical=Some(PageKind::Archive) />
         <PageSection class="archive" heading=pages::ARCHIVE_TITLE>
             <ArchiveList years=archive.years />
         </PageSection>

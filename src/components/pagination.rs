@@ -2,10 +2,11 @@
 //! The links match exactly: `/tags/x` is a prefix of `/tags/x/page/2`, but not the page a reader
 //! of page 2 is on, so it must not be marked `aria-current`.
 
+use folio_content::pages::PageKind;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::route::Route;
+use crate::route::href;
 
 #[component]
 pub fn Pagination(
@@ -13,14 +14,14 @@ pub fn Pagination(
     page: u32,
     /// How many pages the listing has.
     total_pages: u32,
-    /// The route of page N of this listing, e.g. `Route::HomePage` or `|n| Route::Tag(tag, n)`.
+    /// Page N of this listing, e.g. `PageKind::Home` or `|n| PageKind::Tag(tag, n)`.
     #[prop(into)]
-    link: Callback<u32, Route>,
+    link: Callback<u32, PageKind>,
 ) -> impl IntoView {
-    let newer =
-        (page > 1).then(|| view! { <A href=link.run(page - 1) exact=true>"← Newer posts"</A> });
+    let newer = (page > 1)
+        .then(|| view! { <A href=href(&link.run(page - 1)) exact=true>"← Newer posts"</A> });
     let older = (page < total_pages)
-        .then(|| view! { <A href=link.run(page + 1) exact=true>"Older posts →"</A> });
+        .then(|| view! { <A href=href(&link.run(page + 1)) exact=true>"Older posts →"</A> });
     (total_pages > 1).then(|| {
         view! {
             <nav class="pagination" aria-label="Pages">

@@ -4,7 +4,7 @@
 //! renderer names a task list's checkboxes after their tasks). What its links, buttons and keys
 //! do is `page_controls.rs`'s, for the post as built and as shown by the app alike.
 
-use folio_content::{render_html, PostBundle};
+use folio_content::{pages::PageKind, render_html, PostBundle};
 use leptos::prelude::*;
 
 use crate::{
@@ -12,7 +12,6 @@ use crate::{
     components::{
         Byline, Cover, DraftBadge, PageHead, PostDate, PostNav, TableOfContents, TagLinks,
     },
-    route::Route,
     site::use_site,
 };
 
@@ -57,7 +56,7 @@ pub fn PostView(bundle: PostBundle) -> impl IntoView {
         (outline.len() >= MIN_HEADINGS_FOR_CONTENTS).then(|| view! { <TableOfContents outline /> });
     let cover = post.image.map(|image| view! { <Cover image first=true /> });
     view! {
-        <PageHead page=Some(post.title.clone()) description=Some(description) canonical=Some(Route::Post(post.slug.clone())) />
+        <PageHead page=Some(post.title.clone()) description=Some(description) canonical=Some(PageKind::Post(post.slug.clone())) />
         <article class="post" aria-labelledby=PAGE_HEADING_ID>
             <header>
                 <h1 id=PAGE_HEADING_ID tabindex="-1">

@@ -3,13 +3,14 @@
 //! gives the built box that behaviour); `/` anywhere else comes to the box (the page's controls
 //! script, index.html).
 
+use folio_content::pages::PageKind;
 use leptos::prelude::*;
 
-use crate::{base, route::Route, search::focus::SEARCH_BOX_ID};
+use crate::{route::href, search::focus::SEARCH_BOX_ID};
 
 #[component]
 pub fn SearchBox() -> impl IntoView {
-    let action = format!("{}{}", base::router_base(), Route::Search.path());
+    let action = href(&PageKind::Search);
     view! {
         <form class="site-search" role="search" action=action method="get">
             <label for=SEARCH_BOX_ID>"Search"</label>

@@ -3,7 +3,7 @@
 //! "More results", the archive when nothing matches, or the error with Retry. The arrow keys
 //! move between the results. With JavaScript off, it says that search needs it.
 
-use folio_content::search::snippet::SnippetPart;
+use folio_content::{pages::PageKind, search::snippet::SnippetPart};
 use leptos::{ev, prelude::*};
 use leptos_router::components::A;
 use wasm_bindgen::JsCast;
@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use crate::{
     api::ApiError,
     components::{ErrorWithRetry, LinkToPost, PostDate},
-    route::Route,
+    route::href,
     search::focus::{focus_search_box, result_links},
     search::{
         client::{Found, SearchState},
@@ -62,7 +62,7 @@ pub fn SearchResults(
                 }
                 Shown::NoMatch => view! {
                     <p class="search-none">
-                        "Try other words, or browse "<A href=Route::Archive>"the archive"</A>"."
+                        "Try other words, or browse "<A href=href(&PageKind::Archive)>"the archive"</A>"."
                     </p>
                 }.into_any(),
                 Shown::Results { rows, more: has_more } => results(rows, has_more, more),
@@ -71,7 +71,7 @@ pub fn SearchResults(
         <noscript>
             <p>
                 "Search needs JavaScript, which is off in this browser. Every post is in "
-                <A href=Route::Archive>"the archive"</A>"."
+                <A href=href(&PageKind::Archive)>"the archive"</A>"."
             </p>
         </noscript>
     }

@@ -1,12 +1,11 @@
 //! A page of its own (About, Contact): its title and its body, rendered by the shared renderer
 //! as a post's is, with the same controls on its headings and code blocks.
 
-use folio_content::{render_html, PageBundle};
+use folio_content::{pages::PageKind, render_html, PageBundle};
 use leptos::prelude::*;
 
 use crate::{
     components::{PageHead, PAGE_HEADING_ID},
-    route::Route,
     site::use_site,
 };
 
@@ -17,7 +16,7 @@ pub fn StandaloneView(page: PageBundle) -> impl IntoView {
         <PageHead
             page=Some(page.title.clone())
             description=Some(page.description.clone())
-            canonical=Some(Route::Standalone(page.slug.clone()))
+            canonical=Some(PageKind::Standalone(page.slug.clone()))
         />
     };
     let title = page.title.clone();

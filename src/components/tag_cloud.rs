@@ -1,10 +1,10 @@
 //! Every tag with how many posts carry it, each linking to the first page of those posts.
 
-use folio_content::TagCount;
+use folio_content::{pages::PageKind, TagCount};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::route::Route;
+use crate::route::href;
 
 #[component]
 pub fn TagCloud(tags: Vec<TagCount>) -> impl IntoView {
@@ -18,7 +18,7 @@ pub fn TagCloud(tags: Vec<TagCount>) -> impl IntoView {
                 .map(|TagCount { tag, count }| {
                     view! {
                         <li>
-                            <A href=Route::Tag(tag.slug, 1)>{tag.name}</A>
+                            <A href=href(&PageKind::Tag(tag.slug, 1))>{tag.name}</A>
                             " "
                             <span class="count">{posts(count)}</span>
                         </li>

@@ -1,10 +1,10 @@
 //! A post's tags, each linking to the posts with that tag.
 
-use folio_content::Tag;
+use folio_content::{pages::PageKind, Tag};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::route::Route;
+use crate::route::href;
 
 #[component]
 pub fn TagLinks(tags: Vec<Tag>) -> impl IntoView {
@@ -13,7 +13,7 @@ pub fn TagLinks(tags: Vec<Tag>) -> impl IntoView {
             <ul class="tags" aria-label="Tags">
                 {tags
                     .into_iter()
-                    .map(|tag| view! { <li><A href=Route::Tag(tag.slug, 1)>{tag.name}</A></li> })
+                    .map(|tag| view! { <li><A href=href(&PageKind::Tag(tag.slug, 1))>{tag.name}</A></li> })
                     .collect_view()}
             </ul>
         }

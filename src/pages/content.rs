@@ -1,8 +1,12 @@
-//! What a page shows, with its data, and the one view of each: the app shows what it loaded
-//! (`load.rs`) and `prerender.rs` what the bundler read, through the same `page_view`.
+//! What a page shows, with its data, read from its data document, and the one view of each:
+//! the app shows what it fetched (`show.rs`) and `prerender.rs` what the bundler read, through
+//! the same `PageContent::read` and `page_view`.
 
-use folio_content::{Archive, PageBundle, PostBundle, PostPage, Slug, TagIndex};
+use folio_content::{
+    pages::PageKind, Archive, PageBundle, PostBundle, PostPage, Slug, TagIndex, Versioned,
+};
 use leptos::prelude::*;
+use serde::de::DeserializeOwned;
 
 use crate::{
     components::{ArchiveView, AuthorView, HomeView, PostView, StandaloneView, TagView, TagsView},
@@ -30,6 +34,31 @@ pub enum PageContent {
     Search,
     /// The page for addresses the site does not have.
     NotFound,
+}
+
+/// A page's data document, as the app fetched it or the bundler made it.
+pub trait DataDocument {
+    type Error;
+
+    /// The document decoded as the data of its kind of page.
+    fn read<T: DeserializeOwned + Versioned>(&self) -> Result<T, Self::Error>;
+}
+
+impl PageContent {
+    /// What the page `kind` shows, from its data `document` (`PageKind::data_path`); the search
+    /// page has none, and shows its results.
+    pub fn read<D: DataDocument>(kind: PageKind, document: &D) -> Result<PageContent, D::Error> {
+        Ok(match kind {
+            PageKind::Home(_) => PageContent::Home(document.read()?),
+            PageKind::Post(_) => PageContent::Post(Box::new(document.read()?)),
+            PageKind::Tags => PageContent::Tags(document.read()?),
+            PageKind::Tag(tag, _) => PageContent::Tag(tag, document.read()?),
+            PageKind::Author(author, _) => PageContent::Author(author, document.read()?),
+            PageKind::Archive => PageContent::Archive(document.read()?),
+            PageKind::Standalone(_) => PageContent::Standalone(Box::new(document.read()?)),
+            PageKind::Search => PageContent::Search,
+        })
+    }
 }
 
 /// The page's view.

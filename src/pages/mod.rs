@@ -8,7 +8,7 @@ mod routed_page;
 mod search_page;
 mod show;
 
-pub use content::{page_view, PageContent};
+pub use content::{page_view, DataDocument, PageContent};
 pub use not_found::NotFoundPage;
 pub use routed_page::RoutedPage;
 pub use search_page::{SearchPage, RESULTS_PER_PAGE};

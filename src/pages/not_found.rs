@@ -1,12 +1,12 @@
 //! The page for unknown paths and unknown posts; also built into `404.html`.
 
-use folio_content::pages::NOT_FOUND_TITLE;
+use folio_content::pages::{PageKind, NOT_FOUND_TITLE};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::{
     components::{PageHead, PageSection},
-    route::Route,
+    route::href,
     takeover,
 };
 
@@ -19,7 +19,7 @@ pub fn NotFoundPage() -> impl IntoView {
         <PageSection class="not-found" heading=NOT_FOUND_TITLE>
             <p>"There is nothing at this address. It may have moved, or the link may be mistyped."</p>
             <p>
-                <A href=Route::Home>"Go to the home page"</A>
+                <A href=href(&PageKind::Home(1))>"Go to the home page"</A>
             </p>
         </PageSection>
     }

@@ -1,12 +1,12 @@
-//! The routed page: the route read from the address; the first page adopted as it was built
-//! (`takeover.rs`); any other page's data, and the site settings its view reads, fetched while
-//! the app's "page" module loads, then shown by that module (`later.rs`), with "Loading…" if
-//! that takes a moment; the not-found page, or the error with Retry. One resource and one
-//! `Suspense` serve every route, so the async machinery is compiled once.
+//! The routed page: the page the address names (`PageKind`); the first page adopted as it was
+//! built (`takeover.rs`); any other page's data, and the site settings its view reads, fetched
+//! while the app's "page" module loads, then shown by that module (`later.rs`), with "Loading…"
+//! if that takes a moment; the not-found page, or the error with Retry. One resource and one
+//! `Suspense` serve every kind of page, so the async machinery is compiled once.
 
 use std::{cell::Cell, rc::Rc};
 
-use folio_content::paths;
+use folio_content::{pages::PageKind, paths};
 use leptos::prelude::*;
 use leptos_router::{
     hooks::use_location,
@@ -16,15 +16,14 @@ use send_wrapper::SendWrapper;
 
 use crate::{
     api::{self, ApiError, Document},
-    base,
     components::{LoadError, Loading},
     later,
     pages::NotFoundPage,
-    route::Route,
+    route::page_at,
     takeover,
 };
 
-/// What a route needs before it can show.
+/// What a page needs before it can show.
 #[derive(Clone)]
 enum Fetched {
     /// The page as built, which the app adopts.
@@ -32,19 +31,14 @@ enum Fetched {
     /// The search page, which asks the search engine; with the site settings' document.
     Search(Rc<Document>),
     /// A page shown from its data document; with the site settings' document.
-    Page(Route, Rc<Document>, Rc<Document>),
+    Page(PageKind, Rc<Document>, Rc<Document>),
 }
 
 /// The page at the current address, loaded again when the address changes and on Retry.
 #[component]
 pub fn RoutedPage() -> impl IntoView {
     let location = use_location();
-    let base = base::router_base();
-    let route = Memo::new(move |_| {
-        location
-            .pathname
-            .with(|path| path.strip_prefix(base.as_str()).and_then(Route::parse))
-    });
+    let kind = Memo::new(move |_| location.pathname.with(|path| page_at(path)));
     // The router shows a followed link's address in the address bar once the page that answers
     // it says it is ready, which its own route table would; here that is at once, as the page
     // shows its own loading state.
@@ -57,11 +51,11 @@ pub fn RoutedPage() -> impl IntoView {
     });
     // The built page is adopted if it is the page of this address: a host may answer with its
     // not-found page, or the home page, an address it has no file for.
-    let built = takeover::built_page_path().map(|path| Route::parse(&path));
+    let built = takeover::built_page_path().map(|path| PageKind::parse(&path));
     let adopt = Rc::new(Cell::new(
-        built.is_some_and(|built| built == route.get_untracked()),
+        built.is_some_and(|built| built == kind.get_untracked()),
     ));
-    let page = LocalResource::new(move || fetch(route.get(), adopt.replace(false)));
+    let page = LocalResource::new(move || fetch(kind.get(), adopt.replace(false)));
     let settled = takeover::reporter();
     view! {
         <Suspense fallback=Loading>
@@ -77,24 +71,24 @@ pub fn RoutedPage() -> impl IntoView {
     }
 }
 
-/// What the page at `route` is shown from. The first page is adopted as built (but the search
+/// What the page `kind` is shown from. The first page is adopted as built (but the search
 /// page, whose results the app shows); any other lets the adopted one go, and starts loading the
 /// "page" module as its data and the site settings are fetched (the settings once: `api.rs`
 /// keeps them).
-async fn fetch(route: Option<Route>, adopt: bool) -> Result<Fetched, ApiError> {
-    if adopt && route != Some(Route::Search) {
+async fn fetch(kind: Option<PageKind>, adopt: bool) -> Result<Fetched, ApiError> {
+    if adopt && kind != Some(PageKind::Search) {
         takeover::adopt_built_page();
         return Ok(Fetched::Adopted);
     }
     takeover::release_adopted();
-    let route = route.ok_or(ApiError::NotFound)?;
+    let kind = kind.ok_or(ApiError::NotFound)?;
     let site = api::fetch_document(paths::SITE.to_owned());
-    let Some(path) = route.data_path() else {
+    let Some(path) = kind.data_path() else {
         return Ok(Fetched::Search(site.await?));
     };
     later::preload_page();
     let (site, page) = futures::join!(site, api::fetch_document(path));
-    Ok(Fetched::Page(route, page?, site?))
+    Ok(Fetched::Page(kind, page?, site?))
 }
 
 /// The view of what was fetched, and whether it is the page (not an error).
@@ -109,7 +103,7 @@ async fn show(
             Ok(shown) => shown,
             Err(error) => Err(unavailable(error)),
         },
-        Ok(Fetched::Page(route, page, site)) => match later::page(route, page, site).await {
+        Ok(Fetched::Page(kind, page, site)) => match later::page(kind, page, site).await {
             Ok(shown) => shown,
             Err(error) => Err(unavailable(error)),
         },

@@ -1,40 +1,36 @@
 //! A page shown from its data document (module "page", `later.rs`): the document read into
-//! the `PageContent` of its route, and that content's view; the search page (module "search"),
+//! the `PageContent` of its kind, and that content's view; the search page (module "search"),
 //! on a site that has search. Both read the site settings' document first, which their views
 //! read.
 
-use folio_content::{paths, Archive, PageBundle, PostBundle, PostPage, Site, TagIndex};
+use folio_content::{pages::PageKind, paths, Site, Versioned};
 use leptos::prelude::*;
+use serde::de::DeserializeOwned;
 
 use crate::{
     api::{self, ApiError, Document},
-    pages::{page_view, PageContent, SearchPage},
-    route::Route,
+    pages::{page_view, DataDocument, PageContent, SearchPage},
     site::set_site,
 };
 
-/// The view of the page at `route`, from `document` (the route's `data_path`) and `site` (the
-/// site settings' document).
-pub fn show(route: Route, document: &Document, site: &Document) -> Result<AnyView, ApiError> {
+/// The view of the page `kind`, from `document` (at its `data_path`) and `site` (the site
+/// settings' document).
+pub fn show(kind: PageKind, document: &Document, site: &Document) -> Result<AnyView, ApiError> {
     read_site(site)?;
-    let path = route.data_path().ok_or(ApiError::NotFound)?;
-    let content = match route {
-        Route::Home | Route::HomePage(_) => {
-            PageContent::Home(api::read::<PostPage>(&path, document)?)
-        }
-        Route::Post(_) => PageContent::Post(Box::new(api::read::<PostBundle>(&path, document)?)),
-        Route::Tags => PageContent::Tags(api::read::<TagIndex>(&path, document)?),
-        Route::Tag(tag, _) => PageContent::Tag(tag, api::read::<PostPage>(&path, document)?),
-        Route::Author(author, _) => {
-            PageContent::Author(author, api::read::<PostPage>(&path, document)?)
-        }
-        Route::Archive => PageContent::Archive(api::read::<Archive>(&path, document)?),
-        Route::Standalone(_) => {
-            PageContent::Standalone(Box::new(api::read::<PageBundle>(&path, document)?))
-        }
-        Route::Search => return Err(ApiError::NotFound),
-    };
+    let path = kind.data_path().ok_or(ApiError::NotFound)?;
+    let content = PageContent::read(kind, &Fetched(&path, document))?;
     Ok(page_view(content))
+}
+
+/// A data document the app fetched, and its path.
+struct Fetched<'a>(&'a str, &'a Document);
+
+impl DataDocument for Fetched<'_> {
+    type Error = ApiError;
+
+    fn read<T: DeserializeOwned + Versioned>(&self) -> Result<T, ApiError> {
+        api::read(self.0, self.1)
+    }
 }
 
 /// The search page, given the site settings' document; a site without search has none.

@@ -5,6 +5,7 @@
 
 use std::{cell::RefCell, rc::Rc, time::Duration};
 
+use folio_content::pages::PageKind;
 use leptos::{ev, prelude::*};
 use leptos_router::{
     hooks::{use_location, use_navigate},
@@ -13,8 +14,8 @@ use leptos_router::{
 use wasm_bindgen::JsCast;
 
 use crate::{
-    base, dom, later,
-    route::{search_path, Route},
+    dom, later,
+    route::{page_at, search_path},
     search::focus::{result_links, SearchText, SEARCH_BOX_ID},
 };
 
@@ -67,12 +68,6 @@ pub fn use_search_box() {
     };
     let location = use_location();
     let navigate = use_navigate();
-    let router_base = base::router_base();
-    let is_search_page = move |path: &str| {
-        path.strip_prefix(router_base.as_str())
-            .and_then(Route::parse)
-            == Some(Route::Search)
-    };
     let SearchText(text) = SearchText::use_context();
     let typing = Rc::new(RefCell::new(Typing {
         typed: Vec::new(),
@@ -85,7 +80,6 @@ pub fn use_search_box() {
     // or forward. Off the search page the box is empty, once the reader has gone elsewhere.
     Effect::new({
         let typing = Rc::clone(&typing);
-        let is_search_page = is_search_page.clone();
         move |before: Option<()>| {
             let query = location
                 .query
@@ -135,7 +129,6 @@ pub fn use_search_box() {
     let on_input = {
         let typing = Rc::clone(&typing);
         let go = go.clone();
-        let on_search_page = on_search_page.clone();
         let input = input.clone();
         move |_: web_sys::Event| {
             let query = input.value();
@@ -221,4 +214,9 @@ pub fn use_search_box() {
         later::preload_search()
     });
     dom::listen(&form, "submit", false, on_submit);
+}
+
+/// Whether `pathname`, an address's path, is the search page's.
+fn is_search_page(pathname: &str) -> bool {
+    page_at(pathname) == Some(PageKind::Search)
 }

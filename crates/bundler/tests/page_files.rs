@@ -8,8 +8,8 @@ mod support;
 
 use std::{collections::HashSet, fs, path::Path};
 
-use folio_bundler::outputs::site_pages::{PageKind, SitePage};
-use folio_content::pages;
+use folio_bundler::outputs::site_pages::{Kind, SitePage};
+use folio_content::pages::{self, PageKind};
 use scraper::{Html, Selector};
 use serde_json::Value;
 
@@ -59,7 +59,7 @@ fn every_page_is_valid_html5_with_unique_ids_and_its_structured_data() {
             "{}",
             page.file()
         );
-        if let PageKind::Redirect { to, .. } = &page.kind {
+        if let Kind::Redirect { to, .. } = &page.kind {
             // An old address: a page that sends the reader on to the post.
             redirects += 1;
             let canonical = select(&html, "link[rel=canonical]")[0].value().attr("href");
@@ -111,7 +111,7 @@ fn every_page_is_valid_html5_with_unique_ids_and_its_structured_data() {
             .collect();
         let of_type = |kind: &str| graph.iter().find(|node| node["@type"] == kind).copied();
         match &page.kind {
-            PageKind::Post { .. } => {
+            Kind::Routed(PageKind::Post(_)) => {
                 let posting = of_type("BlogPosting").unwrap_or_else(|| panic!("{}", page.file()));
                 assert_eq!(
                     posting["headline"],
@@ -137,19 +137,21 @@ fn every_page_is_valid_html5_with_unique_ids_and_its_structured_data() {
                 );
                 assert!(of_type("BreadcrumbList").is_some(), "{}", page.file());
             }
-            PageKind::Home { page: 1 } => {
+            Kind::Routed(PageKind::Home(1)) => {
                 assert_eq!(of_type("Blog").unwrap()["url"], BASE_URL);
             }
-            PageKind::NotFound => assert!(graph.is_empty()),
-            PageKind::Tags
-            | PageKind::Archive
-            | PageKind::Search
-            | PageKind::Tag { .. }
-            | PageKind::Author { .. } => {
+            Kind::NotFound => assert!(graph.is_empty()),
+            Kind::Routed(
+                PageKind::Tags
+                | PageKind::Archive
+                | PageKind::Search
+                | PageKind::Tag(..)
+                | PageKind::Author(..),
+            ) => {
                 let trail = of_type("BreadcrumbList").unwrap_or_else(|| panic!("{}", page.file()));
                 assert!(trail["itemListElement"].as_array().unwrap().len() >= 2);
             }
-            PageKind::Standalone { .. } => {
+            Kind::Routed(PageKind::Standalone(_)) => {
                 let web_page = of_type("WebPage").unwrap_or_else(|| panic!("{}", page.file()));
                 assert_eq!(web_page["name"], page.page_title.clone().unwrap().as_str());
                 assert_eq!(web_page["isPartOf"]["url"], BASE_URL);
@@ -158,8 +160,8 @@ fn every_page_is_valid_html5_with_unique_ids_and_its_structured_data() {
                     page.page_title.clone().unwrap()
                 );
             }
-            PageKind::Home { .. } => {}
-            PageKind::Redirect { .. } => unreachable!("checked above"),
+            Kind::Routed(PageKind::Home(_)) => {}
+            Kind::Redirect { .. } => unreachable!("checked above"),
         }
     }
     assert_eq!(redirects, 2, "the fixture's two aliases");
@@ -301,7 +303,7 @@ fn every_page_has_the_search_form_and_the_search_page_says_it_needs_javascript()
     }
     let search = pages
         .iter()
-        .find(|page| page.kind == PageKind::Search)
+        .find(|page| page.kind == Kind::Routed(PageKind::Search))
         .unwrap();
     assert_eq!(search.file(), "search/index.html");
     assert!(!search.in_sitemap());
@@ -325,7 +327,9 @@ fn a_site_without_search_has_no_box_no_search_page_and_no_index() {
     let text = fs::read_to_string(&settings).unwrap();
     fs::write(&settings, format!("search = false\n{text}")).unwrap();
     let (dir, pages) = built(source.path());
-    assert!(pages.iter().all(|page| page.kind != PageKind::Search));
+    assert!(pages
+        .iter()
+        .all(|page| page.kind != Kind::Routed(PageKind::Search)));
     assert!(!dir.path().join("search").exists());
     assert!(!dir.path().join("data/search").exists());
     let site: Value = serde_json::from_str(&read(dir.path(), "data/site.json")).unwrap();

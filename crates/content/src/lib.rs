@@ -1,5 +1,6 @@
-//! What the bundler writes and the app reads: the wire types, slugs, dates, the paths of the data
-//! files, and the one Markdown renderer with its safety policy. Builds for wasm32 and native.
+//! What the bundler writes and the app reads: the wire types, slugs, dates, the site's pages
+//! (`pages::PageKind`) and the paths of the data files, and the one Markdown renderer with its
+//! safety policy. Builds for wasm32 and native.
 
 pub mod date;
 pub mod outline;

@@ -7,7 +7,7 @@
 
 use crate::{
     names::OLD_FEED_ADDRESSES,
-    outputs::site_pages::{PageKind, SitePage},
+    outputs::site_pages::{Kind, SitePage},
 };
 
 /// The policy, before the hashes of the page's inline scripts are added to `script-src`. Scripts
@@ -108,7 +108,7 @@ pub fn nginx_immutable(base_path: &str, hashed_files: &[String]) -> String {
 }
 
 /// `_redirects`: the feed addresses other engines use, to Folio's feed, and each post's old
-/// addresses (`PageKind::Redirect` in `pages`) to the post, all with 301.
+/// addresses (`Kind::Redirect` in `pages`) to the post, all with 301.
 pub fn redirects_file(base_path: &str, feed: &str, pages: &[SitePage]) -> String {
     let feeds = OLD_FEED_ADDRESSES
         .iter()
@@ -132,7 +132,7 @@ fn redirects<'a>(
     pages: &'a [SitePage],
 ) -> impl Iterator<Item = (String, String)> + 'a {
     pages.iter().flat_map(move |page| {
-        let PageKind::Redirect { to, .. } = &page.kind else {
+        let Kind::Redirect { to, .. } = &page.kind else {
             return Vec::new();
         };
         let to = format!("{base_path}{}", to.trim_start_matches('/'));
@@ -203,7 +203,7 @@ mod tests {
                 line: 4,
                 column: 12,
             };
-            SitePage::new(&site, path.to_owned(), PageKind::Redirect { to, at }, None)
+            SitePage::new(&site, path.to_owned(), Kind::Redirect { to, at }, None)
         };
         let pages = [page("/2015/10/old/"), page("/old.html")];
         let redirects = redirects_file("/blog/", "feed.xml", &pages);

@@ -8,8 +8,8 @@
 use std::{collections::BTreeMap, path::PathBuf, time::Duration};
 
 use folio_content::{
-    pages, paths, AuthorCount, AuthorIndex, Date, PostBundle, PostPage, PostSummary, Site,
-    TagCount, TagIndex, FORMAT_VERSION,
+    pages::PageKind, paths, AuthorCount, AuthorIndex, Date, PostBundle, PostPage, PostSummary,
+    Site, TagCount, TagIndex, FORMAT_VERSION,
 };
 use rayon::prelude::*;
 
@@ -26,7 +26,7 @@ use crate::{
         redirects::redirect_pages,
         robots::robots,
         search_index::{search_files, SearchMemo},
-        site_pages::{PageKind, SitePage},
+        site_pages::SitePage,
         sitemap::sitemap,
     },
     post::standalone::Standalone,
@@ -160,16 +160,9 @@ fn one(problem: Problem) -> Vec<Problem> {
 /// A post's page in the list.
 fn post_page(site: &Site, post: &Post) -> SitePage {
     let summary = &post.summary;
-    let kind = PageKind::Post {
-        slug: summary.slug.clone(),
-        authors: summary.authors.clone(),
-    };
-    let mut page = SitePage::new(
-        site,
-        pages::post(&summary.slug),
-        kind,
-        Some(summary.title.clone()),
-    );
+    let kind = PageKind::Post(summary.slug.clone());
+    let mut page = SitePage::routed(site, kind, &summary.title);
+    page.authors.clone_from(&summary.authors);
     page.description.clone_from(&post.description);
     page.published = Some(summary.date);
     page.modified = summary.updated.filter(|updated| *updated > summary.date);
@@ -179,10 +172,8 @@ fn post_page(site: &Site, post: &Post) -> SitePage {
 
 /// A page of its own in the list.
 fn standalone_page(site: &Site, page: &Standalone) -> SitePage {
-    let kind = PageKind::Standalone {
-        slug: page.slug.clone(),
-    };
-    let mut entry = SitePage::new(site, page.address(), kind, Some(page.title.clone()));
+    let kind = PageKind::Standalone(page.slug.clone());
+    let mut entry = SitePage::routed(site, kind, &page.title);
     if let Some(description) = &page.description {
         entry.description.clone_from(description);
     }
@@ -206,79 +197,34 @@ fn listings(
     let mut listed: Vec<(String, PostPage)> = Vec::new();
     let home = pages(&summaries, per_page);
     for page in home {
-        let kind = PageKind::Home { page: page.page };
-        let entry = SitePage::new(
-            site,
-            pages::home(page.page),
-            kind,
-            pages::home_title(page.page),
-        );
-        site_pages.push(entry.paged(page.page, page.total_pages, pages::home));
+        let entry = SitePage::routed(site, PageKind::Home(page.page), "");
+        site_pages.push(entry.paged(page.page, page.total_pages, PageKind::Home));
         listed.push((paths::index_page(page.page), page));
     }
     site_pages.extend(posts.iter().map(|post| post_page(site, post)));
-    let tags_title = Some(pages::TAGS_TITLE.to_owned());
-    site_pages.push(SitePage::new(
-        site,
-        pages::TAGS.to_owned(),
-        PageKind::Tags,
-        tags_title,
-    ));
+    site_pages.push(SitePage::routed(site, PageKind::Tags, ""));
     for (tag, tagged) in &tags {
-        let heading = pages::tag_heading(&tag.name);
+        let page_of = |n| PageKind::Tag(tag.slug.clone(), n);
         for page in pages(tagged, per_page) {
-            let title = pages::listing_title(&heading, page.page);
-            let kind = PageKind::Tag {
-                slug: tag.slug.clone(),
-                name: tag.name.clone(),
-                page: page.page,
-            };
-            let entry = SitePage::new(site, pages::tag(&tag.slug, page.page), kind, Some(title));
-            site_pages.push(entry.paged(page.page, page.total_pages, |n| pages::tag(&tag.slug, n)));
+            let entry = SitePage::routed(site, page_of(page.page), &tag.name);
+            site_pages.push(entry.paged(page.page, page.total_pages, page_of));
             listed.push((paths::tag_page(&tag.slug, page.page), page));
         }
     }
-    let archive_title = Some(pages::ARCHIVE_TITLE.to_owned());
-    site_pages.push(SitePage::new(
-        site,
-        pages::ARCHIVE.to_owned(),
-        PageKind::Archive,
-        archive_title,
-    ));
+    site_pages.push(SitePage::routed(site, PageKind::Archive, ""));
     for (author, theirs) in &authors {
+        let page_of = |n| PageKind::Author(author.slug.clone(), n);
         for page in pages(theirs, per_page) {
-            let title = pages::listing_title(&author.name, page.page);
-            let kind = PageKind::Author {
-                slug: author.slug.clone(),
-                name: author.name.clone(),
-                page: page.page,
-            };
-            let path = pages::author(&author.slug, page.page);
-            let entry = SitePage::new(site, path, kind, Some(title));
-            site_pages.push(entry.paged(page.page, page.total_pages, |n| {
-                pages::author(&author.slug, n)
-            }));
+            let entry = SitePage::routed(site, page_of(page.page), &author.name);
+            site_pages.push(entry.paged(page.page, page.total_pages, page_of));
             listed.push((paths::author_page(&author.slug, page.page), page));
         }
     }
     site_pages.extend(own_pages);
     if site.search {
-        let search_title = Some(pages::SEARCH_TITLE.to_owned());
-        site_pages.push(SitePage::new(
-            site,
-            pages::SEARCH.to_owned(),
-            PageKind::Search,
-            search_title,
-        ));
+        site_pages.push(SitePage::routed(site, PageKind::Search, ""));
     }
-    let not_found = Some(pages::NOT_FOUND_TITLE.to_owned());
-    let not_found_path = format!("/{}", pages::NOT_FOUND_FILE);
-    site_pages.push(SitePage::new(
-        site,
-        not_found_path,
-        PageKind::NotFound,
-        not_found,
-    ));
+    site_pages.push(SitePage::not_found(site));
     let mut files: Vec<(String, Document)> = listed
         .into_par_iter()
         .map(|(path, page)| (path, Document::json(page)))

@@ -5,11 +5,14 @@
 //! Content-Security-Policy. The tags that describe this page only are marked `data-page`; the
 //! app removes them when it shows a page of its own, whose head it keeps itself.
 
-use folio_content::{pages, paths, ImageFacts, Site};
+use folio_content::{
+    pages::{self, PageKind},
+    paths, ImageFacts, Site,
+};
 use quick_xml::escape::escape;
 use serde_json::{json, Value};
 
-use crate::outputs::site_pages::{absolute, image_url, PageKind, SitePage};
+use crate::outputs::site_pages::{absolute, image_url, Kind, SitePage};
 
 /// The head tags of `page` on `site`, deployed under `base_path` (`/` or `/blog/`). `policy` is
 /// the Content-Security-Policy for the `<meta>` tag.
@@ -26,7 +29,7 @@ pub fn head(site: &Site, base_path: &str, page: &SitePage, policy: &str) -> Stri
         tags.push(meta_tag(attribute, name, content));
     };
     meta("name", "description", &page.description);
-    let article = matches!(page.kind, PageKind::Post { .. });
+    let article = matches!(page.kind, Kind::Routed(PageKind::Post(_)));
     meta(
         "property",
         "og:type",
@@ -69,7 +72,7 @@ pub fn head(site: &Site, base_path: &str, page: &SitePage, policy: &str) -> Stri
     // The app adopts every built page as it is, with no data, but for the search page, which
     // it shows from the site settings: that request starts with the page's own rather than
     // after the wasm.
-    if page.kind == PageKind::Search {
+    if page.kind == Kind::Routed(PageKind::Search) {
         tags.push(link_tag(
             "preload",
             &format!("{base_path}{}", paths::SITE),
@@ -108,8 +111,9 @@ fn structured_data(site: &Site, page: &SitePage, url: &str) -> Option<Value> {
     let publisher = json!({ "@type": "Organization", "name": site.title, "url": home });
     let mut graph = Vec::new();
     match &page.kind {
-        PageKind::Post { authors, .. } => {
-            let authors: Vec<Value> = authors
+        Kind::Routed(PageKind::Post(_)) => {
+            let authors: Vec<Value> = page
+                .authors
                 .iter()
                 .map(|author| {
                     let mut person = json!({
@@ -150,7 +154,7 @@ fn structured_data(site: &Site, page: &SitePage, url: &str) -> Option<Value> {
                 });
             }
         }
-        PageKind::Home { page: 1 } => graph.push(json!({
+        Kind::Routed(PageKind::Home(1)) => graph.push(json!({
             "@type": "Blog",
             "name": site.title,
             "description": site.description,
@@ -158,7 +162,7 @@ fn structured_data(site: &Site, page: &SitePage, url: &str) -> Option<Value> {
             "inLanguage": site.language,
             "publisher": publisher,
         })),
-        PageKind::Standalone { .. } => graph.push(json!({
+        Kind::Routed(PageKind::Standalone(_)) => graph.push(json!({
             "@type": "WebPage",
             "name": page.page_title,
             "description": page.description,
@@ -166,7 +170,7 @@ fn structured_data(site: &Site, page: &SitePage, url: &str) -> Option<Value> {
             "inLanguage": site.language,
             "isPartOf": { "@type": "Blog", "name": site.title, "url": home },
         })),
-        PageKind::NotFound => return None,
+        Kind::NotFound => return None,
         _ => {}
     }
     let trail = breadcrumbs(site, page, url);
@@ -186,29 +190,23 @@ fn structured_data(site: &Site, page: &SitePage, url: &str) -> Option<Value> {
 /// The pages from the home page down to `page`: name and address.
 fn breadcrumbs(site: &Site, page: &SitePage, url: &str) -> Vec<(String, String)> {
     let at = |path: &str| absolute(&site.base_url, path);
+    // A page above this one: the tags, or the first page of the listing this page is of.
+    let crumb = |kind: PageKind| (kind.title(&page.name).unwrap_or_default(), at(&kind.path()));
     let mut trail = vec![(site.title.clone(), at(&pages::home(1)))];
     let name = page
         .page_title
         .clone()
         .unwrap_or_else(|| site.title.clone());
     match &page.kind {
-        PageKind::Home { .. } | PageKind::NotFound => return trail,
-        PageKind::Tag {
-            slug,
-            name: tag,
-            page: number,
-        } => {
-            trail.push((pages::TAGS_TITLE.to_owned(), at(pages::TAGS)));
+        Kind::Routed(PageKind::Home(_)) | Kind::NotFound => return trail,
+        Kind::Routed(PageKind::Tag(slug, number)) => {
+            trail.push(crumb(PageKind::Tags));
             if *number > 1 {
-                trail.push((pages::tag_heading(tag), at(&pages::tag(slug, 1))));
+                trail.push(crumb(PageKind::Tag(slug.clone(), 1)));
             }
         }
-        PageKind::Author {
-            slug,
-            name: author,
-            page: number,
-        } if *number > 1 => {
-            trail.push((author.clone(), at(&pages::author(slug, 1))));
+        Kind::Routed(PageKind::Author(slug, number)) if *number > 1 => {
+            trail.push(crumb(PageKind::Author(slug.clone(), 1)));
         }
         _ => {}
     }

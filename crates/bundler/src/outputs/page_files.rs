@@ -11,8 +11,11 @@ use std::{
     sync::Arc,
 };
 
-use folio::{pages::PageContent, prerender::render_body};
-use folio_content::{pages::url_path, paths, Site};
+use folio::{
+    pages::{DataDocument, PageContent},
+    prerender::render_body,
+};
+use folio_content::{pages::url_path, paths, Site, Versioned};
 use serde::de::DeserializeOwned;
 
 use crate::{
@@ -24,7 +27,7 @@ use crate::{
         head::head,
         redirect_page::redirect_page,
         scripts::separate,
-        site_pages::{PageKind, SitePage},
+        site_pages::{Kind, SitePage},
     },
     publish::{fingerprint, kept_copies, Planned, Source},
 };
@@ -238,7 +241,7 @@ fn page_file<'a>(
     files: &'a Files,
     page: &'a SitePage,
 ) -> Result<Planned<'a>, PageError> {
-    if let PageKind::Redirect { to, .. } = &page.kind {
+    if let Kind::Redirect { to, .. } = &page.kind {
         let html = redirect_page(&shared.site, &shared.base_path, page, to);
         return Ok(Planned::bytes(page.file(), html));
     }
@@ -328,20 +331,25 @@ impl Template {
 
 /// What `page` shows, decoded from its data document.
 fn content(page: &SitePage, data: &[u8]) -> Result<PageContent, PageError> {
-    let path = page.data().unwrap_or_default();
-    let read = || path.as_str();
-    Ok(match &page.kind {
-        PageKind::Home { .. } => PageContent::Home(decode(read(), data)?),
-        PageKind::Post { .. } => PageContent::Post(Box::new(decode(read(), data)?)),
-        PageKind::Tags => PageContent::Tags(decode(read(), data)?),
-        PageKind::Tag { slug, .. } => PageContent::Tag(slug.clone(), decode(read(), data)?),
-        PageKind::Author { slug, .. } => PageContent::Author(slug.clone(), decode(read(), data)?),
-        PageKind::Archive => PageContent::Archive(decode(read(), data)?),
-        PageKind::Standalone { .. } => PageContent::Standalone(Box::new(decode(read(), data)?)),
-        PageKind::Search => PageContent::Search,
+    match &page.kind {
+        Kind::Routed(kind) => {
+            let path = kind.data_path().unwrap_or_default();
+            PageContent::read(kind.clone(), &Made(&path, data))
+        }
         // An old address has a page of its own (`redirect_page`), never this one.
-        PageKind::NotFound | PageKind::Redirect { .. } => PageContent::NotFound,
-    })
+        Kind::NotFound | Kind::Redirect { .. } => Ok(PageContent::NotFound),
+    }
+}
+
+/// A data document the build made, and its path.
+struct Made<'a>(&'a str, &'a [u8]);
+
+impl DataDocument for Made<'_> {
+    type Error = PageError;
+
+    fn read<T: DeserializeOwned + Versioned>(&self) -> Result<T, PageError> {
+        decode(self.0, self.1)
+    }
 }
 
 fn decode<T: DeserializeOwned>(path: &str, bytes: &[u8]) -> Result<T, PageError> {

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use folio_content::{pages, Site};
 
 use crate::{
-    outputs::site_pages::{PageKind, SitePage},
+    outputs::site_pages::{Kind, SitePage},
     post::Post,
     problem::{Place, Problem},
 };
@@ -49,7 +49,7 @@ pub fn redirect_pages(
                 line: alias.line,
                 column: alias.column,
             };
-            let kind = PageKind::Redirect {
+            let kind = Kind::Redirect {
                 to: target.clone(),
                 at: at.clone(),
             };
@@ -78,7 +78,7 @@ pub fn redirect_pages(
 /// only known once the app is built. `redirect_pages` has compared them with the pages, the
 /// copies and each other already, with the same keys.
 pub fn check_against_planned(pages: &[SitePage], planned: &[&str]) -> Result<(), Vec<Problem>> {
-    let is_alias = |page: &SitePage| matches!(page.kind, PageKind::Redirect { .. });
+    let is_alias = |page: &SitePage| matches!(page.kind, Kind::Redirect { .. });
     if !pages.iter().any(is_alias) {
         return Ok(());
     }
@@ -92,7 +92,7 @@ pub fn check_against_planned(pages: &[SitePage], planned: &[&str]) -> Result<(),
     }
     let mut problems = Vec::new();
     for page in pages {
-        let PageKind::Redirect { at, .. } = &page.kind else {
+        let Kind::Redirect { at, .. } = &page.kind else {
             continue;
         };
         let own_file = page.file();

@@ -3,31 +3,21 @@
 //! page are made from it, so they cannot disagree.
 
 pub use folio_content::pages::absolute;
-use folio_content::{pages, paths, Author, Date, ImageFacts, Site, Slug};
+use folio_content::{
+    pages::{self, PageKind},
+    Author, Date, ImageFacts, Site,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::{front_matter::aliases::alias_file, problem::Place};
 
-/// What a page is, and which data it shows.
+/// What a page of the list is: one of the app's pages, or one of the two kinds that only the
+/// bundler makes, which the app has no address for.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum PageKind {
-    /// Page `page` (from 1) of the home listing.
-    Home { page: u32 },
-    /// A post.
-    Post { slug: Slug, authors: Vec<Author> },
-    /// Every tag.
-    Tags,
-    /// Page `page` of the posts with a tag.
-    Tag { slug: Slug, name: String, page: u32 },
-    /// Page `page` of an author's posts.
-    Author { slug: Slug, name: String, page: u32 },
-    /// Every post by year and month.
-    Archive,
-    /// A page of its own, from `pages/`.
-    Standalone { slug: Slug },
-    /// The search page, which shows its results in the app only.
-    Search,
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A page the app shows at its address.
+    Routed(PageKind),
     /// The page for addresses the site does not have (`404.html`).
     NotFound,
     /// An old address of the post at `to` (front matter `aliases`): a page that leads there.
@@ -40,8 +30,12 @@ pub enum PageKind {
 pub struct SitePage {
     /// The address within the site, from `folio_content::pages`, e.g. `/posts/hello/`.
     pub path: String,
-    #[serde(flatten)]
-    pub kind: PageKind,
+    pub kind: Kind,
+    /// What the page's slug stands for (`PageKind::title`): the post's or the page's title,
+    /// the tag's or the author's name; empty for the other pages.
+    pub name: String,
+    /// A post's authors.
+    pub authors: Vec<Author>,
     /// The document title, as the app gives it: "Page – Site".
     pub title: String,
     /// The page's own title, without the site's: the post's title, "Archive"; `None` for the
@@ -64,12 +58,14 @@ pub fn image_url(site: &Site, facts: &ImageFacts) -> String {
 }
 
 impl SitePage {
-    /// A page that is not a post, with the site's description.
-    pub fn new(site: &Site, path: String, kind: PageKind, page_title: Option<String>) -> SitePage {
+    /// The page at `path`, with the site's description (a post has its own).
+    pub fn new(site: &Site, path: String, kind: Kind, page_title: Option<String>) -> SitePage {
         SitePage {
             title: pages::document_title(page_title.as_deref(), &site.title),
             path,
             kind,
+            name: String::new(),
+            authors: Vec::new(),
             page_title,
             description: site.description.clone(),
             published: None,
@@ -80,47 +76,54 @@ impl SitePage {
         }
     }
 
-    /// With the newer and older pages of a listing whose page N is at `path_of(N)`.
-    pub fn paged(mut self, page: u32, total: u32, path_of: impl Fn(u32) -> String) -> SitePage {
-        self.newer = (page > 1).then(|| path_of(page - 1));
-        self.older = (page < total).then(|| path_of(page + 1));
+    /// The page `kind` at its path, titled from `name` as `PageKind::title` says, with the
+    /// site's description.
+    pub fn routed(site: &Site, kind: PageKind, name: &str) -> SitePage {
+        let title = kind.title(name);
+        let mut page = SitePage::new(site, kind.path(), Kind::Routed(kind), title);
+        name.clone_into(&mut page.name);
+        page
+    }
+
+    /// The page for addresses the site does not have.
+    pub fn not_found(site: &Site) -> SitePage {
+        let path = format!("/{}", pages::NOT_FOUND_FILE);
+        let title = Some(pages::NOT_FOUND_TITLE.to_owned());
+        SitePage::new(site, path, Kind::NotFound, title)
+    }
+
+    /// With the newer and older pages of a listing whose page N is `page_of(N)`.
+    pub fn paged(mut self, page: u32, total: u32, page_of: impl Fn(u32) -> PageKind) -> SitePage {
+        self.newer = (page > 1).then(|| page_of(page - 1).path());
+        self.older = (page < total).then(|| page_of(page + 1).path());
         self
     }
 
     /// The file the page is built into, relative to the site's root folder.
     pub fn file(&self) -> String {
         match self.kind {
-            PageKind::NotFound => pages::NOT_FOUND_FILE.to_owned(),
-            PageKind::Redirect { .. } => alias_file(&self.path),
-            _ => pages::file(&self.path),
+            Kind::Routed(_) => pages::file(&self.path),
+            Kind::NotFound => pages::NOT_FOUND_FILE.to_owned(),
+            Kind::Redirect { .. } => alias_file(&self.path),
         }
     }
 
     /// The data document the page shows, if it shows one.
     pub fn data(&self) -> Option<String> {
-        Some(match &self.kind {
-            PageKind::Home { page } => paths::index_page(*page),
-            PageKind::Post { slug, .. } => paths::post(slug),
-            PageKind::Tags => paths::TAGS.to_owned(),
-            PageKind::Tag { slug, page, .. } => paths::tag_page(slug, *page),
-            PageKind::Author { slug, page, .. } => paths::author_page(slug, *page),
-            PageKind::Archive => paths::ARCHIVE.to_owned(),
-            PageKind::Standalone { slug } => paths::standalone(slug),
-            PageKind::Search | PageKind::NotFound | PageKind::Redirect { .. } => return None,
-        })
+        match &self.kind {
+            Kind::Routed(kind) => kind.data_path(),
+            Kind::NotFound | Kind::Redirect { .. } => None,
+        }
     }
 
     /// Whether search engines are told of the page: every page but the not-found page, the
     /// old addresses and the search page (whose results are no content of their own).
     pub fn in_sitemap(&self) -> bool {
-        !matches!(
-            self.kind,
-            PageKind::Search | PageKind::NotFound | PageKind::Redirect { .. }
-        )
+        matches!(&self.kind, Kind::Routed(kind) if *kind != PageKind::Search)
     }
 
     /// Whether search engines are asked to leave the page out of their results.
     pub fn no_index(&self) -> bool {
-        matches!(self.kind, PageKind::Search | PageKind::NotFound)
+        matches!(self.kind, Kind::Routed(PageKind::Search) | Kind::NotFound)
     }
 }

@@ -49,8 +49,7 @@ pub fn sitemap(base_url: &str, pages: &[SitePage]) -> io::Result<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::outputs::site_pages::PageKind;
-    use folio_content::{Site, Slug, FORMAT_VERSION};
+    use folio_content::{pages::PageKind, Site, Slug, FORMAT_VERSION};
 
     fn site(base_url: &str) -> Site {
         Site {
@@ -78,22 +77,14 @@ mod tests {
     fn lists_every_page_but_not_found_with_absolute_addresses() {
         let site = site("https://x.org/blog/");
         let slug = Slug::derive("b").unwrap();
-        let mut post = SitePage::new(
-            &site,
-            "/posts/b/".into(),
-            PageKind::Post {
-                slug,
-                authors: vec![],
-            },
-            Some("B".into()),
-        );
+        let mut post = SitePage::routed(&site, PageKind::Post(slug), "B");
         post.published = Some("2021-01-01".parse().unwrap());
         post.modified = Some("2022-02-02".parse().unwrap());
         let pages = [
-            SitePage::new(&site, "/".into(), PageKind::Home { page: 1 }, None),
+            SitePage::routed(&site, PageKind::Home(1), ""),
             post,
-            SitePage::new(&site, "/archive/".into(), PageKind::Archive, None),
-            SitePage::new(&site, "/404".into(), PageKind::NotFound, None),
+            SitePage::routed(&site, PageKind::Archive, ""),
+            SitePage::not_found(&site),
         ];
         let xml = String::from_utf8(sitemap(&site.base_url, &pages).unwrap()).unwrap();
         assert_eq!(
@@ -117,12 +108,7 @@ mod tests {
     #[test]
     fn escapes_what_xml_needs_escaped() {
         let site = site("https://x.org/?a=1&b=<2>/");
-        let pages = [SitePage::new(
-            &site,
-            "/".into(),
-            PageKind::Home { page: 1 },
-            None,
-        )];
+        let pages = [SitePage::routed(&site, PageKind::Home(1), "")];
         let xml = String::from_utf8(sitemap(&site.base_url, &pages).unwrap()).unwrap();
         assert!(
             xml.contains("<loc>https://x.org/?a=1&amp;b=&lt;2&gt;/</loc>"),
