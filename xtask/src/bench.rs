@@ -3,12 +3,15 @@
 //! scratch, and again after one post is edited, each with its wall time, CPU time and peak
 //! memory; the "Whole builds" section of BENCHMARKS.md. (`bench bundler` is the same.)
 //! `cargo xtask bench pages` is in `pages`, `cargo xtask bench search` in `search`,
-//! `cargo xtask bench writing` in `writing`.
+//! `cargo xtask bench writing` in `writing`, `cargo xtask bench nav` in `nav`,
+//! `cargo xtask bench size` in `sizes`.
 
 mod hugo;
+mod nav;
 mod pages;
 mod report;
 mod search;
+mod sizes;
 mod writing;
 
 use std::{
@@ -48,7 +51,7 @@ impl Options {
             bail!("bench needs a subject\n{usage}");
         };
         if what != "build" && what != "bundler" {
-            bail!("unknown benchmark {what:?}: they are `build`, `pages` and `search`\n{usage}");
+            bail!("unknown benchmark {what:?}: they are `build`, `pages`, `search`, `writing`, `nav` and `size`\n{usage}");
         }
         let mut options = Options {
             sizes: vec![1_000, 10_000],
@@ -150,6 +153,8 @@ pub struct Row {
 pub fn run(root: &Path, args: &[String]) -> Result<()> {
     match args.first().map(String::as_str) {
         Some("pages") => return pages::run(root, args),
+        Some("nav") => return nav::run(root, args),
+        Some("size") => return sizes::run(root, args),
         Some("search") => return search::run(root, args),
         Some("writing") => return writing::run(root, args),
         _ => {}
@@ -175,6 +180,8 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     let text = pages::keep_section(&old, &text, "## Page loads");
     let text = pages::keep_section(&old, &text, "## Search");
     let text = pages::keep_section(&old, &text, "## Writing loop");
+    let text = pages::keep_section(&old, &text, "## Navigation");
+    let text = pages::keep_section(&old, &text, sizes::HEADING);
     fs::write(&path, &text).with_context(|| format!("writing {}", path.display()))?;
     println!(
         "\n{text}\nbench: measured {} sizes in {:.0} s; wrote {}",

@@ -45,6 +45,15 @@ commands:
                         default 15, unthrottled and mobile-like) against the same page without
                         its app, served as deployed; builds dist/ if it lacks the page and writes
                         the \"Page loads\" section of BENCHMARKS.md
+  bench nav [--runs N] [--sizes seed,1000]
+                        clicks between built pages in headless Chromium at 4x CPU (home to
+                        post, previous, next, tag page, and back; N runs of each, default 15):
+                        Folio's app against the same pages without it, on the seed site and a
+                        site of generated posts; writes the \"Navigation\" section of BENCHMARKS.md
+  bench size [--dist DIR]
+                        what a reader downloads (the app's first download against its budget,
+                        its later modules, the search engine), read off dist/ (built if need
+                        be); writes the \"Download sizes\" section of BENCHMARKS.md
   bench search [--sizes 1000,10000]
                         Folio's search against Pagefind on the same generated posts in headless
                         Chromium: index size, bytes of a first and a second query, latency

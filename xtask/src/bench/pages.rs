@@ -5,9 +5,9 @@
 
 mod report;
 pub mod server;
-mod strip;
+pub mod strip;
 
-pub use report::{keep_section, replace_section};
+pub use report::{keep_section, median, replace_section};
 
 use super::CHROMIUM;
 use std::{
@@ -172,7 +172,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
 }
 
 /// The built site with the seed post's page in it; builds `dist/` when it is the default and lacks the page.
-fn ensure_dist(root: &Path, dist: Option<PathBuf>) -> Result<PathBuf> {
+pub(super) fn ensure_dist(root: &Path, dist: Option<PathBuf>) -> Result<PathBuf> {
     let page = |dist: &Path| dist.join(format!("posts/{SLUG}/index.html"));
     if let Some(dist) = dist {
         if !page(&dist).is_file() {

@@ -112,8 +112,10 @@ fn table(rows: &[Row], runs: impl Fn(&Row) -> (&Runs, Option<&Runs>)) -> String 
 const TEMPLATE: &str = r#"# Benchmarks
 
 This file is written by `cargo xtask bench build` (xtask/src/bench.rs), `cargo xtask bench
-pages` (its "Page loads" section) and `cargo xtask bench search` (its "Search" section); run
-them again rather than editing it.
+pages` (its "Page loads" section), `cargo xtask bench search` (its "Search" section), `cargo
+xtask bench writing` (its "Writing loop" section), `cargo xtask bench nav` (its "Navigation"
+section) and `cargo xtask bench size` (its "Download sizes" section); run them again rather
+than editing it.
 
 ## Whole builds
 

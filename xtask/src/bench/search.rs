@@ -8,6 +8,8 @@
 
 mod report;
 
+pub use report::percentile;
+
 use super::CHROMIUM;
 use std::{
     fs,

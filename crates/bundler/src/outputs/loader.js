@@ -3,7 +3,8 @@
 //
 // The built page is readable and its links work before the app runs, so the app waits for the
 // page's first contentful paint instead of competing with it for the network and the CPU. The
-// page's own data is not waited for: its head preloads it, so it arrives before the app asks.
+// app adopts the built page as it is, with no data (the search page's head preloads the site
+// settings the app shows it with).
 //
 // <template id="folio-app"> holds what trunk wrote to fetch the app: the preloads of its JS and
 // wasm, with their integrity, and in data-start its loader, moved into a file of its own. After

@@ -149,7 +149,7 @@ fn percentiles(values: &[f64]) -> String {
 }
 
 /// The `q` quantile of `values` by the nearest rank.
-fn percentile(values: &[f64], q: f64) -> f64 {
+pub fn percentile(values: &[f64], q: f64) -> f64 {
     let mut sorted = values.to_vec();
     sorted.sort_by(f64::total_cmp);
     if sorted.is_empty() {
