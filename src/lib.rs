@@ -2,6 +2,7 @@
 //! header it gives its behaviour. Pages live in `pages/`, views in `components/`;
 //! `prerender.rs` renders the same views, in the layout, natively into each built page's HTML.
 
+mod adopted;
 pub mod api;
 mod base;
 pub mod components;

@@ -18,7 +18,9 @@ use std::cell::RefCell;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::{dom, later};
+use folio_content::pages::PageKind;
+
+use crate::{adopted, dom, later};
 
 /// The id of the built page's element; `prerender.rs` writes it.
 pub const BUILT_PAGE_ID: &str = "folio-page";
@@ -33,19 +35,14 @@ pub const ROOT_CLASS: &str = "folio-root";
 thread_local! {
     /// The app's element while it waits to replace the built page's `<main>`.
     static WAITING: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
-    /// The built page's content, adopted into the app's `<main>`, until another page shows.
-    static ADOPTED: RefCell<Vec<web_sys::Node>> = const { RefCell::new(Vec::new()) };
-    /// Whether the routed page adopts the built content (not on the search page, which the app
-    /// shows itself).
-    static ADOPTING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The page whose built content the routed page adopts, if it does (not on the search page,
+    /// which the app shows itself).
+    static ADOPTING: RefCell<Option<Option<PageKind>>> = const { RefCell::new(None) };
 }
 
 /// The attribute of `<html>` that says the app has taken over (`data-app="ready"`); the style
 /// sheet shows the app's own controls from then on.
 const READY_ATTRIBUTE: &str = "data-app";
-/// What marks the head tags the bundler wrote for the built page; the app keeps the head itself
-/// from the first page it shows.
-const PAGE_HEAD_SELECTOR: &str = "head [data-page]";
 
 /// Whether the routed page has settled: `None` until it has, then whether it may be shown.
 #[derive(Clone, Copy)]
@@ -122,8 +119,9 @@ fn take_over() {
         .and_then(|built| built.query_selector("main").ok().flatten());
     let shown = match built_main {
         Some(built_main) => {
-            if ADOPTING.replace(false) {
-                adopt(&built_main, &root);
+            let app_main = root.query_selector("main").ok().flatten();
+            if let (Some(kind), Some(app_main)) = (ADOPTING.take(), app_main) {
+                adopted::adopt(kind, &built_main, &app_main);
             }
             built_main.replace_with_with_node_1(&root)
         }
@@ -151,50 +149,15 @@ pub fn built_page_path() -> Option<String> {
         .get_attribute(BUILT_PATH_ATTRIBUTE)
 }
 
-/// Says that the routed page shows the built page's content, which the take-over then moves
-/// into the app.
-pub fn adopt_built_page() {
-    ADOPTING.set(true);
-}
-
-/// Moves the built `<main>`'s content into the app's, before what the app put there.
-fn adopt(from: &web_sys::Element, root: &web_sys::Element) {
-    let Some(to) = root.query_selector("main").ok().flatten() else {
-        return;
-    };
-    let nodes = from.child_nodes();
-    let nodes: Vec<web_sys::Node> = (0..nodes.length())
-        .filter_map(|at| nodes.item(at))
-        .collect();
-    let first = to.first_child();
-    for node in &nodes {
-        let _ = to.insert_before(node, first.as_ref());
-    }
-    ADOPTED.set(nodes);
-}
-
-/// Lets the adopted page go: another page is on its way.
-pub fn release_adopted() {
-    for node in ADOPTED.take() {
-        if let Some(parent) = node.parent_node() {
-            let _ = parent.remove_child(&node);
-        }
-    }
+/// Says that the routed page at `kind` (`None`: an address that is no page) shows the built
+/// page's content, which the take-over then moves into the app (`adopted.rs`).
+pub fn adopt_built_page(kind: Option<PageKind>) {
+    ADOPTING.set(Some(kind));
 }
 
 /// Whether the app has taken the built page over (or there was none to take over).
 pub fn taken_over() -> bool {
     WAITING.with_borrow(Option::is_none)
-}
-
-/// Drops the head tags the bundler wrote for the built page: the app shows a page of its own,
-/// whose head it writes.
-pub fn drop_built_head() {
-    if let Some(document) = dom::document() {
-        for tag in dom::elements(document.query_selector_all(PAGE_HEAD_SELECTOR)) {
-            tag.remove();
-        }
-    }
 }
 
 fn mark_ready(document: &web_sys::Document) {

@@ -1,5 +1,6 @@
 //! The routed page: the page the address names (`PageKind`); the first page adopted as it was
-//! built (`takeover.rs`); any other page's data, and the site settings its view reads, fetched
+//! built (`takeover.rs`), and shown again as built when the reader comes back to it
+//! (`adopted.rs`); any other page's data, and the site settings its view reads, fetched
 //! while the app's "page" module loads, then shown by that module (`later.rs`), with "Loading…"
 //! if that takes a moment; the not-found page, or the error with Retry. One resource and one
 //! `Suspense` serve every kind of page, so the async machinery is compiled once.
@@ -15,6 +16,7 @@ use leptos_router::{
 use send_wrapper::SendWrapper;
 
 use crate::{
+    adopted,
     api::{self, ApiError, Document},
     components::{LoadError, Loading},
     later,
@@ -28,6 +30,8 @@ use crate::{
 enum Fetched {
     /// The page as built, which the app adopts.
     Adopted,
+    /// The page as built, adopted before and set aside since, which the app shows again.
+    BroughtBack,
     /// The search page, which asks the search engine; with the site settings' document.
     Search(Rc<Document>),
     /// A page shown from its data document; with the site settings' document.
@@ -49,12 +53,14 @@ pub fn RoutedPage() -> impl IntoView {
             browser.ready_to_complete();
         }
     });
-    // The built page is adopted if it is the page of this address: a host may answer with its
-    // not-found page, or the home page, an address it has no file for.
+    // The built page is adopted if it is the page of this address, or the not-found page (the
+    // host has no file for the address): a host may also answer with the home page, as a
+    // single-page app's fallback, which is not this address's page.
     let built = takeover::built_page_path().map(|path| PageKind::parse(&path));
-    let adopt = Rc::new(Cell::new(
-        built.is_some_and(|built| built == kind.get_untracked()),
-    ));
+    let adopt =
+        Rc::new(Cell::new(built.is_some_and(|built| {
+            built.is_none() || built == kind.get_untracked()
+        })));
     let page = LocalResource::new(move || fetch(kind.get(), adopt.replace(false)));
     let settled = takeover::reporter();
     view! {
@@ -72,15 +78,18 @@ pub fn RoutedPage() -> impl IntoView {
 }
 
 /// What the page `kind` is shown from. The first page is adopted as built (but the search
-/// page, whose results the app shows); any other lets the adopted one go, and starts loading the
-/// "page" module as its data and the site settings are fetched (the settings once: `api.rs`
-/// keeps them).
+/// page, whose results the app shows), and so is the same page when the reader comes back to
+/// it; any other sets the adopted one aside, and starts loading the "page" module as its data
+/// and the site settings are fetched (the settings once: `api.rs` keeps them).
 async fn fetch(kind: Option<PageKind>, adopt: bool) -> Result<Fetched, ApiError> {
     if adopt && kind != Some(PageKind::Search) {
-        takeover::adopt_built_page();
+        takeover::adopt_built_page(kind);
         return Ok(Fetched::Adopted);
     }
-    takeover::release_adopted();
+    if adopted::is_set_aside(&kind) {
+        return Ok(Fetched::BroughtBack);
+    }
+    adopted::set_aside();
     let kind = kind.ok_or(ApiError::NotFound)?;
     let site = api::fetch_document(paths::SITE.to_owned());
     let Some(path) = kind.data_path() else {
@@ -96,9 +105,13 @@ async fn show(
     fetched: Result<Fetched, ApiError>,
     retry: impl Fn() + Send + Sync + 'static,
 ) -> (AnyView, bool) {
-    let adopted = matches!(fetched, Ok(Fetched::Adopted));
+    let adopted = matches!(fetched, Ok(Fetched::Adopted | Fetched::BroughtBack));
     let view = match fetched {
         Ok(Fetched::Adopted) => Ok(().into_any()),
+        Ok(Fetched::BroughtBack) => {
+            adopted::bring_back();
+            Ok(().into_any())
+        }
         Ok(Fetched::Search(site)) => match later::search_page(site).await {
             Ok(shown) => shown,
             Err(error) => Err(unavailable(error)),
@@ -122,7 +135,7 @@ async fn show(
     };
     // A page the app shows writes its own head.
     if !adopted && (shown || takeover::taken_over()) {
-        takeover::drop_built_head();
+        adopted::drop_built_head();
     }
     (view, shown)
 }

@@ -68,8 +68,12 @@ use anyhow::{bail, Context, Result};
 /// marks the menu's links and gives the box its behaviour), the site settings moved to the
 /// later modules (the first module decodes no JSON at all), and the theme toggle, the copy
 /// buttons and `/` became the page's inline controls script, which this total now counts
-/// (840 bytes): 122,224 to 122,255. The budget is 122,700, under the 125,000.
-pub const BUDGET_BROTLI_BYTES: usize = 122_700;
+/// (840 bytes): 122,224 to 122,255. One PageKind for the app and the bundler: 121,868. The
+/// first page kept aside and shown again as built when the reader comes back to it (no data,
+/// no module, no "Loading…": `adopted.rs`) cost 800 bytes; the inline script without its
+/// comments and indents gave 180 back: 122,494 to 122,528. The budget is 123,000, under the
+/// issue's 125,000 and 24,600 under where this second session started.
+pub const BUDGET_BROTLI_BYTES: usize = 123_000;
 
 /// The search engine's files (`search_engine.js`, `_bg.wasm`, `_loader.js`): loaded the first
 /// time a reader searches, so outside the first download and its budget, and reported apart.

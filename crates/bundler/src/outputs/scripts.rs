@@ -4,8 +4,9 @@
 //! loader (`loader.js`, written as `loader-<hash>.js`), which starts trunk's loader after the
 //! page's first contentful paint, and trunk's preloads of the app's JS and wasm wait with it in
 //! `<template id="folio-app">`, so that nothing of the app competes with the page's first paint.
-//! The theme script must run before the first paint, so it stays inline and the policy allows
-//! it by its hash. No page then needs `'unsafe-inline'`.
+//! The page's controls script (index.html: the theme, the copy buttons, `/`) must work from the
+//! first paint, so it stays inline, without its comments and indents, and the policy allows it
+//! by its hash. No page then needs `'unsafe-inline'`.
 
 use std::fmt::Write as _;
 
@@ -83,10 +84,11 @@ pub fn separate(html: &str, base_path: &str, modules: &[&str]) -> Scripts {
                 );
             }
             files.push((name, body.to_owned()));
+        } else if executable {
+            let body = compact(body);
+            hashes.push(policy_hash(&body));
+            let _ = write!(out, "{open}{body}</script>");
         } else {
-            if executable {
-                hashes.push(policy_hash(body));
-            }
             out.push_str(&rest[start..after]);
         }
         rest = &rest[after..];
@@ -99,16 +101,21 @@ pub fn separate(html: &str, base_path: &str, modules: &[&str]) -> Scripts {
     }
 }
 
-/// The loader as the pages get it: its lines without their indent and without the comments,
-/// which every first visit would download (the file has no comment after code on a line, and
-/// no string or template that runs over lines).
+/// The loader as the pages get it.
 fn loader_script() -> String {
-    LOADER_SOURCE
+    compact(LOADER_SOURCE)
+}
+
+/// A script as the pages get it: its lines without their indent and without the comments,
+/// which every visit would download (Folio's scripts have no comment after code on a line, and
+/// no string or template that runs over lines).
+fn compact(source: &str) -> String {
+    source
         .lines()
         .map(str::trim_start)
         .filter(|line| !(line.is_empty() || line.starts_with("//") || line.starts_with("/**")))
-        .map(|line| format!("{line}\n"))
-        .collect()
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Takes trunk's preloads of the app out of `html`: each `<link rel="modulepreload">`, and the
@@ -202,6 +209,14 @@ mod tests {
             scripts.hashes,
             ["'sha256-Rfr3GgHZFiXm+TmNr+li+0sZ4J9FGllo8jsXcJF5XZ8='"]
         );
+    }
+
+    #[test]
+    fn inline_scripts_lose_their_comments_and_indents_and_are_hashed_as_sent() {
+        let html = "<head><script>\n  // Why.\n  a();\n\n    b();\n</script></head>";
+        let scripts = separate(html, "/", &[]);
+        assert_eq!(scripts.html, "<head><script>a();\nb();</script></head>");
+        assert_eq!(scripts.hashes, [policy_hash("a();\nb();")]);
     }
 
     #[test]
