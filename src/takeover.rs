@@ -149,6 +149,12 @@ pub fn built_page_path() -> Option<String> {
         .get_attribute(BUILT_PATH_ATTRIBUTE)
 }
 
+/// Whether the built page the app is about to take over is the not-found page (`404.html`,
+/// built for no page's address), with which a host answers an address it has no file for.
+pub fn built_page_is_not_found() -> bool {
+    built_page_path().is_some_and(|path| PageKind::parse(&path).is_none())
+}
+
 /// Says that the routed page at `kind` (`None`: an address that is no page) shows the built
 /// page's content, which the take-over then moves into the app (`adopted.rs`).
 pub fn adopt_built_page(kind: Option<PageKind>) {

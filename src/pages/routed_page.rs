@@ -53,14 +53,13 @@ pub fn RoutedPage() -> impl IntoView {
             browser.ready_to_complete();
         }
     });
-    // The built page is adopted if it is the page of this address, or the not-found page (the
-    // host has no file for the address): a host may also answer with the home page, as a
-    // single-page app's fallback, which is not this address's page.
+    // The built page is adopted if it is the page of this address: a host may answer with its
+    // not-found page, or the home page, an address it has no file for (then the page shows from
+    // its data, if it has some: `show`).
     let built = takeover::built_page_path().map(|path| PageKind::parse(&path));
-    let adopt =
-        Rc::new(Cell::new(built.is_some_and(|built| {
-            built.is_none() || built == kind.get_untracked()
-        })));
+    let adopt = Rc::new(Cell::new(
+        built.is_some_and(|built| built == kind.get_untracked()),
+    ));
     let page = LocalResource::new(move || fetch(kind.get(), adopt.replace(false)));
     let settled = takeover::reporter();
     view! {
@@ -105,7 +104,11 @@ async fn show(
     fetched: Result<Fetched, ApiError>,
     retry: impl Fn() + Send + Sync + 'static,
 ) -> (AnyView, bool) {
-    let adopted = matches!(fetched, Ok(Fetched::Adopted | Fetched::BroughtBack));
+    let mut adopted = matches!(fetched, Ok(Fetched::Adopted | Fetched::BroughtBack));
+    let kind = match &fetched {
+        Ok(Fetched::Page(kind, ..)) => Some(kind.clone()),
+        _ => None,
+    };
     let view = match fetched {
         Ok(Fetched::Adopted) => Ok(().into_any()),
         Ok(Fetched::BroughtBack) => {
@@ -124,6 +127,12 @@ async fn show(
     };
     let (view, shown) = match view {
         Ok(view) => (view, true),
+        // The host answered with its not-found page, and the data agrees: that page, as built.
+        Err(ApiError::NotFound) if takeover::built_page_is_not_found() => {
+            takeover::adopt_built_page(kind);
+            adopted = true;
+            (().into_any(), true)
+        }
         Err(ApiError::NotFound) => (view! { <NotFoundPage /> }.into_any(), true),
         // The first page's error is not shown: the built page stays, with its head (the error's
         // view would write its own title).
