@@ -9,16 +9,15 @@
 //! replaces the built one, in one frame, and the built `<main>`'s nodes move into the app's:
 //! the same markup in the same place, so nothing moves, nothing flashes and the scroll position
 //! stays, and the document never holds both (no id twice). The adopted nodes, and the head tags
-//! the bundler wrote for them, leave when the reader goes to another page. If the app's first
-//! page cannot be shown, the built page stays: it is readable, and its links work (the app
-//! routes them once it runs).
+//! the bundler wrote for them, are set aside when the reader goes to another page, and come
+//! back when the reader does (`adopted.rs`). If the app's first page cannot be shown, the built
+//! page stays: it is readable, and its links work (the app routes them once it runs).
 
 use std::cell::RefCell;
 
+use folio_content::pages::PageKind;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-
-use folio_content::pages::PageKind;
 
 use crate::{adopted, dom, later};
 
@@ -40,8 +39,8 @@ thread_local! {
     static ADOPTING: RefCell<Option<Option<PageKind>>> = const { RefCell::new(None) };
 }
 
-/// The attribute of `<html>` that says the app has taken over (`data-app="ready"`); the style
-/// sheet shows the app's own controls from then on.
+/// The attribute of `<html>` that says the app has taken over (`data-app="ready"`), for the
+/// tests and the benchmarks.
 const READY_ATTRIBUTE: &str = "data-app";
 
 /// Whether the routed page has settled: `None` until it has, then whether it may be shown.

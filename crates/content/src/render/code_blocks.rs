@@ -1,7 +1,7 @@
 //! Code blocks of the post page in a `<div class="code-block">` with a "Copy" button after the
 //! `<pre>`. The button is in the page's HTML from the start, so the page looks the same before
-//! and after the app starts; the app's click listener makes it copy (`copy_code.rs`), and the
-//! style sheet hides it until then.
+//! and after the app starts; the page's controls script (index.html) makes it copy from the
+//! first paint, and the style sheet hides it where that script does not run.
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
