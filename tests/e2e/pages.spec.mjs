@@ -276,3 +276,53 @@ for (const [name, handle] of [
     await expect(page.locator('html')).not.toHaveAttribute('data-app', 'ready');
   });
 }
+
+test("the app does not hold up the first paint: the post's largest contentful paint stays within 1.15× of the same page without the app", async ({ browser, request }) => {
+  // The baseline: the post's HTML with the app taken out (every script, the template that holds
+  // the app's preloads, and the preloads), served at the same address, so that the same CSS and
+  // images load from the same server. Cold loads in fresh contexts, alternating, medians, at 4×
+  // CPU as `cargo xtask bench pages` measures a phone.
+  const built = await (await request.get(POST_PATH)).text();
+  const baseline = built
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+    .replace(/<template\b[^>]*>[\s\S]*?<\/template>/g, '')
+    .replace(/<link\b[^>]*rel="(?:modulepreload|preload)"[^>]*>/g, '');
+  expect(baseline).not.toContain('<script');
+  const lcp = async (strip) => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    try {
+      await context.addInitScript(() => {
+        window.__lcp = null;
+        new PerformanceObserver((list) => {
+          const entries = list.getEntries();
+          window.__lcp = entries[entries.length - 1].startTime;
+        }).observe({ type: 'largest-contentful-paint', buffered: true });
+      });
+      const page = await context.newPage();
+      // A phone's CPU, where an app that held up the paint would cost the most.
+      await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      if (strip) {
+        await page.route(`**${POST_PATH}`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: baseline }));
+      }
+      await page.goto(POST_PATH, { waitUntil: 'load' });
+      if (!strip) await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
+      await page.waitForTimeout(300);
+      return await page.evaluate(() => window.__lcp);
+    } finally {
+      await context.close();
+    }
+  };
+  const folio = [];
+  const plain = [];
+  for (let run = 0; run < 5; run += 1) {
+    folio.push(await lcp(false));
+    plain.push(await lcp(true));
+  }
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const [withApp, without] = [median(folio), median(plain)];
+  expect(withApp, `Folio ${folio.join(', ')} ms; without the app ${plain.join(', ')} ms`).toBeGreaterThan(0);
+  // 1.15× as `cargo xtask bench pages` measures it, and 50 ms for the noise of tests that run
+  // two at a time; an app that held up the paint (its wasm fetched and compiled first) costs
+  // far more than that.
+  expect(withApp, `Folio ${folio.join(', ')} ms; without the app ${plain.join(', ')} ms`).toBeLessThanOrEqual(without * 1.15 + 50);
+});
