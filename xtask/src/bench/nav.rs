@@ -167,8 +167,6 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     }
     environment.load_after = super::report::load_average();
 
-    let commit = cmd::first_line(root, "git", &["rev-parse", "--short", "HEAD"])
-        .unwrap_or_else(|| "unknown".to_owned());
     let env = &environment;
     let browser = sites
         .first()
@@ -185,7 +183,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
         ),
         format!("- browser: {browser} (`{CHROMIUM}`, headless), driven by Playwright"),
         "- server: nginx with the shipped deploy/nginx.conf (`tests/e2e/serve-nginx.mjs`), one for the site and one for its baseline, on 127.0.0.1".to_owned(),
-        format!("- Folio: the working tree at commit {commit}; {}", built.join("; ")),
+        format!("- Folio: the working tree at commit {}; {}", env.commit, built.join("; ")),
     ];
     let section = report::section(&sites, &facts);
     let path = root.join("BENCHMARKS.md");

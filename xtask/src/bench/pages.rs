@@ -136,8 +136,6 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
         serde_json::from_str(&text).with_context(|| format!("reading {}", output.display()))?;
 
     let server = "nginx with the shipped deploy/nginx.conf (`tests/e2e/serve-nginx.mjs`)";
-    let commit = cmd::first_line(root, "git", &["rev-parse", "--short", "HEAD"])
-        .unwrap_or_else(|| "unknown".to_owned());
     let env = &environment;
     let facts = [
         format!("Measured {} with\n\n```sh\ncargo xtask bench {}\n```\n", env.date, args.join(" ")),
@@ -148,8 +146,9 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
         format!("- browser: {} (`{CHROMIUM}`, headless), driven by Playwright", results.browser),
         format!("- server: {server}, on 127.0.0.1"),
         format!(
-            "- Folio: the site in `{}` as it was, the working tree at commit {commit}",
-            dist.strip_prefix(root).unwrap_or(&dist).display()
+            "- Folio: the site in `{}` as it was, the working tree at commit {}",
+            dist.strip_prefix(root).unwrap_or(&dist).display(),
+            env.commit
         ),
     ];
     let section = report::section(&results, &facts);

@@ -8,6 +8,8 @@ use crate::cmd::first_line;
 /// Where and with what the numbers were measured.
 pub struct Environment {
     pub date: String,
+    /// The commit checked out, short.
+    pub commit: String,
     pub cores: String,
     pub cpu: String,
     pub os: String,
@@ -35,7 +37,7 @@ impl Environment {
         let commit = first_line(root, "git", &["rev-parse", "--short", "HEAD"]);
         let changed = first_line(root, "git", &["status", "--porcelain", "--", "crates"])
             .is_some_and(|line| !line.is_empty());
-        let folio = match commit {
+        let folio = match &commit {
             Some(commit) if changed => {
                 format!("commit {commit} with uncommitted changes in crates/")
             }
@@ -44,6 +46,7 @@ impl Environment {
         };
         Environment {
             date: first_line(root, "date", &["-u", "+%Y-%m-%d %H:%M UTC"]).unwrap_or_else(unknown),
+            commit: commit.unwrap_or_else(unknown),
             cores: first_line(root, "nproc", &[]).unwrap_or_else(unknown),
             cpu,
             os,

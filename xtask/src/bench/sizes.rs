@@ -9,10 +9,7 @@ use std::{fmt::Write as _, fs, path::Path};
 use anyhow::{bail, Context, Result};
 
 use super::pages::replace_section;
-use crate::{
-    cmd,
-    size::{self, FileSize, Part, BUDGET_BROTLI_BYTES},
-};
+use crate::size::{self, FileSize, Part, BUDGET_BROTLI_BYTES};
 
 pub const HEADING: &str = "## Download sizes";
 
@@ -27,15 +24,13 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     let dist = super::pages::ensure_dist(root, dist)?;
     let sizes = size::measure(&dist)?;
     size::report(&sizes);
-    let commit = cmd::first_line(root, "git", &["rev-parse", "--short", "HEAD"])
-        .unwrap_or_else(|| "unknown".to_owned());
-    let date = cmd::first_line(root, "date", &["-u", "+%Y-%m-%d"]).unwrap_or_default();
+    let env = super::report::Environment::gather(root, String::new());
     let shown = dist
         .strip_prefix(root)
         .unwrap_or(&dist)
         .display()
         .to_string();
-    let section = section(&sizes, &format!("Measured {date} with\n\n```sh\ncargo xtask bench {}\n```\n\nfrom the site in `{shown}`, built from the working tree at commit {commit}.", args.join(" ")));
+    let section = section(&sizes, &format!("Measured {} with\n\n```sh\ncargo xtask bench {}\n```\n\nfrom the site in `{shown}`, built from the working tree at commit {}.", env.date, args.join(" "), env.commit));
     let path = root.join("BENCHMARKS.md");
     let old = fs::read_to_string(&path).unwrap_or_else(|_| "# Benchmarks\n".to_owned());
     fs::write(&path, replace_section(&old, &section))
