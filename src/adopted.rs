@@ -8,7 +8,7 @@ use std::cell::RefCell;
 
 use folio_content::pages::PageKind;
 
-use crate::dom;
+use crate::{dom, focus::MAIN_ID};
 
 /// What marks the head tags the bundler wrote for the built page.
 const PAGE_HEAD_SELECTOR: &str = "head [data-page]";
@@ -87,7 +87,7 @@ pub fn bring_back() {
     let Some(document) = dom::document() else {
         return;
     };
-    let (Some(main), Some(head)) = (document.get_element_by_id("content"), document.head()) else {
+    let (Some(main), Some(head)) = (document.get_element_by_id(MAIN_ID), document.head()) else {
         return;
     };
     BUILT.with_borrow_mut(|built| {

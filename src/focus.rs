@@ -93,13 +93,16 @@ pub fn FocusOnNavigate() -> impl IntoView {
     });
 }
 
-/// The skip link's `href`: `<main>`, whose id is `content`.
+/// The id of `<main>` (`components::Main`), where every page shows.
+pub const MAIN_ID: &str = "content";
+
+/// The skip link's `href`: `<main>`.
 pub const SKIP_LINK_TARGET: &str = "#content";
 
 /// Puts the focus on `<main>` (the skip link's target), where the page starts.
 pub fn focus_main() {
     let main = crate::dom::document()
-        .and_then(|document| document.get_element_by_id("content"))
+        .and_then(|document| document.get_element_by_id(MAIN_ID))
         .and_then(|main| main.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(main) = main {
         let _ = main.focus();

@@ -15,12 +15,12 @@ const SITE_LINKS: &str = ".site-header a[href]:not([rel~='external'])";
 /// as its own: the same page, or a page below it (the tags link on a tag's page). The home
 /// page's link marks the home page only.
 pub fn is_current(link: &str, page: &str) -> bool {
-    let trim = |path: &str| path.trim_end_matches('/').to_owned();
-    let (link, page, home) = (trim(link), trim(page), trim(&base::router_base()));
+    let home = base::router_base();
+    let (link, page) = (link.trim_end_matches('/'), page.trim_end_matches('/'));
     link == page
-        || (link != home
+        || (link != home.trim_end_matches('/')
             && page
-                .strip_prefix(link.as_str())
+                .strip_prefix(link)
                 .is_some_and(|below| below.starts_with('/')))
 }
 

@@ -10,7 +10,7 @@ use leptos_router::hooks::use_location;
 use crate::{
     base::router_base,
     components::{SearchBox, ThemeToggle},
-    focus::SKIP_LINK_TARGET,
+    focus::{MAIN_ID, SKIP_LINK_TARGET},
     header_links::aria_current,
     route::href,
     site::use_site,
@@ -73,7 +73,7 @@ pub fn Layout(children: Children) -> impl IntoView {
 #[component]
 pub fn Main(children: Children) -> impl IntoView {
     view! {
-        <main id="content" tabindex="-1">
+        <main id=MAIN_ID tabindex="-1">
             {children()}
         </main>
     }
