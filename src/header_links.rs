@@ -15,12 +15,12 @@ const SITE_LINKS: &str = ".site-header a[href]:not([rel~='external'])";
 /// as its own: the same page, or a page below it (the tags link on a tag's page). The home
 /// page's link marks the home page only.
 pub fn is_current(link: &str, page: &str) -> bool {
-    let home = base::router_base();
-    let (link, page) = (link.trim_end_matches('/'), page.trim_end_matches('/'));
+    let trim = |path: &str| path.trim_end_matches('/').to_owned();
+    let (link, page, home) = (trim(link), trim(page), trim(&base::router_base()));
     link == page
-        || (link != home.trim_end_matches('/')
+        || (link != home
             && page
-                .strip_prefix(link)
+                .strip_prefix(link.as_str())
                 .is_some_and(|below| below.starts_with('/')))
 }
 
