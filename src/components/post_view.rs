@@ -1,6 +1,7 @@
 //! One post: title, dates, byline, tags and reading time, the table of contents, the body
-//! rendered by the shared renderer with copy buttons on its code blocks, and links to the
-//! previous and next posts, and the call for comments with the site's contact address (the
+//! rendered by the shared renderer with copy buttons on its code blocks, its series' parts and
+//! the parts before and after, related posts, links to the previous and next posts, and the
+//! call for comments with the site's contact address (the
 //! renderer names a task list's checkboxes after their tasks). What its links, buttons and keys
 //! do is `page_controls.rs`'s, for the post as built and as shown by the app alike.
 
@@ -10,7 +11,8 @@ use leptos::prelude::*;
 use crate::{
     components::PAGE_HEADING_ID,
     components::{
-        Byline, Cover, DraftBadge, PageHead, PostDate, PostNav, TableOfContents, TagLinks,
+        Byline, Cover, DraftBadge, PageHead, PostDate, PostNav, RelatedPosts, SeriesNav,
+        SeriesParts, TableOfContents, TagLinks,
     },
     site::use_site,
 };
@@ -30,6 +32,8 @@ pub fn PostView(bundle: PostBundle) -> impl IntoView {
         previous,
         next,
         call_for_comments,
+        series,
+        related,
         ..
     } = bundle;
     let site = use_site();
@@ -55,6 +59,11 @@ pub fn PostView(bundle: PostBundle) -> impl IntoView {
     let contents =
         (outline.len() >= MIN_HEADINGS_FOR_CONTENTS).then(|| view! { <TableOfContents outline /> });
     let cover = post.image.map(|image| view! { <Cover image first=true /> });
+    let slug = post.slug.clone();
+    let series_parts = series
+        .clone()
+        .map(|series| view! { <SeriesParts series current=slug.clone() /> });
+    let series_nav = series.map(|series| view! { <SeriesNav series current=slug /> });
     view! {
         <PageHead page=Some(post.title.clone()) description=Some(description) canonical=Some(PageKind::Post(post.slug.clone())) />
         <article class="post" aria-labelledby=PAGE_HEADING_ID>
@@ -70,10 +79,13 @@ pub fn PostView(bundle: PostBundle) -> impl IntoView {
                 <Byline authors=post.authors />
                 <TagLinks tags=post.tags />
             </header>
+            {series_parts}
             {cover}
             {contents}
             <div class="post-body" inner_html=html></div>
             {comments}
+            {series_nav}
+            <RelatedPosts posts=related />
             <PostNav previous next />
         </article>
     }

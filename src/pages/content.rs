@@ -3,13 +3,17 @@
 //! the same `PageContent::read` and `page_view`.
 
 use folio_content::{
-    pages::PageKind, Archive, PageBundle, PostBundle, PostPage, Slug, TagIndex, Versioned,
+    pages::PageKind, Archive, PageBundle, PostBundle, PostPage, SeriesIndex, SeriesPage, Slug,
+    TagIndex, Versioned,
 };
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 
 use crate::{
-    components::{ArchiveView, AuthorView, HomeView, PostView, StandaloneView, TagView, TagsView},
+    components::{
+        ArchiveView, AuthorView, HomeView, PostView, SeriesIndexView, SeriesView, StandaloneView,
+        TagView, TagsView,
+    },
     pages::{NotFoundPage, SearchPage},
 };
 
@@ -28,6 +32,10 @@ pub enum PageContent {
     Author(Slug, PostPage),
     /// Every post by year and month.
     Archive(Archive),
+    /// Every series.
+    SeriesIndex(SeriesIndex),
+    /// One series' parts.
+    Series(Box<SeriesPage>),
     /// A page of its own.
     Standalone(Box<PageBundle>),
     /// The search page, which reads its query from the address.
@@ -55,6 +63,8 @@ impl PageContent {
             PageKind::Tag(tag, _) => PageContent::Tag(tag, document.read()?),
             PageKind::Author(author, _) => PageContent::Author(author, document.read()?),
             PageKind::Archive => PageContent::Archive(document.read()?),
+            PageKind::SeriesIndex => PageContent::SeriesIndex(document.read()?),
+            PageKind::Series(_) => PageContent::Series(Box::new(document.read()?)),
             PageKind::Standalone(_) => PageContent::Standalone(Box::new(document.read()?)),
             PageKind::Search => PageContent::Search,
         })
@@ -70,6 +80,8 @@ pub fn page_view(content: PageContent) -> AnyView {
         PageContent::Tag(tag, listing) => view! { <TagView tag listing /> }.into_any(),
         PageContent::Author(author, listing) => view! { <AuthorView author listing /> }.into_any(),
         PageContent::Archive(archive) => view! { <ArchiveView archive /> }.into_any(),
+        PageContent::SeriesIndex(index) => view! { <SeriesIndexView index /> }.into_any(),
+        PageContent::Series(page) => view! { <SeriesView page=*page /> }.into_any(),
         PageContent::Standalone(page) => view! { <StandaloneView page=*page /> }.into_any(),
         PageContent::Search => view! { <SearchPage /> }.into_any(),
         PageContent::NotFound => view! { <NotFoundPage /> }.into_any(),

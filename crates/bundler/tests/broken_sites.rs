@@ -183,7 +183,7 @@ fn unknown_key() {
     );
     assert_eq!(
         found[0].help,
-        "did you mean \"author\"? accepted fields: title, date, updated, author, tags, summary, description, call_for_comments, draft, slug, aliases, image"
+        "did you mean \"author\"? accepted fields: title, date, updated, author, tags, summary, description, call_for_comments, draft, slug, aliases, image, series, series_order, related"
     );
 }
 

@@ -44,6 +44,8 @@ fn makes_every_file_and_leaves_out_drafts_and_scheduled_posts() {
             "data/search/index.json",
             "data/search/posts-0.json",
             "data/search/terms-0.json",
+            "data/series.json",
+            "data/series/machines-that-think.json",
             "data/site.json",
             "data/tags.json",
             "data/tags/compilers/page-1.json",
@@ -326,6 +328,8 @@ fn the_sitemap_and_robots_use_absolute_addresses() {
         "archive/",
         "authors/ada-lovelace/",
         "authors/grace-hopper/",
+        "series/",
+        "series/machines-that-think/",
         "about/",
     ]
     .iter()

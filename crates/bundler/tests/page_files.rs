@@ -136,6 +136,19 @@ fn every_page_is_valid_html5_with_unique_ids_and_its_structured_data() {
                     page.page_title.clone().unwrap()
                 );
                 assert!(of_type("BreadcrumbList").is_some(), "{}", page.file());
+                if let Some((name, slug)) = &page.series {
+                    assert_eq!(posting["isPartOf"]["@type"], "CreativeWorkSeries");
+                    assert_eq!(posting["isPartOf"]["name"], name.as_str());
+                    let url = format!("{BASE_URL}series/{slug}/");
+                    assert_eq!(posting["isPartOf"]["url"], url.as_str());
+                }
+            }
+            Kind::Routed(PageKind::Series(_)) => {
+                let series =
+                    of_type("CreativeWorkSeries").unwrap_or_else(|| panic!("{}", page.file()));
+                assert_eq!(series["name"], page.name.as_str());
+                let trail = of_type("BreadcrumbList").unwrap_or_else(|| panic!("{}", page.file()));
+                assert_eq!(trail["itemListElement"].as_array().unwrap().len(), 3);
             }
             Kind::Routed(PageKind::Home(1)) => {
                 assert_eq!(of_type("Blog").unwrap()["url"], BASE_URL);
@@ -144,6 +157,7 @@ fn every_page_is_valid_html5_with_unique_ids_and_its_structured_data() {
             Kind::Routed(
                 PageKind::Tags
                 | PageKind::Archive
+                | PageKind::SeriesIndex
                 | PageKind::Search
                 | PageKind::Tag(..)
                 | PageKind::Author(..),

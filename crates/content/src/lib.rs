@@ -19,6 +19,6 @@ pub use slug::Slug;
 pub use wire::{
     Archive, ArchiveMonth, ArchiveYear, Author, AuthorCount, AuthorIndex, Body, Heading,
     HighlightedCode, ImageFacts, ImageVariant, LocalLink, MenuItem, PageBundle, PostBundle,
-    PostLink, PostPage, PostSummary, Site, Tag, TagCount, TagIndex, Token, TokenKind, Versioned,
-    FORMAT_VERSION,
+    PostLink, PostPage, PostSeries, PostSummary, SeriesCount, SeriesIndex, SeriesPage, Site, Tag,
+    TagCount, TagIndex, Token, TokenKind, Versioned, FORMAT_VERSION,
 };

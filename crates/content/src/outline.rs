@@ -114,7 +114,7 @@ fn headings(markdown: &str) -> Vec<RawHeading> {
             }
             Event::Start(Tag::Image { .. }) => image_depth += 1,
             Event::End(TagEnd::Image) => image_depth = image_depth.saturating_sub(1),
-            Event::Text(text) | Event::Code(text) if image_depth == 0 => {
+            Event::Text(text) | Event::Code(text) | Event::InlineMath(text) if image_depth == 0 => {
                 if let Some(heading) = current.as_mut() {
                     heading.text.push_str(&text);
                 }

@@ -29,6 +29,10 @@ pub enum PageKind {
     Author(Slug, u32),
     /// Every post by year and month.
     Archive,
+    /// Every series.
+    SeriesIndex,
+    /// A series' parts, in order.
+    Series(Slug),
     /// A page of its own, from `pages/` (About).
     Standalone(Slug),
     /// The search page (its query follows in the address as `?q=`).
@@ -45,6 +49,8 @@ impl PageKind {
             PageKind::Tag(slug, page) => tag(slug, *page),
             PageKind::Author(slug, page) => author(slug, *page),
             PageKind::Archive => ARCHIVE.to_owned(),
+            PageKind::SeriesIndex => SERIES_INDEX.to_owned(),
+            PageKind::Series(slug) => series(slug),
             PageKind::Standalone(slug) => standalone(slug),
             PageKind::Search => SEARCH.to_owned(),
         }
@@ -73,6 +79,8 @@ impl PageKind {
                 PageKind::Author(Slug::parse(author)?, later_page(page)?)
             }
             ["archive"] => PageKind::Archive,
+            ["series"] => PageKind::SeriesIndex,
+            ["series", slug] => PageKind::Series(Slug::parse(slug)?),
             ["search"] => PageKind::Search,
             [page] if !RESERVED_FIRST_PARTS.contains(page) => {
                 PageKind::Standalone(Slug::parse(page)?)
@@ -92,6 +100,8 @@ impl PageKind {
             PageKind::Tag(tag, page) => paths::tag_page(tag, *page),
             PageKind::Author(author, page) => paths::author_page(author, *page),
             PageKind::Archive => paths::ARCHIVE.to_owned(),
+            PageKind::SeriesIndex => paths::SERIES_INDEX.to_owned(),
+            PageKind::Series(slug) => paths::series(slug),
             PageKind::Standalone(slug) => paths::standalone(slug),
             PageKind::Search => return None,
         };
@@ -100,15 +110,17 @@ impl PageKind {
 
     /// The page's own title, without the site's: "Archive", "Page 2", "Posts tagged “rust”,
     /// page 2"; none for the first home page. `name` is what the page's slug stands for: the
-    /// post's or the page's title, the tag's or the author's name; the other kinds ignore it.
+    /// post's or the page's title, the tag's, the author's or the series' name; the other kinds
+    /// ignore it.
     pub fn title(&self, name: &str) -> Option<String> {
         let title = match self {
             PageKind::Home(page) => return home_title(*page),
-            PageKind::Post(_) | PageKind::Standalone(_) => name.to_owned(),
+            PageKind::Post(_) | PageKind::Standalone(_) | PageKind::Series(_) => name.to_owned(),
             PageKind::Tags => TAGS_TITLE.to_owned(),
             PageKind::Tag(_, page) => listing_title(&tag_heading(name), *page),
             PageKind::Author(_, page) => listing_title(name, *page),
             PageKind::Archive => ARCHIVE_TITLE.to_owned(),
+            PageKind::SeriesIndex => SERIES_TITLE.to_owned(),
             PageKind::Search => SEARCH_TITLE.to_owned(),
         };
         Some(title)
@@ -134,6 +146,9 @@ pub const TAGS: &str = "/tags/";
 /// Every post by year and month.
 pub const ARCHIVE: &str = "/archive/";
 
+/// The index of every series.
+pub const SERIES_INDEX: &str = "/series/";
+
 /// The search page; the query follows as `?q=`.
 pub const SEARCH: &str = "/search/";
 
@@ -149,6 +164,9 @@ pub const TAGS_TITLE: &str = "Tags";
 
 /// The title of the archive page.
 pub const ARCHIVE_TITLE: &str = "Archive";
+
+/// The title of the series index.
+pub const SERIES_TITLE: &str = "Series";
 
 /// The title of the search page.
 pub const SEARCH_TITLE: &str = "Search";
@@ -166,6 +184,11 @@ pub fn post(slug: &Slug) -> String {
     format!("/posts/{slug}/")
 }
 
+/// A series' page: `/series/<slug>/`.
+pub fn series(slug: &Slug) -> String {
+    format!("/series/{slug}/")
+}
+
 /// A page of its own, from `pages/<slug>.md`: `/about/`.
 pub fn standalone(slug: &Slug) -> String {
     format!("/{slug}/")
@@ -174,7 +197,7 @@ pub fn standalone(slug: &Slug) -> String {
 /// The first parts of the paths the site's own pages and files take: no page of its own may
 /// take one (`/tags/` is a page, `/posts/…` and `/data/…` hold others).
 pub const RESERVED_FIRST_PARTS: &[&str] = &[
-    "posts", "page", "tags", "authors", "archive", "search", "data",
+    "posts", "page", "tags", "authors", "archive", "series", "search", "data",
 ];
 
 /// Page `page` of the posts with a tag.
@@ -293,7 +316,7 @@ mod tests {
     }
 
     /// One page of every kind, and of the later pages of each listing.
-    fn every_kind() -> [PageKind; 12] {
+    fn every_kind() -> [PageKind; 14] {
         [
             PageKind::Home(1),
             PageKind::Home(2),
@@ -305,6 +328,8 @@ mod tests {
             PageKind::Author(slug("joan-munro"), 1),
             PageKind::Author(slug("joan-munro"), 2),
             PageKind::Archive,
+            PageKind::SeriesIndex,
+            PageKind::Series(slug("local-government")),
             PageKind::Standalone(slug("about")),
             PageKind::Search,
         ]
@@ -343,6 +368,8 @@ mod tests {
             "/posts/a/b/",
             "/tags/a/page/1/",
             "/authors/",
+            "/series/a/page/2/",
+            "/series/A/",
             "/data/",
             "/about/more/",
             "/a--b/",
@@ -371,6 +398,8 @@ mod tests {
                 Some("data/authors/joan-munro/page-1.json"),
                 Some("data/authors/joan-munro/page-2.json"),
                 Some("data/archive.json"),
+                Some("data/series.json"),
+                Some("data/series/local-government.json"),
                 Some("data/pages/about.json"),
                 None,
             ]
@@ -397,6 +426,8 @@ mod tests {
                 Some("Local Government"),
                 Some("Local Government, page 2"),
                 Some("Archive"),
+                Some("Series"),
+                Some("Local Government"),
                 Some("Local Government"),
                 Some("Search"),
             ]

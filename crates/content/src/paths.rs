@@ -13,6 +13,14 @@ pub const TAGS: &str = "data/tags.json";
 /// Every author with their count: `AuthorIndex`.
 pub const AUTHORS: &str = "data/authors.json";
 
+/// Every series with its count: `SeriesIndex`.
+pub const SERIES_INDEX: &str = "data/series.json";
+
+/// One series' parts in order: `SeriesPage`.
+pub fn series(slug: &Slug) -> String {
+    format!("data/series/{slug}.json")
+}
+
 /// Every post by year and month: `Archive`.
 pub const ARCHIVE: &str = "data/archive.json";
 

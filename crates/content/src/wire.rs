@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::{Date, Slug};
 
 /// The version of the data format. Bump it when a document changes shape.
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 8;
 
 /// A top-level document that carries its format version.
 pub trait Versioned {
@@ -132,7 +132,55 @@ pub struct PostBundle {
     /// The words that invite comments before the site's contact address, from the post's
     /// `call_for_comments` field; the app has a default. Shown only when the site has a contact.
     pub call_for_comments: Option<String>,
+    /// The series the post is a part of, with every part.
+    pub series: Option<PostSeries>,
+    /// Up to four other posts to read next, best first: the author's choice (`related` in the
+    /// front matter), else what the bundler found most alike. Never a part of the post's series.
+    pub related: Vec<PostLink>,
     pub body: Body,
+}
+
+/// A series as one of its parts shows it: its name, its page, and every published part in
+/// order, this one among them.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct PostSeries {
+    /// As the author wrote it in `series`, e.g. "Building a compiler".
+    pub name: String,
+    /// The series' page: `/series/<slug>/`.
+    pub slug: Slug,
+    pub parts: Vec<PostLink>,
+}
+
+impl PostSeries {
+    /// Where the post `slug` is among the parts, from 0.
+    pub fn position(&self, slug: &Slug) -> Option<usize> {
+        self.parts.iter().position(|part| part.slug == *slug)
+    }
+}
+
+/// A series' page: its parts in order, as listings show posts. `data/series/<slug>.json`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct SeriesPage {
+    pub format: u32,
+    pub name: String,
+    pub slug: Slug,
+    pub posts: Vec<PostSummary>,
+}
+
+/// A series with how many parts it has, and when the latest came out.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct SeriesCount {
+    pub name: String,
+    pub slug: Slug,
+    pub count: u32,
+    pub latest: Date,
+}
+
+/// Every series, the one with the latest part first. `data/series.json`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct SeriesIndex {
+    pub format: u32,
+    pub series: Vec<SeriesCount>,
 }
 
 /// A page of its own, from `pages/<name>.md` (About, Contact): not a post, so in no listing and
@@ -165,6 +213,8 @@ pub struct Body {
     pub links: Vec<LocalLink>,
     /// The raster images among them, measured, with their smaller copies.
     pub images: Vec<ImageFacts>,
+    /// Each formula (`$…$`, `$$…$$`), in order, as the bundler converted it to MathML.
+    pub math: Vec<String>,
 }
 
 /// A raster image of the site's own, as the bundler measured it: where it is (as
@@ -344,5 +394,7 @@ versioned!(
     PageBundle,
     TagIndex,
     AuthorIndex,
-    Archive
+    Archive,
+    SeriesPage,
+    SeriesIndex
 );

@@ -1,11 +1,12 @@
 //! The fields of a post's front matter, TOML or YAML, read into one shape and checked in one
 //! place (`fields`), so both languages get the same rules and the same messages: the values
-//! (`value`, `yaml`), the dates (`dates`) and the old addresses (`aliases`) each parsed on their
-//! own.
+//! (`value`, `yaml`), the dates (`dates`), the old addresses (`aliases`) and the series
+//! (`series`) each parsed on their own.
 
 pub mod aliases;
 pub(crate) mod dates;
 pub(crate) mod fields;
+pub mod series;
 pub(crate) mod value;
 pub(crate) mod yaml;
 
@@ -21,6 +22,7 @@ use crate::{
 };
 use aliases::{alias_path, Alias};
 use fields::{Fields, Source};
+use series::SeriesField;
 use value::Table;
 
 /// The fields a post's front matter accepts.
@@ -37,6 +39,9 @@ pub const ACCEPTED: &[&str] = &[
     "slug",
     "aliases",
     "image",
+    "series",
+    "series_order",
+    "related",
 ];
 
 /// The fields the front matter of a page of `pages/` accepts.
@@ -93,6 +98,10 @@ pub struct FrontMatter {
     pub aliases: Vec<Alias>,
     /// The cover image, as written (resolved as an image of the body is, with the body's).
     pub cover: Option<Target>,
+    /// The series the post is a part of.
+    pub series: Option<SeriesField>,
+    /// The posts the author chose to show as related, as written (resolved as links are).
+    pub related: Vec<Target>,
 }
 
 /// Reads the front matter of `split`, cut from `text`, the contents of `file`, collecting every
@@ -120,6 +129,8 @@ pub fn parse(file: &Path, text: &str, split: &Split<'_>) -> Result<FrontMatter, 
         let slug = slug(fields, problems);
         let aliases = aliases(fields, problems);
         let cover = cover(fields, problems);
+        let series = series::series(fields, problems);
+        let related = related(fields, problems);
 
         Some(FrontMatter {
             title: title?,
@@ -134,6 +145,8 @@ pub fn parse(file: &Path, text: &str, split: &Split<'_>) -> Result<FrontMatter, 
             slug,
             aliases,
             cover,
+            series,
+            related,
         })
     })
 }
@@ -274,6 +287,47 @@ fn cover(fields: &Fields<'_>, problems: &mut Vec<Problem>) -> Option<Target> {
         line,
         column,
     })
+}
+
+/// How many posts `related` may name: as many as a post shows.
+pub const MOST_RELATED: usize = 4;
+
+/// The `related` field: other posts by their source files, written as the body links to them
+/// (`other-post.md`, `../other/index.md`), at most `MOST_RELATED`.
+fn related(fields: &Fields<'_>, problems: &mut Vec<Problem>) -> Vec<Target> {
+    let located = fields
+        .located_strings("related", false, problems)
+        .unwrap_or_default();
+    if let (Some(node), true) = (fields.get("related"), located.len() > MOST_RELATED) {
+        let message = format!(
+            "\"related\" names {} posts; a post shows at most {MOST_RELATED}",
+            located.len()
+        );
+        problems.push(fields.problem(&node.span, message, "keep the four that matter most"));
+    }
+    let mut related: Vec<Target> = Vec::new();
+    for (text, span) in located {
+        let written = text.trim();
+        if scheme_of(written).is_some() || written.starts_with(['/', '#']) {
+            let message = format!("{text:?} in \"related\" is not a post's source file");
+            let help = "name another post by its file, as a link in the body does, e.g. \"earlier-post.md\"";
+            problems.push(fields.problem(&span, message, help));
+            continue;
+        }
+        if related.iter().any(|target| target.written == written) {
+            let message = format!("{text:?} is in \"related\" twice");
+            problems.push(fields.problem(&span, message, "remove one of the two"));
+            continue;
+        }
+        let (line, column) = fields.line_column(&span);
+        related.push(Target {
+            written: written.to_owned(),
+            image: false,
+            line,
+            column,
+        });
+    }
+    related
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@ fn date(text: &str) -> Date {
 
 #[test]
 fn reads_all_fields_in_toml() {
-    let text = "+++\ntitle = \" T \"\ndate = \"2015-10-25\"\nupdated = 2016-01-02T10:00:00Z\nauthor = \"A\"\ntags = [\"x\", \"local government\"]\nsummary = \"S\"\ndescription = \" D \"\ncall_for_comments = \"Write to us\"\ndraft = true\nslug = \"my-post\"\naliases = [\"/2015/10/old/\", \"old.html\"]\nimage = \"cover.png\"\n+++\nB";
+    let text = "+++\ntitle = \" T \"\ndate = \"2015-10-25\"\nupdated = 2016-01-02T10:00:00Z\nauthor = \"A\"\ntags = [\"x\", \"local government\"]\nsummary = \"S\"\ndescription = \" D \"\ncall_for_comments = \"Write to us\"\ndraft = true\nslug = \"my-post\"\naliases = [\"/2015/10/old/\", \"old.html\"]\nimage = \"cover.png\"\nseries = \" Building a Compiler \"\nseries_order = 2\nrelated = [\"other.md\"]\n+++\nB";
     let expected = FrontMatter {
         title: "T".into(),
         date: date("2015-10-25"),
@@ -54,8 +54,61 @@ fn reads_all_fields_in_toml() {
             line: 13,
             column: 9,
         }),
+        series: Some(SeriesField {
+            name: "Building a Compiler".into(),
+            slug: Slug::parse("building-a-compiler").unwrap(),
+            order: Some(2),
+        }),
+        related: vec![Target {
+            written: "other.md".into(),
+            image: false,
+            line: 16,
+            column: 12,
+        }],
     };
     assert_eq!(parsed(text).unwrap(), expected);
+}
+
+#[test]
+fn a_series_needs_a_name_and_parts_count_from_one() {
+    let problems =
+        parsed("+++\ntitle = \"T\"\ndate = 2020-01-01\nseries_order = 2\n+++\n").unwrap_err();
+    assert_eq!(
+        (problems[0].line, problems[0].column),
+        (4, 16),
+        "{problems:?}"
+    );
+    assert!(
+        problems[0].message.contains("without \"series\""),
+        "{problems:?}"
+    );
+    let problems =
+        parsed("+++\ntitle = \"T\"\ndate = 2020-01-01\nseries = \"S\"\nseries_order = 0\n+++\n")
+            .unwrap_err();
+    assert_eq!(
+        (problems[0].line, problems[0].column),
+        (5, 16),
+        "{problems:?}"
+    );
+    let problems =
+        parsed("+++\ntitle = \"T\"\ndate = 2020-01-01\nseries = \"!!\"\n+++\n").unwrap_err();
+    assert!(problems[0].message.contains("no slug"), "{problems:?}");
+}
+
+#[test]
+fn related_names_at_most_four_other_posts_each_once() {
+    let problems = parsed("+++\ntitle = \"T\"\ndate = 2020-01-01\nrelated = [\"a.md\", \"/posts/b/\", \"a.md\", \"c.md\", \"d.md\"]\n+++\n").unwrap_err();
+    let messages: Vec<&str> = problems
+        .iter()
+        .map(|problem| problem.message.as_str())
+        .collect();
+    assert_eq!(problems.len(), 3, "{messages:?}");
+    assert!(messages[0].contains("names 5 posts"), "{messages:?}");
+    assert!(
+        messages[1].contains("\"/posts/b/\" in \"related\" is not"),
+        "{messages:?}"
+    );
+    assert!(messages[2].contains("twice"), "{messages:?}");
 }
 
 #[test]
@@ -143,7 +196,7 @@ fn reports_problems_on_their_real_lines() {
     assert_eq!(
         problems(text),
         [
-            "5:1 unknown field \"subtitle\" in the front matter | remove it; accepted fields: title, date, updated, author, tags, summary, description, call_for_comments, draft, slug, aliases, image",
+            "5:1 unknown field \"subtitle\" in the front matter | remove it; accepted fields: title, date, updated, author, tags, summary, description, call_for_comments, draft, slug, aliases, image, series, series_order, related",
             "3:9 \"title\" is empty | write it as title = \"...\" with some text",
             "4:8 \"2015-13-45\" is not a date | write it as YYYY-MM-DD, e.g. date = 2015-10-25, or as a date and time such as 2015-10-25T09:30:00Z",
         ]
@@ -158,7 +211,7 @@ fn yaml_problems_have_the_same_words_with_yaml_examples() {
     assert_eq!(
         problems(text),
         [
-            "6:1 unknown field \"autor\" in the front matter | did you mean \"author\"? accepted fields: title, date, updated, author, tags, summary, description, call_for_comments, draft, slug, aliases, image",
+            "6:1 unknown field \"autor\" in the front matter | did you mean \"author\"? accepted fields: title, date, updated, author, tags, summary, description, call_for_comments, draft, slug, aliases, image, series, series_order, related",
             "2:8 \"title\" must be a string, not an integer | write it as title: \"...\"",
             "3:7 \"2015-13-45\" is not a date | write it as YYYY-MM-DD, e.g. date: 2015-10-25, or as a date and time such as 2015-10-25T09:30:00Z",
             "4:11 \"tags\" holds an empty string | remove it or write some text",

@@ -45,6 +45,8 @@ pub struct Document<'a> {
     pub targets: &'a [Target],
     /// A post's cover, from its front matter: an image, resolved as the body's are.
     pub cover: Option<&'a Target>,
+    /// The posts a post names in its front matter's `related`: posts, resolved as links are.
+    pub related: &'a [Target],
     /// Whether readers see it in this build.
     pub published: bool,
 }
@@ -75,6 +77,8 @@ pub struct Resolved {
     pub links: Vec<LocalLink>,
     pub images: Vec<ShownImage>,
     pub cover: Option<ShownImage>,
+    /// The addresses of the posts of `related`: `/posts/<slug>/`.
+    pub related: Vec<String>,
 }
 
 /// The resolved links of `document`, or every problem with them. `site_dir` is where the
@@ -116,11 +120,20 @@ pub fn resolve_links(
             Err(wrong) => problems.push(problem_at(target, wrong)),
         }
     }
+    let mut related = Vec::new();
+    for target in document.related {
+        match resolver.related(target) {
+            Ok(Some(address)) => related.push(address),
+            Ok(None) => {}
+            Err(wrong) => problems.push(problem_at(target, wrong)),
+        }
+    }
     match problems.is_empty() {
         true => Ok(Resolved {
             links,
             images,
             cover,
+            related,
         }),
         false => Err(problems),
     }
@@ -207,6 +220,32 @@ impl Resolver<'_> {
                 format!("\"image\" = {:?} is not an image file", target.written),
                 "name the cover's file: a PNG, JPEG, GIF or WebP image beside the post or in static/".to_owned(),
             )),
+        }
+    }
+
+    /// The address of the other post that `target` (of `related`) names: a post, published
+    /// if this one is; `None` for one that could not be read, whose own problems say why.
+    fn related(&self, target: &Target) -> Result<Option<String>, Wrong> {
+        let not_a_post = || {
+            (
+                format!(
+                    "\"related\" names {:?}, which is not another post",
+                    target.written
+                ),
+                "name another post by its source file, e.g. \"earlier-post.md\"".to_owned(),
+            )
+        };
+        match self.resolve(target)? {
+            None if target.written.contains('#') => Err(not_a_post()),
+            None => Ok(None),
+            Some((to, _))
+                if to.starts_with("/posts/")
+                    && to.ends_with('/')
+                    && to != self.document.address =>
+            {
+                Ok(Some(to))
+            }
+            Some(_) => Err(not_a_post()),
         }
     }
 

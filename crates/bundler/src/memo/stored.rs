@@ -36,7 +36,7 @@ const TEXTS_HEADER: &str = "folio post texts 1\n";
 /// a file of readings and one of texts written apart (a build stopped between the two) do not
 /// match, and read as nothing.
 fn kind(generation: &str) -> String {
-    format!("post readings 4 {generation}")
+    format!("post readings 5 {generation}")
 }
 
 /// One post's reading, as written; without a post, the file's reading is forgotten (the file

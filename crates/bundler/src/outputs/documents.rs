@@ -8,8 +8,8 @@
 use std::{collections::BTreeMap, path::PathBuf, time::Duration};
 
 use folio_content::{
-    pages::PageKind, paths, AuthorCount, AuthorIndex, Date, PostBundle, PostPage, PostSummary,
-    Site, TagCount, TagIndex, FORMAT_VERSION,
+    pages::PageKind, paths, AuthorCount, AuthorIndex, Date, PostBundle, PostLink, PostPage,
+    PostSeries, PostSummary, Site, TagCount, TagIndex, FORMAT_VERSION,
 };
 use rayon::prelude::*;
 
@@ -24,8 +24,10 @@ use crate::{
         json_feed::json_feed,
         post_bundle::Bundle,
         redirects::redirect_pages,
+        related::related_posts,
         robots::robots,
-        search_index::{search_files, SearchMemo},
+        search_index::{postings, search_files, SearchMemo},
+        series::{post_series, series_files, series_of, Series},
         site_pages::SitePage,
         sitemap::sitemap,
     },
@@ -100,19 +102,25 @@ pub fn documents(
     posts
         .iter_mut()
         .for_each(|post| spellings.apply(&mut post.summary));
+    let series = series_of(&posts);
 
-    // The search index needs every post and nothing else made here: it is made beside the rest.
-    let (search, rest) = rayon::join(
-        || match site.search {
-            true => search_files(&posts, search)
-                .map_err(|error| vec![cache_problem(paths::SEARCH_INDEX, error)]),
-            false => Ok(Vec::new()),
+    // The terms of the posts (for the search index and related posts) need every post and
+    // nothing else made here: they are read beside the rest.
+    let (postings, rest) = rayon::join(
+        || {
+            postings(&posts, search)
+                .map_err(|error| vec![cache_problem(paths::SEARCH_INDEX, error)])
         },
-        || site_files(site, &posts, standalone, copied, today),
+        || site_files(site, &posts, &series, standalone, copied, today),
     );
     let (mut files, site_pages) = rest?;
-    files.extend(search?);
-    files.extend(bundles(posts));
+    let postings = postings?;
+    let related = related_posts(&posts, &postings);
+    if site.search {
+        files.extend(search_files(postings, &posts));
+    }
+    let parts_of = post_series(&series, &posts);
+    files.extend(bundles(posts, parts_of, related));
     Ok((files, site_pages))
 }
 
@@ -122,6 +130,7 @@ pub fn documents(
 fn site_files(
     site: &Site,
     posts: &[Post],
+    series: &[Series],
     standalone: Vec<Standalone>,
     copied: &[&str],
     today: Date,
@@ -133,7 +142,7 @@ fn site_files(
         .iter()
         .map(|page| standalone_page(site, page))
         .collect();
-    files.extend(listings(site, posts, own_pages, &mut site_pages).map_err(one)?);
+    files.extend(listings(site, posts, series, own_pages, &mut site_pages).map_err(one)?);
     for page in standalone {
         let path = paths::standalone(&page.slug);
         files.insert(path, Document::json(page.bundle(&site.description)));
@@ -167,6 +176,10 @@ fn post_page(site: &Site, post: &Post) -> SitePage {
     page.published = Some(summary.date);
     page.modified = summary.updated.filter(|updated| *updated > summary.date);
     page.image.clone_from(&summary.image);
+    page.series = post
+        .series
+        .as_ref()
+        .map(|series| (series.name.clone(), series.slug.clone()));
     page
 }
 
@@ -186,6 +199,7 @@ fn standalone_page(site: &Site, page: &Standalone) -> SitePage {
 fn listings(
     site: &Site,
     posts: &[Post],
+    series: &[Series],
     own_pages: Vec<SitePage>,
     site_pages: &mut Vec<SitePage>,
 ) -> Result<Vec<(String, Document)>, Problem> {
@@ -219,6 +233,16 @@ fn listings(
             site_pages.push(entry.paged(page.page, page.total_pages, page_of));
             listed.push((paths::author_page(&author.slug, page.page), page));
         }
+    }
+    if !series.is_empty() {
+        site_pages.push(SitePage::routed(site, PageKind::SeriesIndex, ""));
+    }
+    for one in series {
+        site_pages.push(SitePage::routed(
+            site,
+            PageKind::Series(one.slug.clone()),
+            &one.name,
+        ));
     }
     site_pages.extend(own_pages);
     if site.search {
@@ -254,19 +278,29 @@ fn listings(
     files.push((paths::AUTHORS.to_owned(), Document::json(author_index)));
     let by_date = archive(&summaries);
     files.push((paths::ARCHIVE.to_owned(), Document::json(by_date)));
+    if !series.is_empty() {
+        files.extend(series_files(series, posts));
+    }
 
     let map = sitemap(&site.base_url, site_pages).map_err(|error| bug(paths::SITEMAP, error))?;
     files.push((paths::SITEMAP.to_owned(), Document::bytes(map)));
     Ok(files)
 }
 
-/// One bundle per post (given newest first), each with its neighbours, keyed in parallel.
-fn bundles(posts: Vec<Post>) -> Vec<(String, Document)> {
+/// One bundle per post (given newest first), each with its neighbours, its series (`parts_of`,
+/// by post) and its `related` posts, keyed in parallel.
+fn bundles(
+    posts: Vec<Post>,
+    parts_of: Vec<Option<PostSeries>>,
+    related: Vec<Vec<PostLink>>,
+) -> Vec<(String, Document)> {
     let links: Vec<_> = posts.iter().map(|post| link(&post.summary)).collect();
     posts
         .into_par_iter()
+        .zip(parts_of)
+        .zip(related)
         .enumerate()
-        .map(|(i, post)| {
+        .map(|(i, ((post, series), related))| {
             let path = paths::post(&post.summary.slug);
             let bundle = PostBundle {
                 format: FORMAT_VERSION,
@@ -276,6 +310,8 @@ fn bundles(posts: Vec<Post>) -> Vec<(String, Document)> {
                 previous: links.get(i + 1).cloned(),
                 next: i.checked_sub(1).and_then(|j| links.get(j)).cloned(),
                 call_for_comments: post.call_for_comments,
+                series,
+                related,
                 body: post.body,
             };
             let text = post.text;

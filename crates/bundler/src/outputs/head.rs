@@ -103,9 +103,9 @@ fn link_tag(rel: &str, href: &str, extra: &str) -> String {
     )
 }
 
-/// The page as schema.org describes it: a post is a `BlogPosting`, the home page the `Blog`, a
-/// page of its own a `WebPage` of it, and every page below the home page has its
-/// `BreadcrumbList`.
+/// The page as schema.org describes it: a post is a `BlogPosting` (part of its series' if it
+/// has one), the home page the `Blog`, a series a `CreativeWorkSeries` of it, a page of its
+/// own a `WebPage` of it, and every page below the home page has its `BreadcrumbList`.
 fn structured_data(site: &Site, page: &SitePage, url: &str) -> Option<Value> {
     let home = absolute(&site.base_url, &pages::home(1));
     let publisher = json!({ "@type": "Organization", "name": site.title, "url": home });
@@ -144,6 +144,13 @@ fn structured_data(site: &Site, page: &SitePage, url: &str) -> Option<Value> {
                 "author": authors,
                 "publisher": publisher,
             }));
+            if let (Some((name, slug)), Some(posting)) = (&page.series, graph.last_mut()) {
+                posting["isPartOf"] = json!({
+                    "@type": "CreativeWorkSeries",
+                    "name": name,
+                    "url": absolute(&site.base_url, &pages::series(slug)),
+                });
+            }
             if let (Some(facts), Some(posting)) = (&page.image, graph.last_mut()) {
                 let ImageFacts(_, width, height, _) = facts;
                 posting["image"] = json!({
@@ -161,6 +168,13 @@ fn structured_data(site: &Site, page: &SitePage, url: &str) -> Option<Value> {
             "url": home,
             "inLanguage": site.language,
             "publisher": publisher,
+        })),
+        Kind::Routed(PageKind::Series(_)) => graph.push(json!({
+            "@type": "CreativeWorkSeries",
+            "name": page.name,
+            "url": url,
+            "inLanguage": site.language,
+            "isPartOf": { "@type": "Blog", "name": site.title, "url": home },
         })),
         Kind::Routed(PageKind::Standalone(_)) => graph.push(json!({
             "@type": "WebPage",
@@ -205,6 +219,7 @@ fn breadcrumbs(site: &Site, page: &SitePage, url: &str) -> Vec<(String, String)>
                 trail.push(crumb(PageKind::Tag(slug.clone(), 1)));
             }
         }
+        Kind::Routed(PageKind::Series(_)) => trail.push(crumb(PageKind::SeriesIndex)),
         Kind::Routed(PageKind::Author(slug, number)) if *number > 1 => {
             trail.push(crumb(PageKind::Author(slug.clone(), 1)));
         }

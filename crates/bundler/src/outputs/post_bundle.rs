@@ -25,10 +25,12 @@ impl Hash for Bundle {
             previous,
             next,
             call_for_comments,
+            series,
+            related,
             body,
         } = &self.bundle;
         (format, post, description, word_count, previous, next).hash(state);
-        (call_for_comments, rest_of(body)).hash(state);
+        (call_for_comments, series, related, rest_of(body)).hash(state);
         self.text.key().hash(state);
     }
 }

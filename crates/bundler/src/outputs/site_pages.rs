@@ -5,7 +5,7 @@
 pub use folio_content::pages::absolute;
 use folio_content::{
     pages::{self, PageKind},
-    Author, Date, ImageFacts, Site,
+    Author, Date, ImageFacts, Site, Slug,
 };
 use serde::{Deserialize, Serialize};
 
@@ -50,6 +50,8 @@ pub struct SitePage {
     pub older: Option<String>,
     /// A post's cover, for its link previews and structured data.
     pub image: Option<ImageFacts>,
+    /// The series a post is a part of: its name and slug, for its structured data.
+    pub series: Option<(String, Slug)>,
 }
 
 /// The whole address of a measured image of the site's own, such as a post's cover.
@@ -73,6 +75,7 @@ impl SitePage {
             newer: None,
             older: None,
             image: None,
+            series: None,
         }
     }
 

@@ -60,7 +60,9 @@ fn paragraphs(markdown: &str, all: bool) -> String {
             }
             Event::Start(Tag::Image { .. }) => image_depth += 1,
             Event::End(TagEnd::Image) => image_depth = image_depth.saturating_sub(1),
-            Event::Text(part) | Event::Code(part) if in_paragraph && image_depth == 0 => {
+            Event::Text(part) | Event::Code(part) | Event::InlineMath(part)
+                if in_paragraph && image_depth == 0 =>
+            {
                 text.push_str(&part)
             }
             Event::SoftBreak | Event::HardBreak if in_paragraph => text.push(' '),

@@ -13,12 +13,12 @@ use folio_content::{pages, Author, Body, Date, PostSummary, Slug, Tag};
 
 use crate::{
     front_matter::aliases::Alias,
-    front_matter::{self, FrontMatter},
+    front_matter::{self, series::SeriesField, FrontMatter},
     markdown::{
         self,
         images::ShownImage,
         links::Document,
-        targets::{targets, Target},
+        targets::{line_column, targets, Target},
     },
     post::excerpt::{excerpt, lead, more_marker},
     post::text::Text,
@@ -60,6 +60,12 @@ pub struct Post {
     /// The front matter's `image`, as written, and the image it is once resolved.
     pub cover: Option<Target>,
     pub shown_cover: Option<ShownImage>,
+    /// The series the post is a part of.
+    pub series: Option<SeriesField>,
+    /// The front matter's `related`, as written, and the addresses of the posts once resolved
+    /// (`/posts/<slug>/`).
+    pub related: Vec<Target>,
+    pub related_to: Vec<String>,
 }
 
 impl Post {
@@ -79,8 +85,11 @@ impl Post {
             shown_images,
             cover,
             shown_cover,
+            series,
+            related,
+            related_to,
         } = self;
-        let (outline, links, images) = text::rest_of(body);
+        let (outline, links, images, math) = text::rest_of(body);
         Post {
             file: file.clone(),
             summary: summary.clone(),
@@ -93,6 +102,7 @@ impl Post {
                 outline: outline.to_vec(),
                 links: links.to_vec(),
                 images: images.to_vec(),
+                math: math.to_vec(),
             },
             text: text.clone(),
             aliases: aliases.clone(),
@@ -101,6 +111,9 @@ impl Post {
             shown_images: shown_images.clone(),
             cover: cover.clone(),
             shown_cover: shown_cover.clone(),
+            series: series.clone(),
+            related: related.clone(),
+            related_to: related_to.clone(),
         }
     }
 
@@ -112,6 +125,7 @@ impl Post {
             outline: &self.body.outline,
             targets: &self.targets,
             cover: self.cover.as_ref(),
+            related: &self.related,
             published,
         }
     }
@@ -156,21 +170,32 @@ pub fn parse(file: &Path, bytes: &[u8], authors: &[Author]) -> Result<Post, Vec<
         None => slug_of_file(file).map_err(|problem| vec![problem])?,
     };
     let authors = post_authors(&fields, authors);
-    Ok(derive(file, slug, fields, authors, split))
+    derive(file, slug, fields, authors, split)
 }
 
-/// Everything the post's page and listings show, from its checked fields and body.
+/// Everything the post's page and listings show, from its checked fields and body; or the
+/// problems of its formulas.
 fn derive(
     file: &Path,
     slug: Slug,
     fields: FrontMatter,
     authors: Vec<Author>,
     split: Split<'_>,
-) -> Post {
+) -> Result<Post, Vec<Problem>> {
     // Found before the `<!-- more -->` line goes, so that lines are the file's.
     let scan = targets(&split.body, split.body_line);
-    let body = split.body;
-    let (excerpt_text, body) = match more_marker(&body) {
+    let marker = more_marker(&split.body);
+    // A place in the body without the marker, in the file: past the marker, its length on.
+    let place = |offset: usize| {
+        let in_split = match &marker {
+            Some(marker) if offset >= marker.start => offset + (marker.end - marker.start),
+            _ => offset,
+        };
+        let (line, column) = line_column(&split.body, in_split);
+        (split.body_line + line - 1, column)
+    };
+    let body = split.body.clone();
+    let (excerpt_text, body) = match marker.clone() {
         Some(marker) => {
             let before = body.get(..marker.start).unwrap_or_default();
             let after = body.get(marker.end..).unwrap_or_default();
@@ -203,8 +228,8 @@ fn derive(
         draft: fields.draft,
         image: None,
     };
-    let body = markdown::body(body);
-    Post {
+    let body = markdown::body(body, file, place)?;
+    Ok(Post {
         file: file.to_owned(),
         text: Text::here(&body),
         description: fields
@@ -220,7 +245,10 @@ fn derive(
         shown_images: Vec::new(),
         cover: fields.cover,
         shown_cover: None,
-    }
+        series: fields.series,
+        related: fields.related,
+        related_to: Vec::new(),
+    })
 }
 
 /// The slug made from the file's name without its extension, or for a post that is a folder

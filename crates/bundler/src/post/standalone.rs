@@ -14,7 +14,7 @@ use crate::{
         self,
         images::ShownImage,
         links::Document,
-        targets::{targets, Target},
+        targets::{line_column, targets, Target},
     },
     post::slug_of_file,
     problem::Problem,
@@ -49,6 +49,7 @@ impl Standalone {
     /// The page as links see it.
     pub fn document(&self, published: bool) -> Document<'_> {
         Document {
+            related: &[],
             file: &self.file,
             address: self.address(),
             outline: &self.body.outline,
@@ -92,6 +93,11 @@ pub fn parse(file: &Path, bytes: &[u8]) -> Result<Standalone, Vec<Problem>> {
         )]);
     }
     let scan = targets(&split.body, split.body_line);
+    let place = |offset: usize| {
+        let (line, column) = line_column(&split.body, offset);
+        (split.body_line + line - 1, column)
+    };
+    let body = markdown::body(split.body.clone(), file, place)?;
     Ok(Standalone {
         file: file.to_owned(),
         slug,
@@ -100,7 +106,7 @@ pub fn parse(file: &Path, bytes: &[u8]) -> Result<Standalone, Vec<Problem>> {
         draft: fields.draft,
         targets: scan.targets,
         without_alt: scan.without_alt,
-        body: markdown::body(split.body),
+        body,
         shown_images: Vec::new(),
     })
 }

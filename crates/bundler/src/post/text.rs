@@ -37,18 +37,19 @@ struct Parts<'a> {
     code: Cow<'a, [Option<HighlightedCode>]>,
 }
 
-/// What a body holds besides its text: its outline, links and images. The one place that
+/// What a body holds besides its text: its outline, links, images and formulas. The one place that
 /// names the text's parts, for a body kept without them (`Post::without_text`) and for a key
 /// that stands for them by the text's key (`outputs/post_bundle.rs`).
-pub fn rest_of(body: &Body) -> (&[Heading], &[LocalLink], &[ImageFacts]) {
+pub fn rest_of(body: &Body) -> (&[Heading], &[LocalLink], &[ImageFacts], &[String]) {
     let Body {
         markdown: _,
         code: _,
         outline,
         links,
         images,
+        math,
     } = body;
-    (outline, links, images)
+    (outline, links, images, math)
 }
 
 impl Text {
@@ -158,7 +159,12 @@ mod tests {
 
     #[test]
     fn a_kept_text_reads_back_as_it_was() {
-        let body = crate::markdown::body("Some *text*.\n\n```rust\nfn main() {}\n```\n".into());
+        let body = crate::markdown::body(
+            "Some *text*.\n\n```rust\nfn main() {}\n```\n".into(),
+            std::path::Path::new("t.md"),
+            |_| (1, 1),
+        )
+        .unwrap();
         let text = Text::here(&body);
         let bytes = Text::encode(&body).unwrap();
         let mut file = tempfile::tempfile().unwrap();

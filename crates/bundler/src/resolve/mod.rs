@@ -59,6 +59,7 @@ pub fn link_all(
         let found = next();
         (post.body.links, post.shown_images) = (found.links, found.images);
         post.shown_cover = found.cover;
+        post.related_to = found.related;
     }
     for page in standalone.iter_mut() {
         let found = next();

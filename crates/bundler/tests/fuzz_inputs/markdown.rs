@@ -185,6 +185,8 @@ pub fn inline() -> BoxedStrategy<String> {
         1 => text().prop_map(|t| format!("~~{t}~~")),
         1 => text().prop_map(|t| format!("`{t}`")),
         1 => text().prop_map(|t| format!("``{t}``")),
+        1 => text().prop_map(|t| format!("${t}$")),
+        1 => text().prop_map(|t| format!("$${t}$$")),
         2 => (text(), url(), text()).prop_map(|(t, u, title)| format!("[{t}]({u} \"{title}\")")),
         2 => (text(), url()).prop_map(|(t, u)| format!("[{t}](<{u}>)")),
         2 => (text(), url()).prop_map(|(t, u)| format!("![{t}]({u})")),

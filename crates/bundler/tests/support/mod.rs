@@ -16,7 +16,8 @@ use folio_bundler::{
 use folio_content::{
     paths,
     search::index::{SearchIndex, SearchPosts, TermShard},
-    Archive, AuthorIndex, Date, PageBundle, PostBundle, PostPage, Site, TagIndex,
+    Archive, AuthorIndex, Date, PageBundle, PostBundle, PostPage, SeriesIndex, SeriesPage, Site,
+    TagIndex,
 };
 use serde::{de::DeserializeOwned, Serialize};
 
@@ -165,6 +166,8 @@ fn pretty(output: &Output, path: &str) -> String {
         paths::TAGS => as_type::<TagIndex>(output, path),
         paths::AUTHORS => as_type::<AuthorIndex>(output, path),
         paths::ARCHIVE => as_type::<Archive>(output, path),
+        paths::SERIES_INDEX => as_type::<SeriesIndex>(output, path),
+        _ if path.starts_with("data/series/") => as_type::<SeriesPage>(output, path),
         _ if path.starts_with("data/posts/") => as_type::<PostBundle>(output, path),
         _ if path.starts_with("data/pages/") => as_type::<PageBundle>(output, path),
         _ if path.contains("/page-") => as_type::<PostPage>(output, path),

@@ -10,11 +10,13 @@ mod footnotes;
 mod highlighting;
 pub mod images;
 mod local_links;
+mod maths;
 mod tables;
 mod task_lists;
 
 pub use footnotes::FOOTNOTE_ID_PREFIX;
 pub use local_links::rooted;
+pub use maths::is_mathml;
 
 use pulldown_cmark::{html, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
@@ -52,6 +54,7 @@ pub fn render_html(body: &Body, options: &RenderOptions) -> String {
         code,
         links,
         images,
+        math,
     } = body;
     let parser = Parser::new_ext(markdown, markdown_options());
     let mut anchors = outline.iter().map(|heading| heading.anchor.clone());
@@ -61,11 +64,13 @@ pub fn render_html(body: &Body, options: &RenderOptions) -> String {
     let mut tables = tables::Tables::default();
     let mut footnotes = footnotes::Footnotes::default();
     let mut highlighter = highlighting::Highlighter::new(code);
+    let mut formulas = maths::Formulas::new(math);
     let events = parser
         .map(|event| with_anchor(event, &mut anchors))
         .filter_map(|event| policy.apply(event))
         .flat_map(|event| highlighter.rewrite(event))
         .flatten()
+        .map(|event| formulas.rewrite(event))
         .map(|event| footnotes.rewrite(event))
         .map(callouts::rewrite)
         .map(|event| tables.rewrite(event))
@@ -94,6 +99,7 @@ pub fn markdown_options() -> Options {
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_GFM
+        | Options::ENABLE_MATH
 }
 
 /// Gives a heading the next anchor of the outline, which sees the headings in the same order.
@@ -202,7 +208,9 @@ impl<'o> Policy<'o> {
     fn alt_text<'a>(&mut self, event: Event<'a>) -> Option<Event<'a>> {
         let image = self.measured.as_mut()?;
         match event {
-            Event::Text(text) | Event::Code(text) => image.alt.push_str(&text),
+            Event::Text(text) | Event::Code(text) | Event::InlineMath(text) => {
+                image.alt.push_str(&text)
+            }
             Event::SoftBreak | Event::HardBreak => image.alt.push(' '),
             Event::Start(Tag::Image { .. }) => image.nested += 1,
             Event::End(TagEnd::Image) if image.nested > 0 => image.nested -= 1,

@@ -64,7 +64,14 @@ pub fn section_texts(markdown: &str) -> Vec<String> {
                 in_heading = false;
                 continue;
             }
-            Event::Text(text) | Event::Code(text) if !in_heading => text,
+            Event::Text(text)
+            | Event::Code(text)
+            | Event::InlineMath(text)
+            | Event::DisplayMath(text)
+                if !in_heading =>
+            {
+                text
+            }
             Event::SoftBreak
             | Event::HardBreak
             | Event::End(

@@ -75,13 +75,11 @@ struct Kept {
     changes: Option<stored::Changes>,
 }
 
-/// The files of the search index of `posts`, given newest first: `data/search/index.json`, the
-/// shards of terms and the chunks of posts. Posts whose text is in `memo` are not read again;
-/// the error, if a post's text cannot be read back from the cache.
-pub fn search_files(
-    posts: &[Post],
-    memo: Option<&SearchMemo>,
-) -> io::Result<Vec<(String, Document)>> {
+/// Every term's postings in `posts`, given newest first, in term order (as `impacts` gives
+/// them): what the search index is made of (`search_files`), and what related posts are found
+/// by (`outputs::related`). Posts whose text is in `memo` are not read again; the error, if a
+/// post's text cannot be read back from the cache.
+pub fn postings(posts: &[Post], memo: Option<&SearchMemo>) -> io::Result<Vec<(String, Vec<u32>)>> {
     let mut own = Kept::default();
     let mut locked = memo.and_then(|memo| memo.kept.lock().ok());
     let kept = locked.as_deref_mut().unwrap_or(&mut own);
@@ -96,6 +94,12 @@ pub fn search_files(
     if let Some(memo) = memo {
         memo.store_once();
     }
+    Ok(postings)
+}
+
+/// The files of the search index of `posts`, given newest first, from their `postings`:
+/// `data/search/index.json`, the shards of terms and the chunks of posts.
+pub fn search_files(postings: Vec<(String, Vec<u32>)>, posts: &[Post]) -> Vec<(String, Document)> {
     let mut files = Vec::new();
     let mut shards = Vec::new();
     let mut shard: Vec<Postings> = Vec::new();
@@ -153,7 +157,7 @@ pub fn search_files(
         })
         .collect();
     files.extend(chunks);
-    Ok(files)
+    files
 }
 
 /// Each of `posts` read into terms, or taken from `kept` if its text is the same; with `keep`,

@@ -121,7 +121,10 @@ pub fn read(reader: &mut TermReader, post: &Post, markdown: &str) -> Read {
                 in_heading = true;
             }
             Event::End(TagEnd::Heading(_)) => in_heading = false,
-            Event::Text(text) | Event::Code(text) => {
+            Event::Text(text)
+            | Event::Code(text)
+            | Event::InlineMath(text)
+            | Event::DisplayMath(text) => {
                 let field = if in_heading {
                     Field::Headings
                 } else {
