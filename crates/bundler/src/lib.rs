@@ -324,7 +324,7 @@ pub fn build_with(
     };
     let resolved = started.elapsed();
     let copied: Vec<&str> = copies.keys().map(String::as_str).collect();
-    let (files, pages) = match outputs::documents::documents(
+    let (files, pages, related) = match outputs::documents::documents(
         &config.site,
         posts,
         standalone,
@@ -362,6 +362,7 @@ pub fn build_with(
             read,
             resolve: resolved - read,
             documents: started.elapsed() - resolved,
+            related,
         },
         warnings,
         published,

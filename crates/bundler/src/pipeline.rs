@@ -154,7 +154,7 @@ impl fmt::Display for Done {
         let published = &self.published;
         write!(
             f,
-            "{}, {} written, {} reused, {} compressed, {} removed; cache {}, read {}, resolve {}, documents {}, plan {}, then render {}, compress {}, write {} (time over all threads); {} in all",
+            "{}, {} written, {} reused, {} compressed, {} removed; cache {}, read {}, resolve {}, documents {} (related posts {}), plan {}, then render {}, compress {}, write {} (time over all threads); {} in all",
             plural(published.files, "file", "files"),
             published.written,
             published.reused(),
@@ -164,6 +164,7 @@ impl fmt::Display for Done {
             seconds(self.stages.read),
             seconds(self.stages.resolve),
             seconds(self.stages.documents),
+            seconds(self.stages.related),
             seconds(self.plan),
             seconds(published.making),
             seconds(published.compressing),

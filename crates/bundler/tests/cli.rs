@@ -77,6 +77,7 @@ fn summary(output: &Output) -> String {
         ", read ",
         ", resolve ",
         ", documents ",
+        " (related posts ",
         ", plan ",
         ", then render ",
         ", compress ",

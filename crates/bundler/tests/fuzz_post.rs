@@ -97,7 +97,7 @@ proptest! {
         };
         let slug = post.summary.slug.clone();
         let markdown = post.body.markdown.clone();
-        let (files, _pages) = documents(&site(), vec![post], Vec::new(), &[], today(), None)
+        let (files, _pages, _) = documents(&site(), vec![post], Vec::new(), &[], today(), None)
             .unwrap_or_else(|problems| {
                 let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
                 panic!("a post that was read makes no files:\n{}", shown.join("\n"))

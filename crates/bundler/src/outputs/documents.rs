@@ -5,7 +5,11 @@
 //! (`outputs::site_pages`), which the sitemap is made from and the step after trunk builds each
 //! page's HTML file from.
 
-use std::{collections::BTreeMap, path::PathBuf, time::Duration};
+use std::{
+    collections::BTreeMap,
+    path::PathBuf,
+    time::{Duration, Instant},
+};
 
 use folio_content::{
     pages::PageKind, paths, AuthorCount, AuthorIndex, Date, PostBundle, PostLink, PostPage,
@@ -77,6 +81,8 @@ pub struct Stages {
     pub resolve: Duration,
     /// The data documents, listings, feeds, sitemap and search index.
     pub documents: Duration,
+    /// Of those, finding each post's related posts (`related`).
+    pub related: Duration,
 }
 
 /// Each file by its path, as in `Output::files`.
@@ -86,7 +92,8 @@ pub type Files = BTreeMap<String, Document>;
 /// its pages of their own. Listings are newest first, ties by slug; each tag and author keeps
 /// one spelling (see `taxonomy`). `today` dates the feed of a site with no posts. The posts'
 /// terms for the search index are taken from `search` where it has them, and kept there.
-/// JSON documents are keyed now and encoded when published (`Document`).
+/// JSON documents are keyed now and encoded when published (`Document`). Also how long finding
+/// the related posts took.
 pub fn documents(
     site: &Site,
     mut posts: Vec<Post>,
@@ -94,7 +101,7 @@ pub fn documents(
     copied: &[&str],
     today: Date,
     search: Option<&SearchMemo>,
-) -> Result<(Files, Vec<SitePage>), Vec<Problem>> {
+) -> Result<(Files, Vec<SitePage>, Duration), Vec<Problem>> {
     posts.sort_by(|a, b| {
         (b.summary.date.cmp(&a.summary.date)).then_with(|| a.summary.slug.cmp(&b.summary.slug))
     });
@@ -115,13 +122,15 @@ pub fn documents(
     );
     let (mut files, site_pages) = rest?;
     let postings = postings?;
+    let relating = Instant::now();
     let related = related_posts(&posts, &postings);
+    let related_in = relating.elapsed();
     if site.search {
         files.extend(search_files(postings, &posts));
     }
     let parts_of = post_series(&series, &posts);
     files.extend(bundles(posts, parts_of, related));
-    Ok((files, site_pages))
+    Ok((files, site_pages, related_in))
 }
 
 /// `site.json`, the listings, the pages of their own, the redirects, the feeds and `robots.txt`
