@@ -1,10 +1,10 @@
 //! Every post by year and month, newest first: a heading per year and per month, then each post
 //! as a link with its date.
 
-use folio_content::{date::month_name, ArchiveMonth, ArchiveYear, PostLink};
+use folio_content::{date::month_name, ArchiveMonth, ArchiveYear};
 use leptos::prelude::*;
 
-use crate::components::{LinkToPost, PostDate};
+use crate::components::PostEntry;
 
 #[component]
 pub fn ArchiveList(years: Vec<ArchiveYear>) -> impl IntoView {
@@ -24,7 +24,7 @@ pub fn ArchiveList(years: Vec<ArchiveYear>) -> impl IntoView {
                                 <section class="archive-month">
                                     <h3>{month_heading(year, month)}</h3>
                                     <ul class="archive-posts">
-                                        {posts.into_iter().map(entry).collect_view()}
+                                        {posts.into_iter().map(|post| view! { <PostEntry post /> }).collect_view()}
                                     </ul>
                                 </section>
                             }
@@ -42,15 +42,5 @@ fn month_heading(year: u16, month: u8) -> String {
     match month_name(month) {
         Some(name) => format!("{name} {year}"),
         None => year.to_string(),
-    }
-}
-
-fn entry(post: PostLink) -> impl IntoView {
-    view! {
-        <li>
-            <LinkToPost slug=post.slug>{post.title}</LinkToPost>
-            " "
-            <PostDate date=post.date />
-        </li>
     }
 }

@@ -4,22 +4,14 @@
 use folio_content::PostLink;
 use leptos::prelude::*;
 
-use crate::components::{LinkToPost, PostDate};
+use crate::components::PostEntry;
 
 #[component]
 pub fn RelatedPosts(posts: Vec<PostLink>) -> impl IntoView {
     (!posts.is_empty()).then(|| {
         let posts = posts
             .into_iter()
-            .map(|post| {
-                view! {
-                    <li>
-                        <LinkToPost slug=post.slug>{post.title}</LinkToPost>
-                        " "
-                        <PostDate date=post.date />
-                    </li>
-                }
-            })
+            .map(|post| view! { <PostEntry post /> })
             .collect_view();
         view! {
             <nav class="related-posts" aria-label="Related posts">

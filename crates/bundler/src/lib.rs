@@ -15,13 +15,14 @@
 //! ```text
 //! problem, suggest, names, clock, options, records   what every stage shares
 //! sources/       which files the site has; each text cut into front matter and body
-//! markdown/      per body: highlighting, link targets, images
+//! markdown/      per body: highlighting, formulas as MathML, link targets, images
 //! front_matter/  TOML and YAML into checked fields, dates, aliases
 //! config/        site.toml and its menu
 //! post/          a post or a page of its own, from its file alone
 //! resolve/       site-wide: links between posts, images measured, menu targets
 //! publish/       planned files into the output folder: ledger, fingerprints, compression
-//! outputs/       documents, listings, feeds, sitemap, search index, redirects, page files
+//! outputs/       documents, listings, series, related posts, feeds, sitemap, search index,
+//!                redirects, page files
 //! memo/          what a build keeps for the next: in the cache folder, and in the dev server
 //! pipeline, serve   a whole build with its summary; the dev server
 //! ```

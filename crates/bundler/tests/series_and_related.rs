@@ -4,9 +4,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
 mod support;
 
-use std::{fs, path::Path};
+use common::{located, problems};
+
+use std::fs;
 
 use folio_bundler::outputs::site_pages::Kind;
 use folio_content::{pages::PageKind, PostBundle, SeriesIndex, SeriesPage, Slug};
@@ -156,34 +159,18 @@ fn site_with(name: &str, text: &str) -> tempfile::TempDir {
     .unwrap();
     fs::write(
         dir.path().join("posts/later.md"),
-        "+++\ntitle = \"Later\"\ndate = 2099-01-01\n+++\nText.\n",
+        "+++\ntitle = \"Later\"\ndate = 2200-01-01\n+++\nText.\n",
     )
     .unwrap();
     fs::write(dir.path().join("posts").join(name), text).unwrap();
     dir
 }
 
-fn problems_of(dir: &Path) -> Vec<String> {
-    let problems = folio_bundler::build(dir, &support::options(false)).expect_err("problems");
-    problems
-        .iter()
-        .map(|p| {
-            format!(
-                "{}:{}:{}: {}",
-                p.file.display(),
-                p.line,
-                p.column,
-                p.message
-            )
-        })
-        .collect()
-}
-
 #[test]
 fn a_formula_that_does_not_convert_fails_the_build_where_it_is() {
     let text = "+++\ntitle = \"Maths\"\ndate = 2020-01-02\n+++\n\nFine $x$.\n\n<!-- more -->\n\nThen $a + \\foo b$ and\n$\\color{red} y$.\n";
     let dir = site_with("maths.md", text);
-    let problems = problems_of(dir.path());
+    let problems = located(&problems(dir.path()));
     assert_eq!(problems.len(), 2, "{problems:?}");
     assert!(
         problems[0].starts_with("posts/maths.md:10:11: this formula does not convert to MathML:"),
@@ -201,7 +188,7 @@ fn a_formula_that_does_not_convert_fails_the_build_where_it_is() {
 fn related_must_name_other_published_posts() {
     let text = "+++\ntitle = \"R\"\ndate = 2020-01-02\nrelated = [\"other.md\", \"nothere.md\", \"later.md\", \"r.md\"]\n+++\nText.\n";
     let dir = site_with("r.md", text);
-    let problems = problems_of(dir.path());
+    let problems = located(&problems(dir.path()));
     assert_eq!(problems.len(), 3, "{problems:?}");
     assert!(
         problems[0].starts_with("posts/r.md:4:24: there is no post or page posts/nothere.md"),

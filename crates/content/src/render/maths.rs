@@ -51,7 +51,7 @@ impl<'m> Formulas<'m> {
 }
 
 /// The elements a formula may have: MathML's, and the text styles of `<mtext>`.
-const ELEMENTS: &[&str] = &[
+pub const MATHML_ELEMENTS: &[&str] = &[
     "math",
     "mi",
     "mn",
@@ -122,7 +122,7 @@ const ATTRIBUTES: &[&str] = &[
     "encoding",
 ];
 
-/// Whether `text` is one `<math>` element of `ELEMENTS` with `ATTRIBUTES` only, each value in
+/// Whether `text` is one `<math>` element of `MATHML_ELEMENTS` with `ATTRIBUTES` only, each value in
 /// double quotes, as the bundler writes it.
 pub fn is_mathml(text: &str) -> bool {
     if !text.starts_with("<math") || !text.ends_with("</math>") {
@@ -137,7 +137,7 @@ pub fn is_mathml(text: &str) -> bool {
         let name_end = tag
             .find(|c: char| !c.is_ascii_lowercase())
             .unwrap_or(tag.len());
-        if !ELEMENTS.contains(&&tag[..name_end]) {
+        if !MATHML_ELEMENTS.contains(&&tag[..name_end]) {
             return false;
         }
         match attributes_end(&tag[name_end..]) {

@@ -16,7 +16,7 @@ mod task_lists;
 
 pub use footnotes::FOOTNOTE_ID_PREFIX;
 pub use local_links::rooted;
-pub use maths::is_mathml;
+pub use maths::{is_mathml, MATHML_ELEMENTS};
 
 use pulldown_cmark::{html, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
