@@ -75,7 +75,7 @@ async function expectHighlighting(page) {
 /** The header's navigation is the site's menu. */
 async function expectMenu(page) {
   const nav = page.locator('nav.site-nav a');
-  await expect(nav).toHaveText(['About', 'Archive', 'Tags']);
+  await expect(nav).toHaveText(['About', 'Archive', 'Tags', 'Series']);
   await expect(nav.first()).toHaveAttribute('href', `${BASE}about/`);
 }
 

@@ -61,6 +61,14 @@ fn a_series_lists_its_published_parts_in_order() {
         .map(|page| page.path.as_str())
         .collect();
     assert_eq!(series_pages, ["/series/", "/series/building-a-bird-table/"]);
+    // Every part names the series alike, in its structured data too, whatever its own spelling.
+    let named: Vec<&str> = output
+        .pages
+        .iter()
+        .filter_map(|page| page.series.as_ref())
+        .map(|(name, _)| name.as_str())
+        .collect();
+    assert_eq!(named, ["Building a Bird Table"; 3]);
     let sitemap = support::text(&output, "sitemap.xml");
     assert!(sitemap.contains("https://kitchen-sink.example.org/series/building-a-bird-table/"));
 }

@@ -110,6 +110,14 @@ pub fn documents(
         .iter_mut()
         .for_each(|post| spellings.apply(&mut post.summary));
     let series = series_of(&posts);
+    // Each part names its series as the series does (its first part's spelling).
+    for one in &series {
+        for &part in &one.parts {
+            if let Some(field) = posts.get_mut(part).and_then(|post| post.series.as_mut()) {
+                field.name.clone_from(&one.name);
+            }
+        }
+    }
 
     // The terms of the posts (for the search index and related posts) need every post and
     // nothing else made here: they are read beside the rest.
