@@ -49,6 +49,8 @@ fn bundle(post: PostSummary, body: &str) -> PostBundle {
         previous: None,
         next: None,
         call_for_comments: None,
+        series: None,
+        related: Vec::new(),
         body: Body {
             markdown: body.to_owned(),
             ..Body::default()
@@ -309,6 +311,56 @@ fn short_posts_have_no_table_of_contents() {
     let (host, _mounted) = mount(move || view! { <Router><PostView bundle=post /></Router> });
     assert!(host.query_selector(".toc").unwrap().is_none());
     assert!(host.query_selector(".post-nav").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+fn a_part_of_a_series_shows_its_place_the_parts_around_it_and_related_posts() {
+    let link = |slug: &str, title: &str| folio_content::PostLink {
+        slug: Slug::parse(slug).unwrap(),
+        title: title.to_owned(),
+        date: Date::new(2015, 11, 2).unwrap(),
+    };
+    let mut post = bundle(summary("two", "Two"), "Text with $x$.");
+    post.series = Some(folio_content::PostSeries {
+        name: "Bird tables".into(),
+        slug: Slug::parse("bird-tables").unwrap(),
+        parts: vec![
+            link("one", "One"),
+            link("two", "Two"),
+            link("three", "Three"),
+        ],
+    });
+    post.related = vec![link("garden", "Garden birds")];
+    post.body.math = vec!["<math><mi>x</mi></math>".into()];
+    let (host, _mounted) = mount(move || view! { <Router><PostView bundle=post /></Router> });
+    assert_eq!(
+        texts(&host, ".series-parts p"),
+        ["Part 2 of 3 in Bird tables"]
+    );
+    assert_eq!(
+        links(&host, ".series-parts p a"),
+        [("/series/bird-tables/".to_owned(), "Bird tables".to_owned())]
+    );
+    assert_eq!(texts(&host, ".series-parts li[aria-current=page]"), ["Two"]);
+    assert_eq!(
+        links(&host, ".series-parts li a"),
+        [
+            ("/posts/one/".to_owned(), "One".to_owned()),
+            ("/posts/three/".to_owned(), "Three".to_owned())
+        ]
+    );
+    assert_eq!(
+        links(&host, ".series-nav a"),
+        [
+            ("/posts/one/".to_owned(), "← Part 1One".to_owned()),
+            ("/posts/three/".to_owned(), "Part 3 →Three".to_owned())
+        ]
+    );
+    assert_eq!(
+        links(&host, ".related-posts a"),
+        [("/posts/garden/".to_owned(), "Garden birds".to_owned())]
+    );
+    assert_eq!(texts(&host, ".post-body math mi"), ["x"]);
 }
 
 /// The `href` and text of every element `selector` matches under `host`.
