@@ -56,7 +56,7 @@ for (const source of SOURCES) {
     await page.route('**/data/posts/leading-for-innovation.json', async (route) => {
       const real = await route.fetch();
       const bundle = await real.json();
-      bundle.body = { markdown: body, outline: [], code: [], links: [], images: [] };
+      bundle.body = { markdown: body, outline: [], code: [], links: [], images: [], math: [] };
       await route.fulfill({ response: real, json: bundle });
     });
     const all = inputs(source);
