@@ -169,8 +169,10 @@ Measured {date} with
   {hugo_max} posts (it needed 4.1 GB at 10,000).
 - Each size: a warm-up and then the timed runs, each run being, for each tool in turn, a build
   from scratch (no output, no cache) followed by a build after appending a sentence to the same
-  post, with what the build before kept in the cache (for Folio: the posts as read, their terms
-  for the search index, the ledger of the output folder). Time and memory
+  post, with what the build before kept in the cache (for Folio: the posts as read, with their
+  texts in a file apart, their terms for the search index, and the ledger of the output folder
+  with the times of its folders). The edit's build starts as soon as the build from scratch
+  ends, while the kernel may still be writing that build's files out. Time and memory
   come from GNU time (`/usr/bin/time`) around the process.
 - Before a build from scratch, the output and cache folders of the build before are moved
   aside, and all of them are removed after the runs, for both tools. Removed just before, they
