@@ -22,15 +22,13 @@
 // each, history back. Each run is a fresh browser context. Progress goes to stderr.
 
 import { chromium } from '@playwright/test';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { benchEnvironment } from './environment.mjs';
 
+const { fail, required, runs, executablePath } = benchEnvironment('nav.mjs', 'nav');
 const folioOrigin = required('BENCH_FOLIO_ORIGIN');
 const baselineOrigin = required('BENCH_BASELINE_ORIGIN');
-const runs = Number.parseInt(process.env.BENCH_RUNS || '15', 10);
 const site = process.env.BENCH_SITE || 'site';
-const executablePath = process.env.BENCH_CHROMIUM || '/usr/bin/chromium';
-if (!Number.isInteger(runs) || runs < 1) fail(`BENCH_RUNS=${process.env.BENCH_RUNS} is not a positive number`);
-if (!existsSync(executablePath)) fail(`no browser at ${executablePath}: \`cargo xtask setup\` installs Debian's chromium`);
 
 /** The CPU throttling of every navigation. */
 const THROTTLE = 4;
@@ -115,16 +113,6 @@ const INIT_SCRIPT = `(() => {
     nav[list].filter(([start, duration]) => start + duration > from && start < to).reduce((max, [, duration]) => Math.max(max, duration), 0);
 })();`;
 
-function required(name) {
-  const value = process.env[name];
-  if (!value) fail(`${name} is not set: run this through \`cargo xtask bench nav\``);
-  return value;
-}
-
-function fail(message) {
-  console.error(`nav.mjs: ${message}`);
-  process.exit(1);
-}
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -20,14 +20,12 @@
 // favicon is left out: Chromium fetches it for the browser, not the page, and only now and then.
 
 import { chromium } from '@playwright/test';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { benchEnvironment } from './environment.mjs';
 
+const { fail, required, runs, executablePath } = benchEnvironment('pages.mjs', 'pages');
 const folioUrl = required('BENCH_FOLIO_URL');
 const staticUrl = required('BENCH_STATIC_URL');
-const runs = Number.parseInt(process.env.BENCH_RUNS || '15', 10);
-const executablePath = process.env.BENCH_CHROMIUM || '/usr/bin/chromium';
-if (!Number.isInteger(runs) || runs < 1) fail(`BENCH_RUNS=${process.env.BENCH_RUNS} is not a positive number`);
-if (!existsSync(executablePath)) fail(`no browser at ${executablePath}: \`cargo xtask setup\` installs Debian's chromium`);
 
 /** How long one load may take before it counts as failed, throttled loads included. */
 const TIMEOUT_MS = 60_000;
@@ -65,16 +63,6 @@ const INIT_SCRIPT = `(() => {
   });
 })();`;
 
-function required(name) {
-  const value = process.env[name];
-  if (!value) fail(`${name} is not set: run this through \`cargo xtask bench pages\``);
-  return value;
-}
-
-function fail(message) {
-  console.error(`pages.mjs: ${message}`);
-  process.exit(1);
-}
 
 /** One cold load of `url`; `app` says whether to wait for data-app="ready". */
 async function load(browser, condition, url, app) {
