@@ -3,7 +3,7 @@
 //! (`data/series/<slug>.json`), the index of every series (`data/series.json`), the latest
 //! part's series first, and what each part's bundle says of its series.
 
-use std::collections::BTreeMap;
+use std::{cmp::Reverse, collections::BTreeMap};
 
 use folio_content::{
     paths, Date, PostSeries, PostSummary, SeriesCount, SeriesIndex, SeriesPage, Slug,
@@ -36,7 +36,7 @@ pub fn series_of(posts: &[Post]) -> Vec<Series> {
     let mut all: Vec<Series> = by_slug
         .into_iter()
         .map(|(slug, mut parts)| {
-            parts.sort_by_key(|&index| {
+            parts.sort_by_cached_key(|&index| {
                 let post = &posts[index];
                 let order = post.series.as_ref().and_then(|series| series.order);
                 (
@@ -57,7 +57,7 @@ pub fn series_of(posts: &[Post]) -> Vec<Series> {
             }
         })
         .collect();
-    all.sort_by(|a, b| (latest(b, posts).cmp(&latest(a, posts))).then_with(|| a.slug.cmp(&b.slug)));
+    all.sort_by_cached_key(|series| (Reverse(latest(series, posts)), series.slug.clone()));
     all
 }
 
