@@ -9,7 +9,7 @@ use leptos_router::hooks::use_location;
 
 use crate::{
     base::router_base,
-    components::{SearchBox, ThemeToggle},
+    components::{ReaderSettings, SearchBox, ThemeToggle},
     focus::{MAIN_ID, SKIP_LINK_TARGET},
     header_links::aria_current,
     route::href,
@@ -55,6 +55,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             </a>
             <nav class="site-nav" aria-label="Site">{menu(site.menu(), &page)}</nav>
             {site.search().then(|| view! { <SearchBox /> })}
+            <ReaderSettings />
             <ThemeToggle />
         </header>
         <Main>{children()}</Main>

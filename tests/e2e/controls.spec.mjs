@@ -1,4 +1,5 @@
-// The page's controls (the theme toggle, a code block's Copy button, `/` for the search box) work
+// The page's controls (the theme toggle, the reading settings, a code block's Copy button, `/`
+// for the search box) work
 // from the first paint, before the app: they are a small script of Folio's own, inline in every
 // page (index.html), and the app adds no listener of its own for them. Checked with the app's
 // wasm blocked (so it never takes over), and once it has taken over (each control acts once).
@@ -54,6 +55,65 @@ test.describe('before the app takes over', () => {
     await expect(html).toHaveAttribute('data-theme', 'light');
     await expect(toggle).toHaveAttribute('aria-pressed', 'false');
     expect(await look(), 'unpressed in the light theme').not.toBe(pressed);
+  });
+
+  test('the reading settings change the text size in three steps and the line width, and the next page opens with them', async ({ page }) => {
+    await blockTheApp(page);
+    await page.goto(kitchenSinkPost());
+    const html = page.locator('html');
+    const rootSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+    const mainWidth = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('main')).maxWidth));
+    const smaller = page.getByRole('button', { name: 'Smaller text' });
+    const larger = page.getByRole('button', { name: 'Larger text' });
+    const wide = page.getByRole('button', { name: 'Wide lines' });
+    const [normalSize, normalWidth] = [await rootSize(), await mainWidth()];
+    await expect(smaller).toHaveAttribute('aria-disabled', 'false');
+
+    await larger.click();
+    await expect(html).toHaveAttribute('data-text', 'large');
+    expect(await rootSize()).toBeGreaterThan(normalSize);
+    // At the largest step, the button says it is off and a click changes nothing.
+    await expect(larger).toHaveAttribute('aria-disabled', 'true');
+    await larger.click();
+    await expect(html).toHaveAttribute('data-text', 'large');
+    await expect(larger).toBeFocused();
+    await smaller.click();
+    await smaller.click();
+    await expect(html).toHaveAttribute('data-text', 'small');
+    expect(await rootSize()).toBeLessThan(normalSize);
+    await expect(smaller).toHaveAttribute('aria-disabled', 'true');
+    await larger.click();
+    await expect(html).not.toHaveAttribute('data-text', /./);
+    expect(await rootSize()).toBe(normalSize);
+    await larger.click();
+
+    await expect(wide).toHaveAttribute('aria-pressed', 'false');
+    await wide.click();
+    await expect(html).toHaveAttribute('data-measure', 'wide');
+    await expect(wide).toHaveAttribute('aria-pressed', 'true');
+    const [largeSize, wideWidth] = [await rootSize(), await mainWidth()];
+    expect(wideWidth / largeSize).toBeGreaterThan(normalWidth / normalSize);
+    expect(await page.evaluate(() => [localStorage.getItem('folio-text'), localStorage.getItem('folio-measure')])).toEqual(['large', 'wide']);
+    await expect(html).not.toHaveAttribute('data-app', 'ready');
+
+    // The next page has them on <html> before its body is parsed: no flash of the defaults.
+    await page.addInitScript(() => {
+      document.addEventListener('readystatechange', () => {
+        if (document.readyState === 'interactive') {
+          const root = document.documentElement;
+          window.settingsWhenParsed = [root.getAttribute('data-text'), root.getAttribute('data-measure')];
+        }
+      });
+    });
+    await page.reload();
+    expect(await page.evaluate(() => window.settingsWhenParsed)).toEqual(['large', 'wide']);
+    expect(await rootSize()).toBe(largeSize);
+    expect(await mainWidth()).toBe(wideWidth);
+    await expect(wide).toHaveAttribute('aria-pressed', 'true');
+    await expect(larger).toHaveAttribute('aria-disabled', 'true');
+    await wide.click();
+    await expect(html).not.toHaveAttribute('data-measure', /./);
+    expect(await page.evaluate(() => localStorage.getItem('folio-measure'))).toBeNull();
   });
 
   test('a code block copies its code', async ({ page, context }) => {
@@ -115,6 +175,17 @@ test.describe('once the app has taken over', () => {
     await page.keyboard.press('/');
     await expect(page.locator('#site-search')).toBeFocused();
     await expect(page.locator('#site-search')).toHaveValue('');
+
+    // Two listeners would take two steps, or switch wide lines on and off again.
+    await page.getByRole('button', { name: 'Larger text' }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-text', 'large');
+    await page.getByRole('button', { name: 'Wide lines' }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-measure', 'wide');
+    // They stay through a navigation in the app, which keeps the header as built.
+    await page.locator('nav.site-nav a', { hasText: 'Archive' }).click();
+    await expect(page.locator('h1#page-heading')).toHaveText('Archive');
+    await expect(page.locator('html')).toHaveAttribute('data-text', 'large');
+    await expect(page.getByRole('button', { name: 'Wide lines' })).toHaveAttribute('aria-pressed', 'true');
     check();
   });
 });
