@@ -6,6 +6,7 @@ mod bundler;
 mod cmd;
 mod gen_posts;
 mod inputs;
+mod minify_js;
 mod serve;
 mod setup;
 mod size;

@@ -161,7 +161,7 @@ fn nginx(root: &Path) -> Result<()> {
     apt_install(root, &["nginx", "libnginx-mod-http-brotli-static"])
 }
 
-/// The npm packages of package-lock.json (wasm-opt from binaryen, Playwright, Pagefind for
+/// The npm packages of package-lock.json (wasm-opt from binaryen, esbuild, Playwright, Pagefind for
 /// `bench search`), with `npm ci` whenever the lockfile is newer than the installed tree. npm
 /// itself is looked for only then: starting it takes longer than a build of a small site.
 fn npm_packages(root: &Path) -> Result<()> {
@@ -169,9 +169,10 @@ fn npm_packages(root: &Path) -> Result<()> {
     let lockfile = root.join("package-lock.json");
     let modified = |path: &Path| fs::metadata(path).and_then(|m| m.modified()).ok();
     let fresh = matches!((modified(&installed), modified(&lockfile)), (Some(i), Some(l)) if i >= l)
-        && root.join("node_modules/.bin/wasm-opt").exists();
+        && root.join("node_modules/.bin/wasm-opt").exists()
+        && root.join("node_modules/.bin/esbuild").exists();
     if fresh {
-        println!("setup: npm packages (binaryen, Playwright, Pagefind): present");
+        println!("setup: npm packages (binaryen, esbuild, Playwright, Pagefind): present");
         return Ok(());
     }
     if first_line(root, "npm", &["--version"]).is_none() {

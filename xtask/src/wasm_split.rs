@@ -26,7 +26,7 @@ use std::{
 
 use anyhow::{bail, Context, Result};
 
-use crate::{cmd, wasm_opt};
+use crate::{cmd, minify_js, wasm_opt};
 
 /// Where the later modules of each build wait for trunk's hook, by profile.
 const LATER_MODULES: &str = "target/wasm-split";
@@ -88,10 +88,12 @@ pub fn bindgen(root: &Path, args: &[String]) -> Result<()> {
         fs::read(&request.input).with_context(|| format!("reading {}", request.input.display()))?;
     let build = format!("{}-{}", request.out_name, trunk_hash(&wasm));
     let work = root.join("target/wasm-split/work").join(&build);
+    let release = request.profile() == "release";
     let split = split(&wasm, &work, &build)?;
     let Some(first) = split else {
         let _ = fs::remove_dir_all(&work);
-        return run(Command::new(&real).args(args));
+        run(Command::new(&real).args(args))?;
+        return minify_glue(root, &request, release);
     };
     // The first module keeps the exports the later ones link against.
     let mut bindgen_args: Vec<OsString> = args
@@ -102,11 +104,24 @@ pub fn bindgen(root: &Path, args: &[String]) -> Result<()> {
     bindgen_args.extend(["--keep-lld-exports".into(), "--no-demangle".into()]);
     bindgen_args.push(first.into());
     run(Command::new(&real).args(&bindgen_args))?;
-    let profile = request.profile();
-    if profile == "release" {
+    minify_glue(root, &request, release)?;
+    if release {
         optimise_later_modules(root, &work, &build)?;
+        minify_js::minify(root, &work.join("later").join(&build).join(LOADER))?;
     }
-    publish_later_modules(root, &work, &profile, &build)
+    publish_later_modules(root, &work, &request.profile(), &build)
+}
+
+/// Minifies the JS wasm-bindgen wrote for a release build (minify_js.rs); a dev build keeps it
+/// as written, to be read.
+fn minify_glue(root: &Path, request: &Request, release: bool) -> Result<()> {
+    if !release {
+        return Ok(());
+    }
+    minify_js::minify(
+        root,
+        &request.out_dir.join(format!("{}.js", request.out_name)),
+    )
 }
 
 /// Splits `wasm` into `work`: the later modules and their loader, and the first module, whose
