@@ -19,7 +19,12 @@ pub fn minify(root: &Path, file: &Path) -> Result<()> {
     }
     let status = Command::new(&esbuild)
         .arg(file)
-        .args(["--minify", "--format=esm", "--log-level=error", "--allow-overwrite"])
+        .args([
+            "--minify",
+            "--format=esm",
+            "--log-level=error",
+            "--allow-overwrite",
+        ])
         .arg(format!("--outfile={}", file.display()))
         .status()
         .with_context(|| format!("could not start {}", esbuild.display()))?;

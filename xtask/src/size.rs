@@ -73,8 +73,10 @@ use anyhow::{bail, Context, Result};
 /// no module, no "Loading…": `adopted.rs`) cost 800 bytes; the inline script without its
 /// comments and indents gave 180 back: 122,494 to 122,528; the budget was 123,000. Series,
 /// related posts and formulas (their views in the later modules) left it at 122,582 to
-/// 122,585: the budget is back at 122,700.
-pub const BUDGET_BROTLI_BYTES: usize = 122_700;
+/// 122,585: the budget is back at 122,700. The glue JS that wasm-bindgen writes, minified by
+/// esbuild before trunk hashes it (minify_js.rs), took 1,734 off; the reader's settings (text
+/// size and line width, in the inline script) added 249: 120,977. The budget is 121,400.
+pub const BUDGET_BROTLI_BYTES: usize = 121_400;
 
 /// The search engine's files (`search_engine.js`, `_bg.wasm`, `_loader.js`): loaded the first
 /// time a reader searches, so outside the first download and its budget, and reported apart.

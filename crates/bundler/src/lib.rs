@@ -325,7 +325,7 @@ pub fn build_with(
     };
     let resolved = started.elapsed();
     let copied: Vec<&str> = copies.keys().map(String::as_str).collect();
-    let (files, pages, related) = match outputs::documents::documents(
+    let (files, mut pages, related) = match outputs::documents::documents(
         &config.site,
         posts,
         standalone,
@@ -339,7 +339,40 @@ pub fn build_with(
             return Err(in_order(later));
         }
     };
+    let documents_made = started.elapsed();
     warnings.extend(memo.and_then(|memo| memo.store_search().err()));
+    let card_cache = options.cache_dir(site_dir).join("cards");
+    let card_cache = std::path::absolute(&card_cache).unwrap_or(card_cache);
+    let card_work = match outputs::cards::cards(
+        &config.site,
+        &config.cards,
+        site_dir,
+        &card_cache,
+        &mut pages,
+    ) {
+        Ok((cards, work)) => {
+            for (to, source) in cards {
+                match copies.entry(to) {
+                    btree_map::Entry::Vacant(free) => {
+                        free.insert(Copy { source });
+                    }
+                    btree_map::Entry::Occupied(authors) => later.push(Problem::whole_file(
+                        &authors.get().source,
+                        format!(
+                            "this file would be copied to {}, where the build writes a link preview card",
+                            authors.key()
+                        ),
+                        format!("move it out of {}/, which holds the cards", names::CARDS_DIR),
+                    )),
+                }
+            }
+            work
+        }
+        Err(found) => {
+            later.extend(found);
+            outputs::cards::CardWork::default()
+        }
+    };
     later.extend(
         outputs::copies::check_paths(&copies, &files, &pages)
             .err()
@@ -358,11 +391,12 @@ pub fn build_with(
         files,
         copies,
         images: image_work,
+        cards: card_work,
         stages: Stages {
             cache: memo.map(Memo::take_loading_time).unwrap_or_default(),
             read,
             resolve: resolved - read,
-            documents: started.elapsed() - resolved,
+            documents: documents_made - resolved,
             related,
         },
         warnings,

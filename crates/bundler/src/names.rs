@@ -14,6 +14,8 @@ pub const NGINX_REDIRECTS_FILE: &str = "_redirects.map";
 /// `Cache-Control`, as entries of nginx's `map $uri $folio_cache_control` (deploy/nginx.conf
 /// includes the file): exactly those `_headers` lists, never an author's file.
 pub const NGINX_CACHE_FILE: &str = "_immutable.map";
+/// The folder of the link preview cards (`outputs::cards`), named by their hash.
+pub const CARDS_DIR: &str = "data/cards";
 /// The loader of the app's later modules, in the folder beside its JS that holds them (as
 /// `cargo xtask wasm-bindgen` names it, after wasm_split_cli_support).
 pub const SPLIT_LOADER: &str = "__wasm_split.js";

@@ -14,6 +14,7 @@ use crate::{
     build_with,
     markdown::images::ImageWork,
     options::BuildOptions,
+    outputs::cards::CardWork,
     outputs::page_files::{App, PageError, PageOptions},
     plan,
     publish::{ledger, publish, PublishError, PublishOptions, Published},
@@ -49,6 +50,7 @@ pub struct Done {
     /// The site's pages.
     pub pages: usize,
     pub images: ImageWork,
+    pub cards: CardWork,
     /// How long reading, resolving and making the documents took.
     pub stages: Stages,
     /// What is worth mending but did not stop the build.
@@ -102,6 +104,7 @@ pub fn run(job: &Job<'_>, progress: &ProgressBar) -> Result<Done, Failed> {
         scheduled: output.scheduled,
         pages: output.pages.len(),
         images: output.images,
+        cards: output.cards,
         stages: output.stages,
         warnings: std::mem::take(&mut output.warnings),
         published,
@@ -136,8 +139,18 @@ impl Done {
                 images.cached
             ),
         };
+        let cards = &self.cards;
+        let cards = match cards.cards {
+            0 => String::new(),
+            count => format!(
+                "; {} ({} drawn, {} from the cache)",
+                plural(count, "link preview card", "link preview cards"),
+                cards.drawn,
+                count - cards.drawn,
+            ),
+        };
         format!(
-            "{} ({} skipped, {} scheduled; {} parsed, {} as cached), {}{images}",
+            "{} ({} skipped, {} scheduled; {} parsed, {} as cached), {}{images}{cards}",
             plural(self.posts, "post", "posts"),
             plural(self.drafts_skipped, "draft", "drafts"),
             self.scheduled,
@@ -154,7 +167,7 @@ impl fmt::Display for Done {
         let published = &self.published;
         write!(
             f,
-            "{}, {} written, {} reused, {} compressed, {} removed; cache {}, read {}, resolve {}, documents {} (related posts {}), plan {}, then render {}, compress {}, write {} (time over all threads); {} in all",
+            "{}, {} written, {} reused, {} compressed, {} removed; cache {}, read {}, resolve {}, documents {} (related posts {}), cards {}, plan {}, then render {}, compress {}, write {} (time over all threads); {} in all",
             plural(published.files, "file", "files"),
             published.written,
             published.reused(),
@@ -165,6 +178,7 @@ impl fmt::Display for Done {
             seconds(self.stages.resolve),
             seconds(self.stages.documents),
             seconds(self.stages.related),
+            seconds(self.cards.time),
             seconds(self.plan),
             seconds(published.making),
             seconds(published.compressing),

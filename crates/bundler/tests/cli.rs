@@ -104,20 +104,23 @@ fn a_broken_site_fails_with_located_problems_and_writes_nothing() {
 #[test]
 fn a_valid_site_is_written_with_its_feed_sitemap_and_robots() {
     let out = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
     let output = bundler()
         .arg(format!("--site={}", site("valid").display()))
         .arg("--out")
         .arg(out.path())
+        .env("FOLIO_CACHE_DIR", cache.path())
         .output()
         .unwrap();
     let files = fs::read_dir(out.path()).unwrap().count();
     assert_eq!(
         summary(&output),
         format!(
-            "folio-bundler: 2 posts (1 draft skipped, 0 scheduled), 11 pages -> {}: \
+            "folio-bundler: 2 posts (1 draft skipped, 0 scheduled), 11 pages; 3 link preview cards \
+             (3 drawn, 0 from the cache) -> {}: \
              {n} files, {n} written, 0 reused, {c} compressed, 0 removed",
             out.path().display(),
-            n = 18,
+            n = 21,
             c = 18,
         )
     );
@@ -246,7 +249,7 @@ fn a_rebuild_writes_what_changed_and_removes_what_the_build_no_longer_makes() {
     let again = run();
     assert_eq!(parsed(&again), "0 files parsed, 2");
     assert!(
-        summary(&again).ends_with(" 0 written, 18 reused, 0 compressed, 0 removed"),
+        summary(&again).ends_with(" 0 written, 21 reused, 0 compressed, 0 removed"),
         "{}",
         stderr(&again)
     );

@@ -279,11 +279,23 @@ fn a_cover_is_shown_on_its_post_and_in_the_listings_and_is_the_picture_of_its_pr
         ),
         (Some(40), Some(30))
     );
-    // A post without a cover has none, and the plain card.
+    // A post without a cover has none, and its link preview card as the picture of its previews.
     let other = Html::parse_document(&read(dir.path(), "posts/analytical-engine/index.html"));
     assert!(select(&other, "img.cover").is_empty());
-    assert_eq!(meta(&other, "og:image"), None);
-    assert_eq!(meta(&other, "twitter:card").as_deref(), Some("summary"));
+    let card = meta(&other, "og:image").unwrap();
+    assert!(
+        card.starts_with("https://full.example.org/blog/data/cards/") && card.ends_with(".png"),
+        "{card}"
+    );
+    assert_eq!(meta(&other, "og:image:width").as_deref(), Some("1200"));
+    assert_eq!(meta(&other, "og:image:height").as_deref(), Some("630"));
+    assert_eq!(meta(&other, "twitter:image"), Some(card.clone()));
+    assert_eq!(
+        meta(&other, "twitter:card").as_deref(),
+        Some("summary_large_image")
+    );
+    let card_file = card.trim_start_matches("https://full.example.org/blog/");
+    assert!(dir.path().join(card_file).is_file(), "{card_file}");
     // In the listings, beside its title; and in the JSON Feed's entry.
     let home = Html::parse_document(&read(dir.path(), "tags/compilers/index.html"));
     let covers = select(&home, "#folio-page .post-summary img.cover");
@@ -445,7 +457,11 @@ fn the_loaders_become_files_and_the_host_files_carry_the_same_policy() {
     }
     // The app adopts the page as built: no data is fetched for it. The search page, which the
     // app shows from the site settings, fetches them at once.
-    assert!(!outside.contains("data/"), "{outside}");
+    // (The link preview card's address, in a meta tag, is fetched by no browser.)
+    assert!(
+        !outside.replace("/data/cards/", "").contains("data/"),
+        "{outside}"
+    );
     let search = read(dir.path(), "search/index.html");
     assert!(search.contains("<link rel=\"preload\" href=\"/blog/data/site.json\""));
     let loader = loader.as_str();

@@ -2,5 +2,6 @@
 //! own; whether the menu's targets are pages of the site is checked once the pages are known
 //! (`resolve::menu_targets`).
 
+pub mod cards;
 pub mod menu;
 pub mod site;

@@ -6,6 +6,7 @@ use folio_content::{Author, Site, Slug, FORMAT_VERSION};
 use toml::de::DeTable;
 
 use crate::{
+    config::cards::{cards, CardSettings},
     config::menu::{menu, MenuEntry},
     front_matter::fields::{Fields, Source},
     front_matter::value::{self, Syntax},
@@ -27,6 +28,7 @@ const ACCEPTED: &[&str] = &[
     "search",
     "authors",
     "menu",
+    "cards",
 ];
 
 /// The keys an `[[authors]]` entry accepts.
@@ -47,6 +49,8 @@ pub struct SiteConfig {
     /// The header's navigation with where each target is written (also in `site`), checked
     /// against the page list once it is made.
     pub menu: Vec<MenuEntry>,
+    /// The pictures of link previews (`[cards]`).
+    pub cards: CardSettings,
 }
 
 /// Parses the text of `site.toml`, collecting every problem in it.
@@ -121,6 +125,7 @@ pub fn parse(text: &str) -> Result<SiteConfig, Vec<Problem>> {
     };
     let authors = authors(&fields, &mut problems);
     let menu = menu(&fields, &mut problems);
+    let cards = cards(&fields, &mut problems);
 
     match (title, description, language, base_url, posts_per_page) {
         (Some(title), Some(description), Some(language), Some(base_url), Some(posts_per_page))
@@ -143,6 +148,7 @@ pub fn parse(text: &str) -> Result<SiteConfig, Vec<Problem>> {
                 posts_per_page,
                 authors,
                 menu,
+                cards,
             })
         }
         _ => Err(problems),

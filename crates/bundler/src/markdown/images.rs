@@ -379,8 +379,12 @@ pub fn variant_address(to: &str, width: u32) -> String {
     format!("{folder}/{stem}-{width}w.webp")
 }
 
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let partial = path.with_extension(format!("partial-{}", std::process::id()));
+/// Writes `bytes` to `path` in one step: to a partial file of this write's own (two builds in
+/// one process may make the same file at once), renamed over `path`.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    static WRITES: AtomicUsize = AtomicUsize::new(0);
+    let write = WRITES.fetch_add(1, Ordering::Relaxed);
+    let partial = path.with_extension(format!("partial-{}-{write}", std::process::id()));
     fs::write(&partial, bytes)?;
     fs::rename(&partial, path)
 }

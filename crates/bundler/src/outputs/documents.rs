@@ -20,6 +20,7 @@ use rayon::prelude::*;
 use crate::{
     markdown::images::ImageWork,
     outputs::archive::{archive, link},
+    outputs::cards::CardWork,
     outputs::listing::{count, pages},
     outputs::taxonomy::{by_author, by_tag, Spellings},
     outputs::{
@@ -53,6 +54,8 @@ pub struct Output {
     pub copies: BTreeMap<String, PathBuf>,
     /// What the image step measured and encoded.
     pub images: ImageWork,
+    /// What the card step drew and took from the cache.
+    pub cards: CardWork,
     /// How long each stage took.
     pub stages: Stages,
     /// What is worth mending but does not stop the build: images without alt text.

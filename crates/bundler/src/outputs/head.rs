@@ -1,6 +1,6 @@
 //! What a built page says in its `<head>`, from its entry in the page list: the title, the
 //! description, the canonical link, link previews (Open Graph, Twitter cards, with a post's
-//! cover), the dates of a post, the newer and older pages of a listing, structured data
+//! cover or the page's card, `cards`), the dates of a post, the newer and older pages of a listing, structured data
 //! (JSON-LD), on the search page a preload of the site settings the app shows it with, and the
 //! Content-Security-Policy. The tags that describe this page only are marked `data-page`; the
 //! app removes them when it shows a page of its own, whose head it keeps itself.
@@ -44,6 +44,7 @@ pub fn head(site: &Site, base_path: &str, page: &SitePage, policy: &str) -> Stri
         meta("property", "og:image", url);
         meta("property", "og:image:width", &width.to_string());
         meta("property", "og:image:height", &height.to_string());
+        meta("name", "twitter:image", url);
     }
     let card = match image {
         Some(_) => "summary_large_image",

@@ -1,11 +1,12 @@
 //! Everything a build writes, from the checked and resolved posts and pages: the data documents
 //! (`documents`: listings, taxonomies, archive, series, related posts), the one list of the
-//! site's pages and, from it,
+//! site's pages and, from it, the link preview cards (`cards`),
 //! the sitemap, the feeds, the search index, the redirects, `robots.txt`; then, with the app,
 //! each page's HTML file with its head and the deploy files; and the files copied as they are.
 
 pub mod active_content;
 pub mod archive;
+pub mod cards;
 pub mod copies;
 pub mod deploy;
 pub mod document;

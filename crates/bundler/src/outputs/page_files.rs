@@ -192,6 +192,13 @@ pub fn page_files<'a>(
         .iter()
         .chain(scripts.files.iter().map(|(name, _)| name))
         .filter(|name| is_hashed(name))
+        // The link preview cards are named by their hash too (`outputs::cards`).
+        .chain(
+            output
+                .copies
+                .keys()
+                .filter(|name| name.starts_with(&format!("{}/", crate::names::CARDS_DIR))),
+        )
         .cloned()
         .collect();
     hashed.sort();
