@@ -58,7 +58,9 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', `${SITE}posts/leading-for-innovation/`);
     await expect(page.locator('meta[property="og:type"]')).toHaveAttribute('content', 'article');
     await expect(page.locator('meta[property="article:published_time"]')).toHaveAttribute('content', '2015-10-25');
-    await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary');
+    // The post has no cover: its link preview card is its picture (cards.spec.mjs).
+    await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary_large_image');
+    await expect(page.locator('meta[property="og:image"]')).toHaveAttribute('content', /^https:\/\/blog\.example\.org\/data\/cards\/[0-9a-f]{16}\.png$/);
     const data = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
     const posting = data['@graph'].find((node) => node['@type'] === 'BlogPosting');
     expect(posting).toMatchObject({
@@ -277,7 +279,7 @@ for (const [name, handle] of [
   });
 }
 
-test("the app does not hold up the first paint: the post's largest contentful paint stays within 1.15× of the same page without the app", async ({ browser, request }) => {
+test("the app does not hold up the first paint: the post's largest contentful paint stays within 1.15× of the same page without the app", { tag: '@alone' }, async ({ browser, request }) => {
   // The baseline: the post's HTML with the app taken out (every script, the template that holds
   // the app's preloads, and the preloads), served at the same address, so that the same CSS and
   // images load from the same server. Cold loads in fresh contexts, alternating, medians, at 4×
