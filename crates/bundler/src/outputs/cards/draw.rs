@@ -1,13 +1,13 @@
 //! A card's SVG drawn to a PNG: usvg reads it with the shipped fonts only (`fonts.rs`), resvg
-//! paints it, and the opaque picture is written as an RGB PNG (a quarter smaller than RGBA),
-//! compressed fast: 1.2 ms a card rather than 6 for half the bytes (about 50 KB rather than
-//! 24 KB at 1,000 generated posts), and better compressed only when that is over `MAX_BYTES`.
+//! paints it, and the picture is written as a PNG of its own palette: a card of flat colours and
+//! anti-aliased text has about 80 colours, so each pixel is one byte rather than three, which
+//! is a third of the data to compress and no loss at all. A card of more than 256 colours (a
+//! photograph as its logo) is written as RGB. Both are compressed fast (fdeflate), and better
+//! only when that is over `MAX_BYTES`.
 
-use image::{
-    codecs::png::{CompressionType, FilterType, PngEncoder},
-    ExtendedColorType, ImageEncoder,
-};
+use png::{BitDepth, ColorType, Compression, Encoder};
 use resvg::{tiny_skia, usvg};
+use rustc_hash::FxHashMap;
 
 use crate::outputs::cards::{
     fonts::DATABASE,
@@ -27,56 +27,116 @@ pub fn draw(svg: &str) -> Result<Vec<u8>, String> {
     resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
     // The background covers every pixel, so its alpha is all 255: straight and premultiplied
     // colour are the same, and dropping alpha loses nothing.
-    let rgb: Vec<u8> = pixmap
-        .data()
-        .chunks_exact(4)
-        .flat_map(|pixel| [pixel[0], pixel[1], pixel[2]])
-        .collect();
-    let png = encode(&rgb, CompressionType::Fast)?;
+    let rgba = pixmap.data();
+    let pixels = match palette(rgba) {
+        Some((palette, indices)) => Pixels::Indexed { palette, indices },
+        None => Pixels::Rgb(
+            rgba.chunks_exact(4)
+                .flat_map(|pixel| [pixel[0], pixel[1], pixel[2]])
+                .collect(),
+        ),
+    };
+    let png = encode(&pixels, Compression::Fast)?;
     if png.len() <= MAX_BYTES {
         return Ok(png);
     }
-    encode(&rgb, CompressionType::Best)
+    encode(&pixels, Compression::High)
 }
 
-fn encode(rgb: &[u8], compression: CompressionType) -> Result<Vec<u8>, String> {
+/// A picture's pixels as the PNG holds them.
+enum Pixels {
+    /// Up to 256 colours (RGB, three bytes each), and a colour's index for each pixel.
+    Indexed {
+        palette: Vec<u8>,
+        indices: Vec<u8>,
+    },
+    Rgb(Vec<u8>),
+}
+
+/// The RGB colours of the opaque `rgba` and each pixel's index among them; `None` past 256.
+fn palette(rgba: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
+    let mut index: FxHashMap<u32, u8> = FxHashMap::default();
+    let mut palette = Vec::new();
+    let mut indices = Vec::with_capacity(rgba.len() / 4);
+    // Runs of one colour are most of a card: the last colour is checked first.
+    let mut last: Option<(u32, u8)> = None;
+    for pixel in rgba.chunks_exact(4) {
+        let colour = u32::from_le_bytes([pixel[0], pixel[1], pixel[2], pixel[3]]);
+        let at = match last {
+            Some((seen, at)) if seen == colour => at,
+            _ => match index.get(&colour) {
+                Some(&at) => at,
+                None => {
+                    let at = u8::try_from(index.len()).ok()?;
+                    index.insert(colour, at);
+                    palette.extend_from_slice(&pixel[..3]);
+                    at
+                }
+            },
+        };
+        last = Some((colour, at));
+        indices.push(at);
+    }
+    Some((palette, indices))
+}
+
+fn encode(pixels: &Pixels, compression: Compression) -> Result<Vec<u8>, String> {
     let mut png = Vec::new();
-    PngEncoder::new_with_quality(&mut png, compression, FilterType::Adaptive)
-        .write_image(rgb, WIDTH, HEIGHT, ExtendedColorType::Rgb8)
+    let mut encoder = Encoder::new(&mut png, WIDTH, HEIGHT);
+    encoder.set_depth(BitDepth::Eight);
+    encoder.set_compression(compression);
+    let data = match pixels {
+        Pixels::Indexed { palette, indices } => {
+            encoder.set_color(ColorType::Indexed);
+            encoder.set_palette(palette.as_slice());
+            indices
+        }
+        Pixels::Rgb(rgb) => {
+            encoder.set_color(ColorType::Rgb);
+            rgb
+        }
+    };
+    encoder
+        .write_header()
+        .and_then(|mut writer| writer.write_image_data(data))
         .map_err(|error| error.to_string())?;
     Ok(png)
 }
 
 #[cfg(test)]
-mod timing_tmp {
+mod tests {
     use super::*;
+
+    fn rgba(colours: usize) -> Vec<u8> {
+        (0..1000)
+            .flat_map(|i: usize| {
+                let c = u8::try_from(i % colours % 256).unwrap();
+                let d = u8::try_from(i % colours / 256).unwrap();
+                [c, d, 7, 255]
+            })
+            .collect()
+    }
+
     #[test]
-    fn timing_tmp() {
-        let text = crate::outputs::cards::CardText { over: "Solace blog".into(), title: "Leading for Innovation: New Solace case studies and interim report".into(), under: "25 October 2015 · Joan Munro".into() };
-        let look = crate::outputs::cards::Look { background: "#fdfdfc".into(), text: "#1d1d1f".into(), accent: "#0b57a4".into(), logo: None };
-        let svg = crate::outputs::cards::layout::svg(&text, &look);
-        let options = usvg::Options { fontdb: DATABASE.clone(), ..usvg::Options::default() };
-        let t = std::time::Instant::now();
-        let mut rgb = Vec::new();
-        for _ in 0..50 {
-            let tree = usvg::Tree::from_str(&svg, &options).unwrap();
-            let mut pixmap = tiny_skia::Pixmap::new(WIDTH, HEIGHT).unwrap();
-            resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
-            rgb = pixmap.data().chunks_exact(4).flat_map(|p| [p[0], p[1], p[2]]).collect();
-        }
-        eprintln!("draw {:?}", t.elapsed() / 50);
-        let mut colours = std::collections::HashSet::new();
-        for p in rgb.chunks_exact(3) { colours.insert([p[0], p[1], p[2]]); }
-        eprintln!("colours {}", colours.len());
-        for (name, c, f) in [("fast-adaptive", CompressionType::Fast, FilterType::Adaptive), ("fast-sub", CompressionType::Fast, FilterType::Sub), ("fast-up", CompressionType::Fast, FilterType::Up), ("fast-none", CompressionType::Fast, FilterType::NoFilter), ("default-up", CompressionType::Default, FilterType::Up), ("default-adaptive", CompressionType::Default, FilterType::Adaptive)] {
-            let t = std::time::Instant::now();
-            let mut len = 0;
-            for _ in 0..20 {
-                let mut png = Vec::new();
-                PngEncoder::new_with_quality(&mut png, c, f).write_image(&rgb, WIDTH, HEIGHT, ExtendedColorType::Rgb8).unwrap();
-                len = png.len();
-            }
-            eprintln!("{name} {:?} {len}", t.elapsed() / 20);
-        }
+    fn a_picture_of_few_colours_gets_a_palette_and_one_of_many_does_not() {
+        let (colours, indices) = palette(&rgba(3)).unwrap();
+        assert_eq!(colours, [0, 0, 7, 1, 0, 7, 2, 0, 7]);
+        assert_eq!(&indices[..5], [0, 1, 2, 0, 1]);
+        assert!(palette(&rgba(256)).is_some());
+        assert!(palette(&rgba(257)).is_none());
+    }
+
+    #[test]
+    fn a_card_of_many_colours_is_drawn_as_rgb_and_opens_the_same() {
+        // A gradient of 600 colours across the card.
+        let svg = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{HEIGHT}\"><defs><linearGradient id=\"g\"><stop offset=\"0\" stop-color=\"#000000\"/><stop offset=\"1\" stop-color=\"#ff80ff\"/></linearGradient></defs><rect width=\"{WIDTH}\" height=\"{HEIGHT}\" fill=\"url(#g)\"/></svg>"
+        );
+        let png = draw(&svg).unwrap();
+        let picture = image::load_from_memory(&png).unwrap().to_rgb8();
+        assert_eq!(picture.dimensions(), (WIDTH, HEIGHT));
+        let left = picture.get_pixel(0, 300).0;
+        let right = picture.get_pixel(WIDTH - 1, 300).0;
+        assert!(left[0] < 5 && right[0] > 250, "{left:?} {right:?}");
     }
 }
