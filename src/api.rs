@@ -35,6 +35,9 @@ pub enum ApiError {
     BadData(String),
     #[error("Part of this site's app could not be loaded. Check your connection and try again.")]
     Unavailable,
+    /// Offline, what the service worker did not keep (sw.js: `x-folio-offline`).
+    #[error("You are offline, and this page was not kept for reading offline.")]
+    NotKept,
 }
 
 /// How many documents are kept in memory; the oldest is dropped first.
@@ -157,6 +160,9 @@ async fn fetch_text(path: String) -> Result<Rc<Document>, ApiError> {
         .send()
         .await
         .map_err(failed)?;
+    if response.headers().get("x-folio-offline").is_some() {
+        return Err(ApiError::NotKept);
+    }
     let content_type = response.headers().get("content-type");
     let body = response.text().await.map_err(failed)?;
     Ok(Rc::new(Document {

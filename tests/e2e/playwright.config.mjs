@@ -74,6 +74,7 @@ process.env.E2E_FEATURES_URL = `http://127.0.0.1:${featuresPort}${featuresPath}`
 process.env.E2E_SEARCH_URL = `http://127.0.0.1:${searchPort}${searchPath}`;
 process.env.E2E_DIST = dist;
 process.env.E2E_BASE_DIST = baseDist;
+process.env.E2E_FEATURES_DIST = featuresDist;
 
 /** A server of `folder` on 127.0.0.1:`port` under `base`, started by `script` in this folder. */
 function server(script, folder, port, base, env = {}) {

@@ -91,7 +91,13 @@ pub enum Part {
     Later,
     /// The search engine: on the first search.
     Engine,
+    /// The service worker of reading offline (`sw.js`): registered once the app has started,
+    /// and run by the browser apart from the page.
+    Worker,
 }
+
+/// The service worker's file (the bundler's `outputs::offline::WORKER`).
+pub const WORKER_FILE: &str = "sw.js";
 
 /// One file's size.
 pub struct FileSize {
@@ -167,6 +173,8 @@ fn file_size(dist: &Path, path: &Path) -> Result<FileSize> {
 pub fn part(size: &FileSize) -> Part {
     if size.name.starts_with(ENGINE_PREFIX) {
         Part::Engine
+    } else if size.name == WORKER_FILE {
+        Part::Worker
     } else if size.name.contains('/') && size.name.ends_with(".wasm") {
         Part::Later
     } else {
@@ -194,6 +202,11 @@ pub fn report(sizes: &[FileSize]) {
     println!(
         "{:<48} {raw:>10} {brotli:>10}",
         "search engine (on first search)"
+    );
+    let (raw, brotli) = totals(sizes, Part::Worker);
+    println!(
+        "{:<48} {raw:>10} {brotli:>10}",
+        "service worker (reading offline, after the app)"
     );
 }
 

@@ -42,6 +42,7 @@ fn site() -> Site {
         posts_per_page: 10,
         menu: Vec::new(),
         search: true,
+        offline: true,
     }
 }
 

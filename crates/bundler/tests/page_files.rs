@@ -370,6 +370,69 @@ fn a_site_without_search_has_no_box_no_search_page_and_no_index() {
     }
 }
 
+#[test]
+fn reading_offline_has_its_worker_manifest_and_icons_and_can_be_turned_off() {
+    let (dir, pages) = built_site();
+    let worker = read(dir.path(), "sw.js");
+    let keep: Vec<String> = serde_json::from_str(
+        worker
+            .split("const KEEP = ")
+            .nth(1)
+            .and_then(|rest| rest.split(";\n").next())
+            .unwrap(),
+    )
+    .unwrap();
+    for kept in [
+        "./",
+        "data/site.json",
+        "data/index/page-1.json",
+        "folio-0123456789abcdef.js",
+        "favicon-0123456789abcdef.svg",
+        "icon-192.png",
+        "manifest.webmanifest",
+    ] {
+        assert!(keep.iter().any(|file| file == kept), "{kept} in {keep:?}");
+    }
+    assert!(
+        keep.iter().any(|file| file.starts_with("loader-")),
+        "{keep:?}"
+    );
+    assert!(
+        !keep.iter().any(|file| file.starts_with("search_engine")),
+        "the search engine loads only when a reader searches: {keep:?}"
+    );
+    assert!(!worker.contains("__FOLIO_"), "every value is filled in");
+    let manifest: Value = serde_json::from_str(&read(dir.path(), "manifest.webmanifest")).unwrap();
+    assert_eq!(manifest["name"], "Full & <Fixture> blog");
+    assert_eq!(manifest["start_url"], "./");
+    for (icon, size) in [("icon-192.png", 192), ("icon-512.png", 512)] {
+        let picture = image::open(dir.path().join(icon)).unwrap();
+        assert_eq!((picture.width(), picture.height()), (size, size));
+    }
+    // Every page of the app's template (an old address's page only leads on).
+    for page in pages
+        .iter()
+        .filter(|page| !matches!(page.kind, Kind::Redirect { .. }))
+    {
+        let html = Html::parse_document(&read(dir.path(), &page.file()));
+        let link = select(&html, "link[rel=manifest]");
+        assert_eq!(link.len(), 1, "{}", page.file());
+        assert_eq!(link[0].value().attr("data-worker"), Some("/blog/sw.js"));
+    }
+
+    let source = tempfile::tempdir().unwrap();
+    copy_folder(&support::site("full"), source.path());
+    let settings = source.path().join("site.toml");
+    let text = fs::read_to_string(&settings).unwrap();
+    fs::write(&settings, format!("offline = false\n{text}")).unwrap();
+    let (dir, pages) = built(source.path());
+    for file in ["sw.js", "manifest.webmanifest", "icon-192.png"] {
+        assert!(!dir.path().join(file).exists(), "{file}");
+    }
+    let home = read(dir.path(), &pages[0].file());
+    assert!(!home.contains("rel=\"manifest\""));
+}
+
 fn copy_folder(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
     for entry in fs::read_dir(from).unwrap() {

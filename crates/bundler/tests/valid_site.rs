@@ -59,6 +59,7 @@ fn makes_every_file_for_the_published_posts() {
         posts_per_page: 5,
         menu: Vec::new(),
         search: true,
+        offline: true,
     };
     assert_eq!(site, expected);
 }

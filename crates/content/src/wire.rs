@@ -35,6 +35,10 @@ pub struct Site {
     pub menu: Vec<MenuItem>,
     /// Whether the site has search: the header's box, the search page and `data/search/`.
     pub search: bool,
+    /// Whether readers can read the site offline: its service worker and web app manifest
+    /// (`site.toml`'s `offline`, on unless turned off).
+    #[serde(default)]
+    pub offline: bool,
 }
 
 /// A link of the header's navigation: `[title, target]` on the wire. The target is a path on

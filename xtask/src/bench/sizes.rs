@@ -63,6 +63,11 @@ fn section(sizes: &[FileSize], facts: &str) -> String {
             "the first navigation, or when the browser is idle",
         ),
         (Part::Engine, "Search engine", "the first search"),
+        (
+            Part::Worker,
+            "Service worker (reading offline)",
+            "once the app has started",
+        ),
     ] {
         let (raw, brotli) = size::totals(sizes, part);
         let _ = writeln!(out, "| {name} | {when} | {raw} | {brotli} |");
@@ -80,6 +85,7 @@ fn section(sizes: &[FileSize], facts: &str) -> String {
             Part::First => "first",
             Part::Later => "later",
             Part::Engine => "search",
+            Part::Worker => "worker",
         };
         let _ = writeln!(
             out,

@@ -26,6 +26,7 @@ const ACCEPTED: &[&str] = &[
     "contact",
     "trusted_html",
     "search",
+    "offline",
     "authors",
     "menu",
     "cards",
@@ -112,6 +113,7 @@ pub fn parse(text: &str) -> Result<SiteConfig, Vec<Problem>> {
         });
     let trusted_html = fields.bool("trusted_html", &mut problems).unwrap_or(false);
     let search = fields.bool("search", &mut problems).unwrap_or(true);
+    let offline = fields.bool("offline", &mut problems).unwrap_or(true);
     let posts_per_page = match fields.integer("posts_per_page", &mut problems) {
         None => Some(DEFAULT_POSTS_PER_PAGE),
         Some((number, span)) => {
@@ -142,6 +144,7 @@ pub fn parse(text: &str) -> Result<SiteConfig, Vec<Problem>> {
                 posts_per_page,
                 menu: menu.iter().map(|entry| entry.item.clone()).collect(),
                 search,
+                offline,
             };
             Ok(SiteConfig {
                 site,

@@ -13,7 +13,7 @@ use crate::{
 /// The policy, before the hashes of the page's inline scripts are added to `script-src`. Scripts
 /// and styles only from the site itself (no inline code, no `eval`; WebAssembly may compile),
 /// images also from any https address or a `data:` URL (posts may show them).
-const POLICY: [(&str, &str); 11] = [
+const POLICY: [(&str, &str); 13] = [
     ("default-src", "'self'"),
     ("script-src", "'self' 'wasm-unsafe-eval'"),
     ("style-src", "'self'"),
@@ -21,6 +21,9 @@ const POLICY: [(&str, &str); 11] = [
     ("media-src", "'self' https:"),
     ("font-src", "'self'"),
     ("connect-src", "'self'"),
+    // The service worker for reading offline, and the web app manifest (`offline`).
+    ("worker-src", "'self'"),
+    ("manifest-src", "'self'"),
     ("object-src", "'none'"),
     ("base-uri", "'self'"),
     ("form-action", "'self'"),
@@ -195,6 +198,7 @@ mod tests {
             posts_per_page: 10,
             menu: Vec::new(),
             search: true,
+            offline: true,
         };
         let page = |path: &str| {
             let to = "/posts/new/".to_owned();

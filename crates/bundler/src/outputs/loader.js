@@ -51,3 +51,8 @@ if (app) {
   document.head.append(app.content.cloneNode(true));
   await import(app.dataset.start);
 }
+
+// Reading offline (sw.js, when site.toml does not turn it off): the worker keeps the app and what
+// the reader opens. Registered once the app has started, so it never delays the page.
+const worker = document.querySelector('link[rel="manifest"]')?.dataset.worker;
+if (worker && navigator.serviceWorker) navigator.serviceWorker.register(worker, { updateViaCache: 'none' }).catch(() => {});

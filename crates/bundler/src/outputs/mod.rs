@@ -16,6 +16,7 @@ pub mod feed_text;
 pub mod head;
 pub mod json_feed;
 pub mod listing;
+pub mod offline;
 pub mod page_files;
 pub mod post_bundle;
 pub mod redirect_page;

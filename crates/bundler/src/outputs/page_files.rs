@@ -25,6 +25,7 @@ use crate::{
         document::Document,
         documents::{Files, Output},
         head::head,
+        offline,
         redirect_page::redirect_page,
         scripts::separate,
         site_pages::{Kind, SitePage},
@@ -52,6 +53,8 @@ pub enum PageError {
     Template(String, &'static str),
     #[error("cannot read the build's {0}: {1} (this is a bug in folio-bundler; please report it)")]
     Decode(String, String),
+    #[error("{0}: {1} (or set offline = false in site.toml)")]
+    Icon(String, String),
 }
 
 /// The app as trunk built it: the page template and the files beside it (the wasm, the JS, the
@@ -108,6 +111,40 @@ impl App {
     }
 }
 
+/// The files of reading offline (`offline`): the app's files and scripts kept by the worker, and
+/// its icons drawn from the app's SVG favicon.
+fn offline_files_of(
+    site: &Site,
+    base_path: &str,
+    app: &App,
+    scripts: &[(String, String)],
+) -> Result<offline::OfflineFiles, PageError> {
+    let favicon = app
+        .files
+        .iter()
+        .find(|file| file.starts_with("favicon") && file.ends_with(".svg"));
+    let svg = match favicon {
+        Some(name) => {
+            let path = app.dir.join(name);
+            Some(fs::read(&path).map_err(|error| missing(&path, error))?)
+        }
+        None => None,
+    };
+    let kept: Vec<&str> = app
+        .files
+        .iter()
+        .chain(scripts.iter().map(|(name, _)| name))
+        .map(String::as_str)
+        .collect();
+    let favicon = favicon.map(String::as_str).zip(svg.as_deref());
+    offline::offline_files(site, base_path, &kept, favicon).map_err(|error| {
+        PageError::Icon(
+            favicon.map_or_else(String::new, |(name, _)| name.to_owned()),
+            error,
+        )
+    })
+}
+
 /// What every page's file is made from, shared by the pages rendered in parallel.
 struct Shared {
     site: Site,
@@ -152,6 +189,19 @@ pub fn page_files<'a>(
         },
     }));
     let mut html = scripts.html.clone();
+    // Not in the dev server: a worker would answer with what it kept, not with the edit.
+    if site.offline && options.dev_script.is_none() {
+        let offline = offline_files_of(&site, &base_path, app, &scripts.files)?;
+        if let Some(end) = html.find("</head>") {
+            html.insert_str(end, &offline.head);
+        }
+        planned.extend(
+            offline
+                .files
+                .into_iter()
+                .map(|(name, body)| Planned::bytes(name, body)),
+        );
+    }
     if let Some(script) = &options.dev_script {
         // In the head, so that it is fetched before the app's files and data: at the end of
         // the body, Chromium held it back behind them, now and then until the page closed

@@ -63,6 +63,7 @@ mod tests {
             posts_per_page: 10,
             menu: Vec::new(),
             search: true,
+            offline: true,
         }
     }
 

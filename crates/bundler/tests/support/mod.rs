@@ -86,6 +86,12 @@ await init({ module_or_path: '/blog/folio-0123456789abcdef_bg.wasm' });
 pub fn app(dir: &Path) -> App {
     std::fs::write(dir.join("index.html"), TEMPLATE).unwrap();
     std::fs::write(dir.join("folio-0123456789abcdef.js"), "export default 1;").unwrap();
+    std::fs::write(
+        dir.join("favicon-0123456789abcdef.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\"><rect width=\"32\" height=\"32\" fill=\"#0b57a4\"/></svg>",
+    )
+    .unwrap();
+    std::fs::write(dir.join("search_engine.js"), "export default 2;").unwrap();
     App::read(dir).unwrap()
 }
 

@@ -43,6 +43,21 @@ pub fn draw(svg: &str) -> Result<Vec<u8>, String> {
     encode(&pixels, Compression::High)
 }
 
+/// An app icon: the SVG `svg` drawn to fit a transparent square of `size` pixels, as a PNG.
+pub fn icon(svg: &[u8], size: u32) -> Result<Vec<u8>, String> {
+    let tree = usvg::Tree::from_data(svg, &usvg::Options::default())
+        .map_err(|error| format!("the favicon is not an SVG picture that opens: {error}"))?;
+    let mut pixmap = tiny_skia::Pixmap::new(size, size).ok_or("an icon could not be allocated")?;
+    let picture = tree.size();
+    #[allow(clippy::cast_precision_loss)]
+    let scale = size as f32 / picture.width().max(picture.height());
+    let offset = |side: f32| (size as f32 - side * scale) / 2.0;
+    let transform = tiny_skia::Transform::from_scale(scale, scale)
+        .post_translate(offset(picture.width()), offset(picture.height()));
+    resvg::render(&tree, transform, &mut pixmap.as_mut());
+    pixmap.encode_png().map_err(|error| error.to_string())
+}
+
 /// A picture's pixels as the PNG holds them.
 enum Pixels {
     /// Up to 256 colours (RGB, three bytes each), and a colour's index for each pixel.

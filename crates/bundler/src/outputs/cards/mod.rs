@@ -25,6 +25,7 @@ use folio_content::{pages::PageKind, ImageFacts, Site};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
+pub use draw::icon as draw_icon;
 pub use layout::{CardText, Look, HEIGHT, WIDTH};
 
 use crate::{
