@@ -75,6 +75,22 @@ test('read posts open offline with their images, the home page too; an unread po
   await context.setOffline(false);
 });
 
+test('search works offline over what it fetched online', async ({ page, context }) => {
+  const origin = siteUrl();
+  await openControlled(page, at(origin, ''));
+  const results = page.locator('.search-results h2 a');
+  await page.goto(at(origin, 'search/?q=bird'));
+  await expect(results.first()).toBeVisible();
+  const online = await results.allTextContents();
+  expect(online.length).toBeGreaterThan(0);
+
+  await context.setOffline(true);
+  await page.goto(at(origin, 'search/?q=bird'));
+  await expect(results.first()).toBeVisible();
+  expect(await results.allTextContents()).toEqual(online);
+  await context.setOffline(false);
+});
+
 test('the manifest makes the site installable: its name, start, scope and icons', async ({ request }) => {
   const origin = siteUrl();
   const page = await request.get(at(origin, ''));

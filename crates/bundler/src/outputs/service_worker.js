@@ -64,7 +64,10 @@ self.addEventListener('fetch', (event) => {
 async function fromNetworkThenKept(request, event) {
   try {
     const response = await fetch(request);
-    if (response.ok && response.type === 'basic') {
+    // Whole answers of the site's own (not a range of a video, say): sound and video are left to
+    // the network, as they can be far larger than a page.
+    const media = request.destination === 'audio' || request.destination === 'video';
+    if (response.status === 200 && response.type === 'basic' && !media) {
       const copy = response.clone();
       event.waitUntil(caches.open(READ_CACHE).then((cache) => cache.put(request, copy)));
     }
