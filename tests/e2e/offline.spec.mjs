@@ -2,13 +2,16 @@
 // served by nginx under /kitchen/, with its service worker (sw.js) allowed: a reader opens two
 // posts and the browser goes offline; both posts open again, with their images, and so does the
 // home page; a post never opened says plainly that it was not kept, with a way back, whether it
-// is opened by its address or by a link inside the app. A new deploy's worker replaces the kept
-// app on the next visit. The site is installable: its manifest names it and its icons.
+// is opened by its address or by a link inside the app; search answers from the index parts it
+// fetched. A second deploy with a changed app (its style sheet changed, renamed and re-hashed in
+// every page and in the worker, as a build writes it) is picked up on the next visit, and its
+// worker drops the old app's files. The site is installable: its manifest names it and its icons.
 //   E2E_FEATURES_URL  nginx under /kitchen/ over E2E_FEATURES_DIST (playwright.config.mjs)
 
 import { test, expect } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -111,7 +114,7 @@ test('the manifest makes the site installable: its name, start, scope and icons'
   expect(policy).toContain("worker-src 'self'");
 });
 
-test("a new deploy's worker replaces the kept app on the next visit", async ({ browser }) => {
+test("a second deploy with a changed app is picked up on the next visit, and its worker drops the old app", async ({ browser }) => {
   // A copy of the site on a server of its own, which the test deploys again.
   const root = mkdtempSync(path.join(os.tmpdir(), 'folio-offline-'));
   const site = path.join(root, 'site');
@@ -131,31 +134,46 @@ test("a new deploy's worker replaces the kept app on the next visit", async ({ b
     const [first] = await cachesOf();
     expect(first).toMatch(/^folio-app-[0-9a-f]{16}$/);
 
-    // The second deploy: the worker of another build, which keeps one more file.
+    // The second deploy, as a build with a changed app writes it: the style sheet with other
+    // content under another hashed name, its integrity in every page, and the worker of another
+    // build, which keeps it.
+    const oldCss = readdirSync(site).find((name) => /^main-[0-9a-f]+\.css$/.test(name));
+    const css = `${readFileSync(path.join(site, oldCss), 'utf8')}\n:root { --deploy: 2; }\n`;
+    const newCss = 'main-2222222222222222.css';
+    writeFileSync(path.join(site, newCss), css);
+    rmSync(path.join(site, oldCss));
+    const oldIntegrity = readFileSync(path.join(site, 'index.html'), 'utf8').match(new RegExp(`${oldCss}" integrity="(sha384-[^"]+)"`))[1];
+    const newIntegrity = `sha384-${createHash('sha384').update(css).digest('base64')}`;
+    for (const file of readdirSync(site, { recursive: true }).filter((name) => name.endsWith('.html'))) {
+      const html = readFileSync(path.join(site, file), 'utf8');
+      writeFileSync(path.join(site, file), html.replaceAll(oldCss, newCss).replaceAll(oldIntegrity, newIntegrity));
+    }
     const worker = path.join(site, 'sw.js');
     const source = readFileSync(worker, 'utf8');
     const build = source.match(/const BUILD = '([0-9a-f]{16})'/)[1];
     const second = 'f'.repeat(16) === build ? '0'.repeat(16) : 'f'.repeat(16);
-    writeFileSync(path.join(site, 'second-deploy.txt'), 'deployed again');
-    writeFileSync(
-      worker,
-      source.replace(`const BUILD = '${build}'`, `const BUILD = '${second}'`).replace('const KEEP = [', 'const KEEP = ["second-deploy.txt",'),
-    );
+    expect(source).toContain(`"${oldCss}"`);
+    writeFileSync(worker, source.replace(`const BUILD = '${build}'`, `const BUILD = '${second}'`).replace(`"${oldCss}"`, `"${newCss}"`));
 
-    // The next visit finds the new worker, which takes over and drops the old build's files.
+    // The next visit has the new app, and finds the new worker, which takes over and drops the
+    // old build's files.
+    const deployed = () => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--deploy').trim());
     await page.goto(at(origin, ''));
+    expect(await deployed()).toBe('2');
     await expect.poll(cachesOf, { timeout: 15_000 }).toEqual([`folio-app-${second}`]);
     const kept = await page.evaluate(async (name) => {
       const cache = await caches.open(name);
       return (await cache.keys()).map((request) => new URL(request.url).pathname);
     }, `folio-app-${second}`);
-    expect(kept).toContain(`${BASE}second-deploy.txt`);
-    expect(kept).toContain(BASE);
+    expect(kept).toContain(`${BASE}${newCss}`);
+    expect(kept).not.toContain(`${BASE}${oldCss}`);
+    expect(await page.evaluate((url) => caches.match(url).then(Boolean), at(origin, oldCss))).toBe(false);
 
-    // Offline, the home page opens from the new build's files.
+    // Offline, the home page opens with the new build's style sheet.
     await context.setOffline(true);
     await page.goto(at(origin, ''));
     await expect(page.locator('main .post-summary').first()).toBeVisible();
+    expect(await deployed()).toBe('2');
   } finally {
     await context.close();
     server.kill();

@@ -66,7 +66,7 @@ mod suggest;
 
 use std::{
     borrow::Cow,
-    collections::{btree_map, HashMap},
+    collections::{btree_map, BTreeMap, HashMap},
     fs,
     path::{Path, PathBuf},
     time::Instant,
@@ -301,21 +301,12 @@ pub fn build_with(
     let image_work = match measured {
         Ok((variants, work, left_out)) => {
             warnings.extend(left_out);
-            for (to, source) in variants {
-                match copies.entry(to) {
-                    btree_map::Entry::Vacant(free) => {
-                        free.insert(Copy { source });
-                    }
-                    btree_map::Entry::Occupied(authors) => later.push(Problem::whole_file(
-                        &authors.get().source,
-                        format!(
-                            "this file would be copied to {}, the name of a smaller copy the build makes of an image beside it",
-                            authors.key()
-                        ),
-                        "rename it: the build writes <name>-<width>w.webp beside each image a post shows",
-                    )),
-                }
-            }
+            later.extend(add_made_files(
+                &mut copies,
+                variants,
+                "the name of a smaller copy the build makes of an image beside it",
+                "rename it: the build writes <name>-<width>w.webp beside each image a post shows",
+            ));
             work
         }
         Err(found) => {
@@ -351,21 +342,15 @@ pub fn build_with(
         &mut pages,
     ) {
         Ok((cards, work)) => {
-            for (to, source) in cards {
-                match copies.entry(to) {
-                    btree_map::Entry::Vacant(free) => {
-                        free.insert(Copy { source });
-                    }
-                    btree_map::Entry::Occupied(authors) => later.push(Problem::whole_file(
-                        &authors.get().source,
-                        format!(
-                            "this file would be copied to {}, where the build writes a link preview card",
-                            authors.key()
-                        ),
-                        format!("move it out of {}/, which holds the cards", names::CARDS_DIR),
-                    )),
-                }
-            }
+            later.extend(add_made_files(
+                &mut copies,
+                cards,
+                "where the build writes a link preview card",
+                &format!(
+                    "move it out of {}/, which holds the cards",
+                    names::CARDS_DIR
+                ),
+            ));
             work
         }
         Err(found) => {
@@ -410,6 +395,31 @@ pub fn build_with(
 
 /// `problems` with each file's together, `site.toml`'s first, then by file name; in each
 /// file, by line and column.
+/// Adds the files the build made (`made`: path in the output, file in the cache) to the files
+/// copied as they are; an author's file already at one of those paths is a problem, which says
+/// the path is `whose` ("where the build writes …") and how to mend it (`help`).
+fn add_made_files(
+    copies: &mut BTreeMap<String, Copy>,
+    made: Vec<(String, PathBuf)>,
+    whose: &str,
+    help: &str,
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (to, source) in made {
+        match copies.entry(to) {
+            btree_map::Entry::Vacant(free) => {
+                free.insert(Copy { source });
+            }
+            btree_map::Entry::Occupied(authors) => problems.push(Problem::whole_file(
+                &authors.get().source,
+                format!("this file would be copied to {}, {whose}", authors.key()),
+                help,
+            )),
+        }
+    }
+    problems
+}
+
 fn in_order(mut problems: Vec<Problem>) -> Vec<Problem> {
     problems.sort_by_key(|problem| {
         let settings = problem.file == Path::new(site::SITE_FILE);

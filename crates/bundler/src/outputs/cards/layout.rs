@@ -223,6 +223,16 @@ fn with_ellipsis(text: &str, size: f32, bold: bool, room: f32) -> String {
 mod tests {
     use super::*;
 
+    /// Black on white, a blue accent, no logo.
+    fn plain_look() -> Look {
+        Look {
+            background: "#ffffff".into(),
+            text: "#000000".into(),
+            accent: "#0000ff".into(),
+            logo: None,
+        }
+    }
+
     #[test]
     fn a_short_title_is_large_on_one_line() {
         let title = fit_title("Hello");
@@ -273,13 +283,7 @@ mod tests {
             title: "<script> \"quoted\"".into(),
             under: "1 January 2020 · Ann".into(),
         };
-        let look = Look {
-            background: "#ffffff".into(),
-            text: "#000000".into(),
-            accent: "#0000ff".into(),
-            logo: None,
-        };
-        let svg = svg(&text, &look);
+        let svg = svg(&text, &plain_look());
         assert!(svg.contains("A &amp; B"));
         assert!(svg.contains("&lt;script&gt; &quot;quoted&quot;"));
         assert!(!svg.contains("<script"));
@@ -292,13 +296,7 @@ mod tests {
             title: "Bell\u{7}\u{0}ring \u{FFFF} title\u{9f}".into(),
             under: "\u{FFFE}".into(),
         };
-        let look = Look {
-            background: "#ffffff".into(),
-            text: "#000000".into(),
-            accent: "#0000ff".into(),
-            logo: None,
-        };
-        let svg = svg(&text, &look);
+        let svg = svg(&text, &plain_look());
         assert!(svg.contains(">Bell ring title</tspan>"), "{svg}");
         assert!(crate::outputs::cards::draw::draw(&svg).is_ok());
     }
