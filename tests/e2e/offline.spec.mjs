@@ -134,6 +134,12 @@ test("a second deploy with a changed app is picked up on the next visit, and its
     const [first] = await cachesOf();
     expect(first).toMatch(/^folio-app-[0-9a-f]{16}$/);
 
+    // New posts deployed without a change to the app: the home page's data is the new one,
+    // though the worker kept the old at its install.
+    const listing = path.join(site, 'data', 'index', 'page-1.json');
+    writeFileSync(listing, readFileSync(listing, 'utf8').replace('Kitchen sink: every Markdown feature Folio renders', 'A post deployed later'));
+    expect(await page.evaluate(() => fetch('data/index/page-1.json').then((response) => response.text()))).toContain('A post deployed later');
+
     // The second deploy, as a build with a changed app writes it: the style sheet with other
     // content under another hashed name, its integrity in every page, and the worker of another
     // build, which keeps it.

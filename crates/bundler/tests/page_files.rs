@@ -374,24 +374,36 @@ fn a_site_without_search_has_no_box_no_search_page_and_no_index() {
 fn reading_offline_has_its_worker_manifest_and_icons_and_can_be_turned_off() {
     let (dir, pages) = built_site();
     let worker = read(dir.path(), "sw.js");
-    let keep: Vec<String> = serde_json::from_str(
-        worker
-            .split("const KEEP = ")
-            .nth(1)
-            .and_then(|rest| rest.split(";\n").next())
-            .unwrap(),
-    )
-    .unwrap();
-    for kept in [
+    let list = |name: &str| -> Vec<String> {
+        serde_json::from_str(
+            worker
+                .split(&format!("const {name} = "))
+                .nth(1)
+                .and_then(|rest| rest.split(";\n").next())
+                .unwrap(),
+        )
+        .unwrap()
+    };
+    // The app's files, answered from the cache; what changes under its name, renewed.
+    let (keep, fresh) = (list("KEEP"), list("FRESH"));
+    for kept in ["folio-0123456789abcdef.js", "favicon-0123456789abcdef.svg"] {
+        assert!(keep.iter().any(|file| file == kept), "{kept} in {keep:?}");
+    }
+    for renewed in [
         "./",
         "data/site.json",
         "data/index/page-1.json",
-        "folio-0123456789abcdef.js",
-        "favicon-0123456789abcdef.svg",
         "icon-192.png",
         "manifest.webmanifest",
     ] {
-        assert!(keep.iter().any(|file| file == kept), "{kept} in {keep:?}");
+        assert!(
+            fresh.iter().any(|file| file == renewed),
+            "{renewed} in {fresh:?}"
+        );
+        assert!(
+            !keep.iter().any(|file| file == renewed),
+            "{renewed} in {keep:?}"
+        );
     }
     assert!(
         keep.iter().any(|file| file.starts_with("loader-")),

@@ -27,8 +27,9 @@ pub struct OfflineFiles {
 }
 
 /// The worker, the manifest and its icons for `site` under `base_path`, keeping `app_files`
-/// (the app's files, from the site's root) but the search engine, which loads only when a
-/// reader searches, and the home page with its data. `favicon` is the app's SVG favicon (its
+/// (the app's files, from the site's root, named by their hash) but the search engine, which
+/// loads only when a reader searches, and renewing the home page with its data, the manifest
+/// and the icons. `favicon` is the app's SVG favicon (its
 /// name and text), drawn as the icons; an icon that cannot be drawn is an error.
 pub fn offline_files(
     site: &Site,
@@ -48,23 +49,27 @@ pub fn offline_files(
             files.push((name, draw_icon(svg, size)?));
         }
     }
-    let mut keep: Vec<String> = app_files
+    // The app's files are named by their content's hash: the same name is the same file.
+    let mut keep: Vec<&str> = app_files
         .iter()
+        .copied()
         .filter(|file| !file.starts_with("search_engine"))
-        .map(|file| (*file).to_owned())
         .collect();
-    keep.extend(files.iter().map(|(name, _)| name.clone()));
-    keep.extend([
+    keep.sort_unstable();
+    // What changes under its name: the icons, the manifest, the home page and its data.
+    let mut fresh: Vec<String> = files.iter().map(|(name, _)| name.clone()).collect();
+    fresh.extend([
         "./".to_owned(),
         paths::SITE.to_owned(),
         paths::index_page(1),
         MANIFEST.to_owned(),
     ]);
-    keep.sort();
     let keep_json = serde_json::to_string(&keep).unwrap_or_default();
+    let fresh_json = serde_json::to_string(&fresh).unwrap_or_default();
     let mut build = Sha256::new();
     build.update(WORKER_SOURCE.as_bytes());
     build.update(keep_json.as_bytes());
+    build.update(fresh_json.as_bytes());
     let build: String = build.finalize()[..8]
         .iter()
         .map(|byte| format!("{byte:02x}"))
@@ -72,7 +77,8 @@ pub fn offline_files(
     let worker = WORKER_SOURCE
         .replacen("'__FOLIO_BUILD__'", &format!("'{build}'"), 1)
         .replacen("'__FOLIO_FORMAT__'", &format!("'{FORMAT_VERSION}'"), 1)
-        .replacen("__FOLIO_KEEP__", &keep_json, 1);
+        .replacen("__FOLIO_KEEP__", &keep_json, 1)
+        .replacen("__FOLIO_FRESH__", &fresh_json, 1);
     files.push((WORKER.to_owned(), worker.into_bytes()));
     let manifest = json!({
         "name": site.title,

@@ -3,10 +3,13 @@
 // (crates/bundler/src/outputs/offline.rs); Folio's loader registers it once the app has started.
 //
 // It keeps two things, and fetches nothing a reader did not ask for:
-// - the app (its wasm, JS, style sheet and later modules) and the home page with its data, kept
-//   when the worker is installed, in a cache named after this build: a new deploy is a new
-//   worker, which takes over on the next visit and drops the old build's cache, so a page never
-//   runs half of one app and half of another;
+// - the app (its wasm, JS, style sheet and later modules, whose names carry their content's
+//   hash) and the home page with its data and the manifest, kept when the worker is installed,
+//   in a cache named after this build: a new deploy is a new worker, which takes over on the
+//   next visit and drops the old build's cache, so a page never runs half of one app and half
+//   of another. The app's files are answered from the cache; the home page, its data and the
+//   manifest, which a deploy of new posts changes without changing the app, from the network
+//   first like any page;
 // - every page, data document and image a reader opens, kept as it arrives, in a cache named
 //   after the data's format, so that what was read stays readable across deploys that do not
 //   change the format.
@@ -17,18 +20,21 @@
 
 const BUILD = '__FOLIO_BUILD__';
 const FORMAT = '__FOLIO_FORMAT__';
-/** The app and the home page, relative to this file. */
+/** The app's files, named by their content's hash, relative to this file. */
 const KEEP = __FOLIO_KEEP__;
+/** The home page, its data and the manifest, relative to this file: kept, but renewed. */
+const FRESH = __FOLIO_FRESH__;
 
 const APP_CACHE = `folio-app-${BUILD}`;
 const READ_CACHE = `folio-read-${FORMAT}`;
 const KEPT = new Set(KEEP.map((path) => new URL(path, self.location).href));
+const INSTALLED = [...KEPT, ...FRESH.map((path) => new URL(path, self.location).href)];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches
       .open(APP_CACHE)
-      .then((cache) => cache.addAll([...KEPT]))
+      .then((cache) => cache.addAll(INSTALLED))
       .then(() => self.skipWaiting()),
   );
 });
@@ -53,7 +59,7 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   // The app's files never change under their names: the kept copy is the file.
-  if (KEPT.has(url.href) && request.mode !== 'navigate') {
+  if (KEPT.has(url.href)) {
     event.respondWith(caches.match(request).then((kept) => kept || fetch(request)));
     return;
   }
