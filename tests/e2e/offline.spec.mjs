@@ -10,6 +10,7 @@
 
 import { test, expect } from '@playwright/test';
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -28,11 +29,40 @@ const BASE = new URL(siteUrl()).pathname; // "/kitchen/"
 const at = (origin, pathname) => new URL(`${BASE}${pathname}`, origin).href;
 
 test.use({ serviceWorkers: 'allow' });
+// Each test installs the worker, which fetches and keeps the app's files, and the deploy test
+// does it twice: more than the default 30 s on a busy machine.
+test.describe.configure({ timeout: 90_000 });
 
-/** Opens `url` and waits until the site's service worker controls the page. */
+/** A port on 127.0.0.1 that nothing listens on now. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Opens `url` and waits until the site's service worker is active and controls the page. The
+ * loader registers it once the app has started; on a busy machine its install (the app's files,
+ * fetched and kept) can take a while, and a page opened again registers it again.
+ */
 async function openControlled(page, url) {
   await page.goto(url);
-  await page.evaluate(() => navigator.serviceWorker.ready);
+  const active = () =>
+    page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      return Boolean(registration && registration.active);
+    });
+  for (let attempt = 1; !(await active()); attempt += 1) {
+    if (attempt > 3) throw new Error(`the service worker of ${url} was not active after three loads of the page`);
+    await page.waitForTimeout(5000);
+    if (!(await active())) await page.reload();
+  }
+  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
@@ -119,7 +149,8 @@ test("a second deploy with a changed app is picked up on the next visit, and its
   const root = mkdtempSync(path.join(os.tmpdir(), 'folio-offline-'));
   const site = path.join(root, 'site');
   cpSync(process.env.E2E_FEATURES_DIST, site, { recursive: true });
-  const port = 4179;
+  // A port no other server holds (one left by an interrupted run would answer for it).
+  const port = await freePort();
   const server = spawn(process.execPath, [path.join(here, 'serve-host-rules.mjs'), site], {
     env: { ...process.env, RULES: 'github-pages', PORT: String(port), HOST: '127.0.0.1', BASE_PATH: BASE },
     stdio: 'ignore',
@@ -181,8 +212,8 @@ test("a second deploy with a changed app is picked up on the next visit, and its
     await expect(page.locator('main .post-summary').first()).toBeVisible();
     expect(await deployed()).toBe('2');
   } finally {
-    await context.close();
     server.kill();
     rmSync(root, { recursive: true, force: true });
+    await context.close();
   }
 });
