@@ -7,7 +7,7 @@ use folio_content::{paths, Site, FORMAT_VERSION};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
-use crate::outputs::cards::draw_icon;
+use crate::{markdown::images::hex, outputs::cards::draw_icon};
 
 /// The worker's file, at the site's root so that its scope is the whole site.
 pub const WORKER: &str = "sw.js";
@@ -70,10 +70,7 @@ pub fn offline_files(
     build.update(WORKER_SOURCE.as_bytes());
     build.update(keep_json.as_bytes());
     build.update(fresh_json.as_bytes());
-    let build: String = build.finalize()[..8]
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect();
+    let build = hex(&build.finalize()[..8]);
     let worker = WORKER_SOURCE
         .replacen("'__FOLIO_BUILD__'", &format!("'{build}'"), 1)
         .replacen("'__FOLIO_FORMAT__'", &format!("'{FORMAT_VERSION}'"), 1)

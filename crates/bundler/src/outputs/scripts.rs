@@ -13,6 +13,8 @@ use std::fmt::Write as _;
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
 
+use crate::markdown::images::hex;
+
 /// Folio's loader: waits for the page's first paint, then starts trunk's loader.
 const LOADER_SOURCE: &str = include_str!("loader.js");
 /// The id of the template that holds what starts the app (the loader looks it up).
@@ -146,12 +148,7 @@ fn take_app_preloads(html: &str) -> (String, String) {
 
 /// The first 16 hex digits of the SHA-256 of `text`: the same length as trunk's hashes.
 fn content_hash(text: &str) -> String {
-    Sha256::digest(text.as_bytes())[..8]
-        .iter()
-        .fold(String::new(), |mut hex, byte| {
-            let _ = write!(hex, "{byte:02x}");
-            hex
-        })
+    hex(&Sha256::digest(text.as_bytes())[..8])
 }
 
 /// `'sha256-…'`: how a Content-Security-Policy names an inline script.

@@ -30,7 +30,7 @@ pub use layout::{CardText, Look, HEIGHT, WIDTH};
 
 use crate::{
     config::cards::CardSettings,
-    markdown::images::{write_atomically, VariantCopy},
+    markdown::images::{hex, write_atomically, VariantCopy},
     names::CARDS_DIR,
     outputs::site_pages::{Kind, SitePage},
     problem::Problem,
@@ -174,10 +174,7 @@ fn key(text: &CardText, look: &Look) -> String {
         hash.update(part.len().to_le_bytes());
         hash.update(part.as_bytes());
     }
-    hash.finalize()[..8]
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
+    hex(&hash.finalize()[..8])
 }
 
 /// The logo as a `data:` address, if `settings` name one: a PNG, JPEG or SVG file of the site
